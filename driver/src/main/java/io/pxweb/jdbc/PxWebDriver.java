@@ -1,0 +1,111 @@
+package io.pxweb.jdbc;
+
+import io.pxweb.jdbc.client.ClientSettings;
+import io.pxweb.jdbc.client.PxWebClient;
+import io.pxweb.jdbc.schema.PxWebCatalog;
+import io.pxweb.jdbc.schema.StatbankSchema;
+import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.util.Holder;
+
+/**
+ * JDBC driver for {@code jdbc:pxweb:} URLs: PxWebApi 2.0 statbanks as SQL, on Apache Calcite.
+ *
+ * <p>A connection reads the server's {@code /config} and table list, then registers the
+ * {@code statbank} schema (every table; the default schema) and one schema per subject.
+ */
+public class PxWebDriver extends Driver {
+  public static final String NAME = "pxweb-jdbc";
+  public static final String VERSION = "0.1.0";
+
+  static {
+    new PxWebDriver().register();
+    // Calcite turns IN lists of 20 or more values into a join with a VALUES relation, which
+    // would hide them from the table scan and fetch every value of the variable. The hook is
+    // JVM-wide: it only keeps IN lists as filters, which is correct for any Calcite user.
+    Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.add(
+        (Consumer<Holder<SqlToRelConverter.Config>>) h ->
+            h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
+  }
+
+  @Override protected String getConnectStringPrefix() {
+    return PxWebUrl.PREFIX;
+  }
+
+  @Override protected DriverVersion createDriverVersion() {
+    return new DriverVersion(NAME, VERSION, "PxWebApi", "2.0", true, 0, 1, 2, 0);
+  }
+
+  @Override public boolean acceptsURL(String url) {
+    return PxWebUrl.accepts(url);
+  }
+
+  @Override public Connection connect(String url, Properties info) throws SQLException {
+    if (!acceptsURL(url)) {
+      return null;
+    }
+    PxWebUrl parsed = PxWebUrl.parse(url, info);
+    Properties props = parsed.properties();
+    ClientSettings settings = new ClientSettings(
+        PxWebProperty.CONNECT_TIMEOUT.getDuration(props),
+        PxWebProperty.READ_TIMEOUT.getDuration(props),
+        PxWebProperty.CALL_TIMEOUT.getDuration(props),
+        userAgent(props),
+        PxWebProperty.MAX_URL_LENGTH.getInteger(props));
+    PxWebClient client = new PxWebClient(parsed.baseUrl(), settings);
+    PxWebCatalog catalog = PxWebCatalog.open(client, PxWebProperty.LANG.getString(props),
+        PxWebProperty.MAX_DATA_CELLS.getInteger(props),
+        PxWebProperty.TABLE_PAGE_SIZE.getInteger(props));
+
+    Connection connection = super.connect(PxWebUrl.PREFIX, calciteProperties());
+    CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
+    SchemaPlus root = calcite.getRootSchema();
+    for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {
+      root.add(schema.getKey(), schema.getValue());
+    }
+    calcite.setSchema(StatbankSchema.ALL);
+    return connection;
+  }
+
+  /** Calcite settings every connection gets: SQL as users of this field expect it. */
+  private static Properties calciteProperties() {
+    Properties p = new Properties();
+    // Unquoted names keep their case and match case-insensitively: select region from "07459".
+    p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
+    p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
+    p.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
+    p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),
+        NullCollation.LOW.name());
+    p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(),
+        PxWebMetaFactories.Tables.class.getName());
+    p.setProperty(CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(),
+        PxWebMetaFactories.Columns.class.getName());
+    return p;
+  }
+
+  private static String userAgent(Properties props) throws SQLException {
+    String ua = PxWebProperty.USER_AGENT.getString(props);
+    return ua != null ? ua
+        : NAME + "/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
+  }
+
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info)
+      throws SQLException {
+    Properties merged = acceptsURL(url) ? PxWebUrl.parse(url, info).properties() : new Properties();
+    return PxWebProperty.all().stream().map(p -> p.toDriverPropertyInfo(merged))
+        .toArray(DriverPropertyInfo[]::new);
+  }
+}

@@ -1,0 +1,172 @@
+package io.pxweb.jdbc;
+
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Connection property of the pxweb-jdbc driver.
+ *
+ * <p>Every property is defined here once, with its key, type, default, description and allowed
+ * values. {@link PxWebDriver#getPropertyInfo} and {@code docs/connection-properties.md} are made
+ * from this enum, and the typed getters are the only way the driver reads a property.
+ */
+public enum PxWebProperty {
+  LANG("lang", Type.STRING, null,
+      "Language of labels and metadata, e.g. en, no, sv. Must be one of the server's languages."
+          + " Default: the server's default language from /config."),
+  KLASS_URL("klassUrl", Type.STRING, "https://data.ssb.no/api/klass/v1",
+      "Base URL of SSB's Klass classification API, for Klass lookup tables."),
+  CONNECT_TIMEOUT("connectTimeout", Type.DURATION, "10s",
+      "Time to establish a TCP/TLS connection to the server (e.g. 500ms, 10s, 2m)."),
+  READ_TIMEOUT("readTimeout", Type.DURATION, "60s",
+      "Longest wait for the next bytes of a response; large data responses stream for longer."),
+  CALL_TIMEOUT("callTimeout", Type.DURATION, "5m",
+      "Longest time one HTTP call may take from start to the end of its body (0 = no limit)."),
+  USER_AGENT("userAgent", Type.STRING, null,
+      "User-Agent header sent to the server. Default: pxweb-jdbc/<version> (Java <version>)."),
+  MAX_URL_LENGTH("maxUrlLength", Type.INTEGER, "2000",
+      "Longest GET URL the driver sends; longer selections go as POST with a JSON body"
+          + " (servers answer 404 beyond about 2,100 characters)."),
+  MAX_DATA_CELLS("maxDataCells", Type.INTEGER, null,
+      "Cells per data request. Default: maxDataCells from /config. Set lower, never higher,"
+          + " than the server allows; larger queries are split into several requests."),
+  TABLE_PAGE_SIZE("tablePageSize", Type.INTEGER, "1000",
+      "Page size used to read the server's table list (/tables) when a connection opens.");
+
+  /** Value type of a property, used to parse and to document it. */
+  public enum Type { STRING, INTEGER, DURATION, BOOLEAN }
+
+  private final String key;
+  private final Type type;
+  private final String defaultValue;
+  private final String description;
+  private final List<String> choices;
+
+  PxWebProperty(String key, Type type, String defaultValue, String description,
+      String... choices) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.description = description;
+    this.choices = List.of(choices);
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public Type type() {
+    return type;
+  }
+
+  /** Returns the default as text, or null when the default comes from the server. */
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<String> choices() {
+    return choices;
+  }
+
+  /** Returns whether a property's value must never appear in logs, errors or property info. */
+  public boolean isSecret() {
+    return false;
+  }
+
+  /** Finds a property by key, ignoring case; null when there is none. */
+  public static PxWebProperty forKey(String key) {
+    for (PxWebProperty p : values()) {
+      if (p.key.equalsIgnoreCase(key)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the raw value from the properties, or the default. */
+  public String get(Properties properties) {
+    String value = properties.getProperty(key);
+    return value == null || value.isEmpty() ? defaultValue : value;
+  }
+
+  /** Returns the value as an integer, or null when unset and without a default. */
+  public Integer getInteger(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value == null) {
+      return null;
+    }
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed <= 0) {
+        throw new NumberFormatException("not positive");
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw invalid(value, "a positive whole number");
+    }
+  }
+
+  /** Returns the value as a duration: a number with unit ms, s, m or h (a bare number is seconds). */
+  public Duration getDuration(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value == null) {
+      return null;
+    }
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      if (v.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      } else if (v.endsWith("s")) {
+        return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      } else if (v.endsWith("m")) {
+        return Duration.ofMinutes(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      } else if (v.endsWith("h")) {
+        return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+      }
+      return Duration.ofSeconds(Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      throw invalid(value, "a duration such as 500ms, 30s, 5m");
+    }
+  }
+
+  /** Returns the value as text, checked against the allowed choices if there are any. */
+  public String getString(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value != null && !choices.isEmpty()
+        && choices.stream().noneMatch(c -> c.equalsIgnoreCase(value))) {
+      throw invalid(value, "one of " + choices);
+    }
+    return value;
+  }
+
+  private SQLException invalid(String value, String expected) {
+    String shown = isSecret() ? "***" : "'" + value + "'";
+    return new SQLException("Invalid value " + shown + " for connection property '" + key
+        + "': expected " + expected, "22023");
+  }
+
+  /** Describes this property for {@link java.sql.Driver#getPropertyInfo}, never showing secrets. */
+  public DriverPropertyInfo toDriverPropertyInfo(Properties properties) {
+    String value = properties.getProperty(key);
+    DriverPropertyInfo info = new DriverPropertyInfo(key,
+        isSecret() && value != null ? "***" : value != null ? value : defaultValue);
+    info.description = description;
+    info.required = false;
+    info.choices = choices.isEmpty() ? null : choices.toArray(new String[0]);
+    return info;
+  }
+
+  /** Returns every property in declaration order (the order of the docs). */
+  public static List<PxWebProperty> all() {
+    return Arrays.asList(values());
+  }
+}

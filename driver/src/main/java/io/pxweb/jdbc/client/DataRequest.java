@@ -1,0 +1,28 @@
+package io.pxweb.jdbc.client;
+
+import java.util.List;
+
+/**
+ * One data request: a table and a selection for every one of its variables.
+ *
+ * <p>Every variable is always selected: a variable left out would be eliminated by the server
+ * (summed, or reduced to a total), which is not what SQL asks for.
+ *
+ * @param tableId table id
+ * @param selections one per variable, in metadata order
+ */
+public record DataRequest(String tableId, List<Selection> selections) {
+
+  public DataRequest {
+    selections = List.copyOf(selections);
+  }
+
+  /** Returns the number of cells this request selects. */
+  public long cells() {
+    long cells = 1;
+    for (Selection s : selections) {
+      cells *= s.size();
+    }
+    return cells;
+  }
+}

@@ -1,0 +1,127 @@
+package io.pxweb.jdbc.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pxweb.jdbc.PxWebUrl;
+import io.pxweb.jdbc.metadata.ApiDocuments;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one place where failures of the API become {@link SQLException}s.
+ *
+ * <p>Each exception carries the server's problem title (and detail), the HTTP status, and the
+ * request URL without secrets. SQLState classes: 08 connection (unreachable server, 5xx, 429,
+ * responses that are not the promised document), 42 bad name (table, variable), 22 bad value
+ * (value code, language, expression), 54 limits (too many cells).
+ */
+public final class PxWebErrors {
+  private static final ObjectMapper MAPPER = new ObjectMapper(ApiDocuments.JSON_FACTORY);
+
+  /** SQLState by the server's problem title; titles are the same at SSB, SCB and Latvia. */
+  private static final Map<String, String> STATE_BY_TITLE = Map.ofEntries(
+      Map.entry("non-existent table", "42S02"),
+      Map.entry("non-existent variable", "42S22"),
+      Map.entry("non-existent codelist", "42704"),
+      Map.entry("non-existent value", "22023"),
+      Map.entry("missing selection for mandantory variable", "22023"),
+      Map.entry("illegal selection for mandantory variable", "22023"),
+      Map.entry("illegal selection expression", "22023"),
+      Map.entry("illegal placment", "22023"),
+      Map.entry("unsupported language", "22023"),
+      Map.entry("unsupported output format", "22023"),
+      Map.entry("non-existent page", "22023"),
+      Map.entry("too many cells selected", "54000"));
+
+  private PxWebErrors() {
+  }
+
+  /** Classifies an HTTP response that was not a success. */
+  public static SQLException fromStatus(int httpStatus, String body, String method, String url) {
+    String where = " (HTTP " + httpStatus + ", " + method + " " + PxWebUrl.redact(url) + ")";
+    Problem problem = Problem.parse(body);
+    if (httpStatus == 429) {
+      return new SQLTransientConnectionException(
+          "The server's rate limit was exceeded" + describe(problem, "") + where, "08004");
+    }
+    if (httpStatus >= 500) {
+      String what = httpStatus == 503 ? "The server is unavailable (maintenance?)"
+          : "The server failed to answer";
+      return new SQLTransientConnectionException(what + describe(problem, "") + where, "08006");
+    }
+    if (problem != null && problem.title != null) {
+      String state = STATE_BY_TITLE.getOrDefault(problem.title.toLowerCase(Locale.ROOT), "42000");
+      return new SQLException(problem.title
+          + (problem.detail != null && !problem.detail.equals(problem.title) ? ": " + problem.detail : "")
+          + where, state);
+    }
+    if (httpStatus == 404 && "GET".equals(method) && url.length() > 2000) {
+      return new SQLNonTransientConnectionException(
+          "The server refused a long URL (" + url.length() + " characters)" + where, "08P01");
+    }
+    return new SQLNonTransientConnectionException(
+        "The server answered HTTP " + httpStatus + snippet(body) + where, "08P01");
+  }
+
+  /** Classifies a network failure. */
+  public static SQLException fromIo(IOException e, String method, String url) {
+    String where = " (" + method + " " + PxWebUrl.redact(url) + ")";
+    if (e instanceof UnknownHostException || e instanceof ConnectException) {
+      return new SQLNonTransientConnectionException(
+          "Cannot reach the server: " + e.getMessage() + where, "08001", e);
+    }
+    if (e instanceof SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
+      return new SQLTransientConnectionException(
+          "The server did not answer in time: " + e.getMessage() + where, "08006", e);
+    }
+    return new SQLTransientConnectionException(
+        "Connection to the server failed: " + e + where, "08006", e);
+  }
+
+  /** Classifies a success response whose body is not the document the API promises. */
+  public static SQLException fromMalformed(String message, String method, String url) {
+    return new SQLNonTransientConnectionException("Unexpected response from the server: "
+        + message + " (" + method + " " + PxWebUrl.redact(url) + ")", "08P01");
+  }
+
+  private static String describe(Problem problem, String fallback) {
+    if (problem == null || problem.title == null) {
+      return fallback;
+    }
+    return ": " + problem.title + (problem.detail != null ? " - " + problem.detail : "");
+  }
+
+  private static String snippet(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String s = body.strip().replaceAll("\\s+", " ");
+    return ": " + (s.length() > 200 ? s.substring(0, 200) + "..." : s);
+  }
+
+  /** The API's problem body {@code {type, title, status, detail}}. */
+  private record Problem(String title, String detail, int status) {
+    static Problem parse(String body) {
+      if (body == null || body.isBlank()) {
+        return null;
+      }
+      try {
+        JsonNode n = MAPPER.readTree(body);
+        if (n == null || !n.isObject() || !n.hasNonNull("title")) {
+          return null;
+        }
+        return new Problem(n.get("title").asText(),
+            n.hasNonNull("detail") ? n.get("detail").asText() : null, n.path("status").asInt());
+      } catch (IOException e) {
+        return null;
+      }
+    }
+  }
+}

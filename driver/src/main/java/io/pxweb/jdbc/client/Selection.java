@@ -1,0 +1,33 @@
+package io.pxweb.jdbc.client;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * Values asked for one variable in a data request: all of them, or the listed codes.
+ *
+ * <p>Codes always come from the table's metadata, in table order, never from user text; so no
+ * SQL literal can reach the server as an expression.
+ *
+ * @param variable variable code
+ * @param all whether every value is selected (sent as {@code *})
+ * @param codes the selected codes in table order (every code when {@code all})
+ * @param positions position of each code in table order; lets the encoder send a run of
+ *     neighbours as {@code range(a,b)} instead of listing it
+ */
+public record Selection(String variable, boolean all, List<String> codes, List<Integer> positions) {
+
+  public Selection {
+    requireNonNull(variable, "variable");
+    codes = List.copyOf(codes);
+    positions = List.copyOf(positions);
+    if (codes.size() != positions.size()) {
+      throw new IllegalArgumentException("codes and positions differ in length");
+    }
+  }
+
+  public int size() {
+    return codes.size();
+  }
+}

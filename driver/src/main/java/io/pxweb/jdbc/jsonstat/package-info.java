@@ -1,0 +1,5 @@
+/**
+ * Streaming reader of JSON-stat 2.0 data responses, and the {@link io.pxweb.jdbc.jsonstat.Cube}
+ * of cells it produces for one request.
+ */
+package io.pxweb.jdbc.jsonstat;

@@ -1,0 +1,204 @@
+package io.pxweb.jdbc.metadata;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reader of the server's small JSON documents: {@code /config}, {@code /tables} pages and
+ * {@code /tables/{id}/metadata}. These are read as trees (they are small); data responses are
+ * not, see {@code io.pxweb.jdbc.jsonstat}.
+ *
+ * <p>Readers are lenient where servers differ (missing keys, {@code null} versus absent,
+ * {@code codeLists} versus {@code codelists}) and strict where a wrong guess would give wrong
+ * rows: a metadata document without {@code id} or {@code dimension} is rejected.
+ */
+public final class ApiDocuments {
+  /** One factory for all JSON: documents are bounded, but a hostile server must not exhaust memory. */
+  public static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(50_000_000)
+          .maxNestingDepth(64)
+          .build())
+      .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .build();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(JSON_FACTORY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ApiDocuments() {
+  }
+
+  /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
+  public static JsonNode parse(InputStream in, String what) throws MalformedDocumentException {
+    try {
+      JsonNode node = MAPPER.readTree(in);
+      if (node == null || !node.isObject()) {
+        throw new MalformedDocumentException(what + " is not a JSON object");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new MalformedDocumentException(what + " is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** Reads a {@code /config} response. */
+  public static ApiConfig config(JsonNode root) {
+    List<String> languages = new ArrayList<>();
+    for (JsonNode l : root.path("languages")) {
+      languages.add(l.path("id").asText());
+    }
+    List<String> formats = new ArrayList<>();
+    for (JsonNode f : root.path("dataFormats")) {
+      formats.add(f.asText());
+    }
+    return new ApiConfig(text(root, "apiVersion"), languages, text(root, "defaultLanguage"),
+        root.path("maxDataCells").asInt(0), root.path("maxCallsPerTimeWindow").asInt(0),
+        root.path("timeWindow").asInt(0), formats);
+  }
+
+  /** One page of {@code /tables}: its tables and the number of pages the server reports. */
+  public record TablePage(List<TableEntry> tables, int pageNumber, int totalPages) {
+  }
+
+  /** Reads a {@code /tables} response. */
+  public static TablePage tablePage(JsonNode root) throws MalformedDocumentException {
+    JsonNode tables = root.get("tables");
+    if (tables == null || !tables.isArray()) {
+      throw new MalformedDocumentException("table list has no 'tables' array");
+    }
+    List<TableEntry> entries = new ArrayList<>();
+    for (JsonNode t : tables) {
+      entries.add(tableEntry(t));
+    }
+    JsonNode page = root.path("page");
+    return new TablePage(entries, page.path("pageNumber").asInt(1),
+        page.path("totalPages").asInt(1));
+  }
+
+  /** Reads one table object of {@code /tables} or {@code /tables/{id}}. */
+  public static TableEntry tableEntry(JsonNode t) {
+    List<String> variableNames = new ArrayList<>();
+    for (JsonNode n : t.path("variableNames")) {
+      variableNames.add(n.asText());
+    }
+    List<List<TableEntry.Folder>> paths = new ArrayList<>();
+    for (JsonNode path : t.path("paths")) {
+      List<TableEntry.Folder> folders = new ArrayList<>();
+      for (JsonNode f : path) {
+        folders.add(new TableEntry.Folder(f.path("id").asText(), text(f, "label")));
+      }
+      paths.add(folders);
+    }
+    // Servers send discontinued as true, null or not at all (never false): only true counts.
+    boolean discontinued = t.path("discontinued").asBoolean(false);
+    return new TableEntry(t.path("id").asText(), text(t, "label"), text(t, "description"),
+        text(t, "updated"), text(t, "firstPeriod"), text(t, "lastPeriod"), text(t, "timeUnit"),
+        variableNames, paths, text(t, "source"), discontinued);
+  }
+
+  /** Reads a JSON-stat 2.0 metadata document ({@code /tables/{id}/metadata}). */
+  public static TableMetadata metadata(String tableId, JsonNode root)
+      throws MalformedDocumentException {
+    JsonNode ids = root.get("id");
+    JsonNode dimensions = root.get("dimension");
+    if (ids == null || !ids.isArray() || dimensions == null || !dimensions.isObject()) {
+      throw new MalformedDocumentException(
+          "metadata of table " + tableId + " is not a JSON-stat dataset (no 'id' or 'dimension')");
+    }
+    JsonNode role = root.path("role");
+    List<Variable> variables = new ArrayList<>();
+    for (JsonNode idNode : ids) {
+      String code = idNode.asText();
+      JsonNode dim = dimensions.get(code);
+      if (dim == null) {
+        throw new MalformedDocumentException(
+            "metadata of table " + tableId + " lists variable " + code + " but has no dimension for it");
+      }
+      variables.add(variable(code, dim, roleOf(code, role)));
+    }
+    List<String> notes = new ArrayList<>();
+    for (JsonNode n : root.path("note")) {
+      notes.add(n.asText());
+    }
+    return new TableMetadata(tableId, text(root, "label"), text(root, "source"),
+        text(root, "updated"), notes, variables);
+  }
+
+  private static VariableRole roleOf(String code, JsonNode role) {
+    if (contains(role.path("metric"), code)) {
+      return VariableRole.CONTENT;
+    } else if (contains(role.path("time"), code)) {
+      return VariableRole.TIME;
+    } else if (contains(role.path("geo"), code)) {
+      return VariableRole.GEO;
+    }
+    return VariableRole.REGULAR;
+  }
+
+  private static boolean contains(JsonNode array, String code) {
+    for (JsonNode n : array) {
+      if (code.equals(n.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Variable variable(String code, JsonNode dim, VariableRole role) {
+    JsonNode category = dim.path("category");
+    JsonNode labels = category.path("label");
+    JsonNode units = category.path("unit");
+    // Positions come from the integer values of category.index, never from key order:
+    // servers and proxies reorder keys.
+    Map<Integer, String> byPosition = categoryPositions(category);
+    List<Value> values = new ArrayList<>(byPosition.size());
+    for (String valueCode : byPosition.values()) {
+      JsonNode unit = units.path(valueCode);
+      values.add(new Value(valueCode, labels.path(valueCode).asText(valueCode),
+          unit.isObject() ? text(unit, "base") : null, unit.path("decimals").asInt(0)));
+    }
+    JsonNode extension = dim.path("extension");
+    return new Variable(code, text(dim, "label"), role,
+        extension.path("elimination").asBoolean(false),
+        text(extension, "eliminationValueCode"), values);
+  }
+
+  /** Returns a dimension's value codes by position, from {@code category.index} in either JSON-stat form. */
+  public static Map<Integer, String> categoryPositions(JsonNode category) {
+    Map<Integer, String> byPosition = new TreeMap<>();
+    JsonNode index = category.get("index");
+    if (index != null && index.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = index.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        byPosition.put(e.getValue().asInt(), e.getKey());
+      }
+    } else if (index != null && index.isArray()) {
+      int i = 0;
+      for (JsonNode n : index) {
+        byPosition.put(i++, n.asText());
+      }
+    } else {
+      // JSON-stat allows a single-valued dimension with only a label.
+      int i = 0;
+      for (Iterator<String> it = category.path("label").fieldNames(); it.hasNext(); ) {
+        byPosition.put(i++, it.next());
+      }
+    }
+    return byPosition;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}

@@ -1,0 +1,72 @@
+package io.pxweb.jdbc.schema;
+
+import io.pxweb.jdbc.metadata.TableEntry;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * Schema of statbank tables: {@code statbank} holds every table, each subject schema
+ * ({@code be}, {@code pp}, ...) the tables whose paths start in that subject folder.
+ *
+ * <p>Tables are named by their id exactly as the server gives it; Calcite matches names
+ * case-insensitively on this driver's connections. Listing tables costs no request.
+ */
+public final class StatbankSchema extends AbstractSchema {
+  /** Name of the schema that holds every table; the connection's default schema. */
+  public static final String ALL = "statbank";
+
+  private final Map<String, Table> tables;
+  private final String label;
+
+  private StatbankSchema(Map<String, Table> tables, String label) {
+    this.tables = Collections.unmodifiableMap(tables);
+    this.label = label;
+  }
+
+  /** Creates the schemas of a catalog: {@code statbank} first, then one per subject, by name. */
+  public static Map<String, StatbankSchema> create(PxWebCatalog catalog) {
+    Map<String, PxWebTable> all = new LinkedHashMap<>();
+    for (TableEntry entry : catalog.tables()) {
+      all.putIfAbsent(entry.id(), new PxWebTable(catalog, entry));
+    }
+    Map<String, StatbankSchema> schemas = new LinkedHashMap<>();
+    schemas.put(ALL, new StatbankSchema(new LinkedHashMap<>(all), "All tables"));
+    Map<String, String> subjectLabels = new LinkedHashMap<>();
+    for (TableEntry entry : catalog.tables()) {
+      for (List<TableEntry.Folder> path : entry.paths()) {
+        if (!path.isEmpty()) {
+          subjectLabels.putIfAbsent(path.get(0).id(), path.get(0).label());
+        }
+      }
+    }
+    for (Map.Entry<String, String> subject : subjectLabels.entrySet()) {
+      if (subject.getKey().equalsIgnoreCase(ALL)) {
+        continue;
+      }
+      Predicate<TableEntry> inSubject = e -> e.paths().stream()
+          .anyMatch(p -> !p.isEmpty() && p.get(0).id().equals(subject.getKey()));
+      Map<String, Table> members = new LinkedHashMap<>();
+      for (PxWebTable table : all.values()) {
+        if (inSubject.test(table.entry())) {
+          members.put(table.entry().id(), table);
+        }
+      }
+      schemas.put(subject.getKey(), new StatbankSchema(members, subject.getValue()));
+    }
+    return schemas;
+  }
+
+  /** Returns the subject folder's label (for REMARKS), or a description of the schema. */
+  public String label() {
+    return label;
+  }
+
+  @Override protected Map<String, Table> getTableMap() {
+    return tables;
+  }
+}
