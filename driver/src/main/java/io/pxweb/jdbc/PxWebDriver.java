@@ -56,6 +56,15 @@ public class PxWebDriver extends Driver {
     if (!acceptsURL(url)) {
       return null;
     }
+    try {
+      return open(url, info);
+    } catch (RuntimeException e) {
+      Throwable t = ErrorBoundary.classify(e);
+      throw t instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
+    }
+  }
+
+  private Connection open(String url, Properties info) throws SQLException {
     PxWebUrl parsed = PxWebUrl.parse(url, info);
     Properties props = parsed.properties();
     ClientSettings settings = new ClientSettings(
@@ -76,7 +85,7 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     calcite.setSchema(StatbankSchema.ALL);
-    return connection;
+    return ErrorBoundary.wrap(connection);
   }
 
   /** Calcite settings every connection gets: SQL as users of this field expect it. */
@@ -87,6 +96,10 @@ public class PxWebDriver extends Driver {
     p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
     p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
     p.setProperty(CalciteConnectionProperty.QUOTING.camelName(), "DOUBLE_QUOTE");
+    // Variable codes such as TIME, YEAR and VALUE are SQL keywords; Babel's parser accepts them
+    // as plain identifiers, so users need not quote them.
+    p.setProperty(CalciteConnectionProperty.PARSER_FACTORY.camelName(),
+        "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),
         NullCollation.LOW.name());
     p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(),

@@ -1,0 +1,124 @@
+package io.pxweb.jdbc;
+
+import io.pxweb.jdbc.schema.PxWebQueryException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.Statement;
+import java.util.Set;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+
+/**
+ * The JDBC surface of a connection: every call to the connection and the statements, result
+ * sets and metadata it hands out passes here, and every failure leaves as a {@link SQLException}
+ * with a SQLState.
+ *
+ * <p>Calcite reports failures as SQLExceptions without SQLState that wrap the real cause. This
+ * boundary unwraps them: a failure of the server keeps the driver's own exception (its SQLState
+ * class, the server's title, the URL without secrets); a parse error becomes 42601; an unknown
+ * table 42S02; an unknown column 42S22; other validation errors 42000. Runtime exceptions from
+ * deep inside the planner become SQLExceptions too, never a bare stack of internals.
+ */
+final class ErrorBoundary implements InvocationHandler {
+  private static final Set<Class<?>> WRAPPED = Set.of(Connection.class, Statement.class,
+      PreparedStatement.class, CallableStatement.class, ResultSet.class, DatabaseMetaData.class);
+
+  private final Object target;
+  private final Object owner;
+
+  private ErrorBoundary(Object target, Object owner) {
+    this.target = target;
+    this.owner = owner;
+  }
+
+  /** Wraps a connection. */
+  static Connection wrap(Connection connection) {
+    return (Connection) proxy(connection, Connection.class, null);
+  }
+
+  private static Object proxy(Object target, Class<?> type, Object owner) {
+    return Proxy.newProxyInstance(ErrorBoundary.class.getClassLoader(), new Class<?>[] {type},
+        new ErrorBoundary(target, owner));
+  }
+
+  @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    if ((name.equals("getConnection") || name.equals("getStatement")) && owner != null
+        && method.getParameterCount() == 0) {
+      // Hand back the wrapped owner, so callers never escape the boundary.
+      return ownerOfType(method.getReturnType());
+    }
+    if (name.equals("unwrap") && args != null && args[0] instanceof Class<?> c
+        && c.isInstance(proxy)) {
+      return proxy;
+    }
+    Object result;
+    try {
+      result = method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw classify(e.getCause());
+    }
+    Class<?> returnType = method.getReturnType();
+    if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
+      return proxy(result, returnType, proxy);
+    }
+    return result;
+  }
+
+  private Object ownerOfType(Class<?> type) throws SQLException {
+    Object o = owner;
+    while (o != null) {
+      if (type.isInstance(o)) {
+        return o;
+      }
+      o = ((ErrorBoundary) Proxy.getInvocationHandler(o)).owner;
+    }
+    return null;
+  }
+
+  /** Turns any failure into the SQLException the user should see. */
+  static Throwable classify(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PxWebQueryException q) {
+        return q.getCause();
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SqlParseException p) {
+        return new SQLSyntaxErrorException(p.getMessage(), "42601", failure);
+      }
+      if (t instanceof SqlValidatorException v) {
+        String m = v.getMessage();
+        String state = m.startsWith("Object ") && m.endsWith("not found") ? "42S02"
+            : m.startsWith("Column ") && m.contains("not found") ? "42S22" : "42000";
+        return new SQLSyntaxErrorException(contextMessage(failure, v), state, failure);
+      }
+    }
+    if (failure instanceof SQLException s) {
+      return s;
+    }
+    if (failure instanceof Error e) {
+      return e;
+    }
+    return new SQLException(String.valueOf(failure.getMessage()), "HY000", failure);
+  }
+
+  /** Returns the validator's message with Calcite's position ("From line 1, column 15 ..."). */
+  private static String contextMessage(Throwable failure, SqlValidatorException v) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+        return c.getMessage();
+      }
+    }
+    return v.getMessage();
+  }
+}
