@@ -1,0 +1,48 @@
+package io.pxweb.jdbc.testserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The configuration one {@link PxWebTestServer} runs with.
+ *
+ * @param config the {@code /config} document, with {@code maxDataCells} already applied
+ * @param pageSize the {@code /tables} page size used when the client sends none
+ * @param reorderDimensions whether data responses scramble dimension and index-key order
+ * @param catalog the tables served
+ */
+record ServerSettings(ObjectNode config, int pageSize, boolean reorderDimensions,
+    TestCatalog catalog) {
+
+  /** The API path prefix; the reference server's default RoutePrefix (contract §0). */
+  static final String PREFIX = "/api/v2";
+
+  int maxDataCells() {
+    return config.path("maxDataCells").asInt();
+  }
+
+  String defaultLanguage() {
+    return config.path("defaultLanguage").asText("en");
+  }
+
+  List<String> languages() {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode l : config.path("languages")) {
+      ids.add(l.path("id").asText().toLowerCase(Locale.ROOT));
+    }
+    return ids;
+  }
+
+  List<String> dataFormats() {
+    List<String> formats = new ArrayList<>();
+    config.path("dataFormats").forEach(f -> formats.add(f.asText().toLowerCase(Locale.ROOT)));
+    return formats;
+  }
+
+  String defaultDataFormat() {
+    return config.path("defaultDataFormat").asText("json-stat2");
+  }
+}
