@@ -52,6 +52,12 @@ final class ErrorBoundary implements InvocationHandler {
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
+    if (name.equals("equals") && method.getParameterCount() == 1) {
+      return proxy == args[0];
+    }
+    if (name.equals("hashCode") && method.getParameterCount() == 0) {
+      return System.identityHashCode(proxy);
+    }
     if ((name.equals("getConnection") || name.equals("getStatement")) && owner != null
         && method.getParameterCount() == 0) {
       // Hand back the wrapped owner, so callers never escape the boundary.

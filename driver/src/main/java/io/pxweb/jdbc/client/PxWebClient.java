@@ -10,6 +10,7 @@ import io.pxweb.jdbc.metadata.ApiDocuments;
 import io.pxweb.jdbc.metadata.MalformedDocumentException;
 import io.pxweb.jdbc.metadata.TableEntry;
 import io.pxweb.jdbc.metadata.TableMetadata;
+import io.pxweb.jdbc.source.StatbankSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -33,7 +33,7 @@ import okhttp3.ResponseBody;
  * client derives its own timeouts with {@code newBuilder()}. URLs are built with
  * {@link HttpUrl.Builder} only. Every failure leaves through {@link PxWebErrors}.
  */
-public final class PxWebClient {
+public final class PxWebClient implements StatbankSource {
   private static final OkHttpClient SHARED = new OkHttpClient();
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
@@ -61,7 +61,7 @@ public final class PxWebClient {
   }
 
   /** Returns the base URL, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}. */
-  public String baseUrl() {
+  @Override public String location() {
     String s = base.toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
@@ -72,13 +72,13 @@ public final class PxWebClient {
   }
 
   /** Fetches {@code /config}. */
-  public ApiConfig config() throws SQLException {
+  @Override public ApiConfig config() throws SQLException {
     HttpUrl url = base.newBuilder().addPathSegment("config").build();
     return ApiDocuments.config(getDocument(url, "configuration"));
   }
 
   /** Fetches every page of {@code /tables} in the given language. */
-  public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
+  @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
     List<TableEntry> all = new ArrayList<>();
     int page = 1;
     int totalPages;
@@ -102,7 +102,7 @@ public final class PxWebClient {
   }
 
   /** Fetches a table's metadata ({@code /tables/{id}/metadata}). */
-  public TableMetadata metadata(String tableId, String lang) throws SQLException {
+  @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
     HttpUrl url = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
         .addPathSegment("metadata").addQueryParameter("lang", lang).build();
     JsonNode doc = getDocument(url, "metadata of table " + tableId);
@@ -116,9 +116,10 @@ public final class PxWebClient {
   /**
    * Fetches the cells of one data request: GET when the URL is short enough, POST otherwise.
    *
-   * @param cancel a call slot: the running call is placed there so another thread can abort it
+   * @param abortSlot receives the running call's cancel action, so another thread can abort it
    */
-  public Cube data(DataRequest request, String lang, Consumer<Call> cancel) throws SQLException {
+  @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
+      throws SQLException {
     HttpUrl getUrl = RequestEncoder.getUrl(base, request, lang);
     Request httpRequest;
     String method;
@@ -138,8 +139,8 @@ public final class PxWebClient {
     if ("GET".equals(method)) {
       requestListener.accept("GET " + shown);
     }
-    Call call = http.newCall(httpRequest);
-    cancel.accept(call);
+    okhttp3.Call call = http.newCall(httpRequest);
+    abortSlot.accept(call::cancel);
     try (Response response = call.execute()) {
       ResponseBody body = response.body();
       if (!response.isSuccessful()) {
@@ -154,7 +155,7 @@ public final class PxWebClient {
     } catch (IOException e) {
       throw PxWebErrors.fromIo(e, method, shown);
     } finally {
-      cancel.accept(null);
+      abortSlot.accept(null);
     }
   }
 

@@ -36,6 +36,25 @@ public final class Cube {
     }
   }
 
+  /**
+   * Creates a cube from cells another source has read (a PX file), in the same terms as a
+   * JSON-stat response: dimension ids, sizes, code positions, row-major values (NaN for none)
+   * and sparse statuses keyed by flat index.
+   */
+  public static Cube of(List<String> dimensionIds, int[] sizes,
+      List<Map<String, Integer>> positions, double[] values, Map<Integer, String> statuses) {
+    long cells = 1;
+    for (int size : sizes) {
+      cells *= size;
+    }
+    if (dimensionIds.size() != sizes.length || positions.size() != sizes.length
+        || cells != values.length) {
+      throw new IllegalArgumentException("inconsistent cube: " + dimensionIds + " "
+          + java.util.Arrays.toString(sizes) + " with " + values.length + " values");
+    }
+    return new Cube(dimensionIds, sizes, positions, values, new HashMap<>(statuses), null);
+  }
+
   /** Returns the dimension ids in response order (which may differ from metadata order). */
   public List<String> dimensionIds() {
     return dimensionIds;

@@ -2,10 +2,10 @@ package io.pxweb.jdbc.schema;
 
 import static java.util.Objects.requireNonNull;
 
-import io.pxweb.jdbc.client.PxWebClient;
 import io.pxweb.jdbc.metadata.ApiConfig;
 import io.pxweb.jdbc.metadata.TableEntry;
 import io.pxweb.jdbc.metadata.TableMetadata;
+import io.pxweb.jdbc.source.StatbankSource;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -13,21 +13,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one connection knows of its server: the configuration and table list read when the
+ * What one connection knows of its source: the configuration and table list read when the
  * connection opens, and each table's metadata, fetched the first time a statement uses the table
  * and kept for the life of the connection.
  */
 public final class PxWebCatalog {
-  private final PxWebClient client;
+  private final StatbankSource source;
   private final ApiConfig config;
   private final String language;
   private final int maxDataCells;
   private final List<TableEntry> tables;
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
 
-  private PxWebCatalog(PxWebClient client, ApiConfig config, String language, int maxDataCells,
+  private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
       List<TableEntry> tables) {
-    this.client = client;
+    this.source = source;
     this.config = config;
     this.language = language;
     this.maxDataCells = maxDataCells;
@@ -41,26 +41,26 @@ public final class PxWebCatalog {
    * @param maxDataCellsOverride the {@code maxDataCells} property, or null for the server's
    * @param pageSize page size for reading the table list
    */
-  public static PxWebCatalog open(PxWebClient client, String requestedLanguage,
+  public static PxWebCatalog open(StatbankSource source, String requestedLanguage,
       Integer maxDataCellsOverride, int pageSize) throws SQLException {
-    requireNonNull(client, "client");
-    ApiConfig config = client.config();
+    requireNonNull(source, "source");
+    ApiConfig config = source.config();
     String language = requestedLanguage == null ? config.defaultLanguage()
         : requestedLanguage.toLowerCase(Locale.ROOT);
     if (requestedLanguage != null && !config.languages().isEmpty()
         && !config.languages().contains(language)) {
       throw new SQLException("Unsupported language '" + requestedLanguage + "' for "
-          + client.baseUrl() + ": the server offers " + config.languages(), "22023");
+          + source.location() + ": the server offers " + config.languages(), "22023");
     }
     int serverCells = config.maxDataCells() > 0 ? config.maxDataCells() : Integer.MAX_VALUE;
     int maxCells = maxDataCellsOverride == null ? serverCells
         : Math.min(serverCells, maxDataCellsOverride);
-    List<TableEntry> tables = client.tables(language, pageSize);
-    return new PxWebCatalog(client, config, language, maxCells, tables);
+    List<TableEntry> tables = source.tables(language, pageSize);
+    return new PxWebCatalog(source, config, language, maxCells, tables);
   }
 
-  public PxWebClient client() {
-    return client;
+  public StatbankSource source() {
+    return source;
   }
 
   public ApiConfig config() {
@@ -89,7 +89,7 @@ public final class PxWebCatalog {
     if (cached != null) {
       return cached;
     }
-    TableMetadata fetched = client.metadata(tableId, language);
+    TableMetadata fetched = source.metadata(tableId, language);
     TableMetadata raced = metadata.putIfAbsent(key, fetched);
     return raced != null ? raced : fetched;
   }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import okhttp3.Call;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
@@ -23,7 +22,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final int[] projection;
   private final List<DataRequest> requests;
   private final AtomicBoolean cancelFlag;
-  private final AtomicReference<Call> inFlight = new AtomicReference<>();
+  private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
   private int next;
   private RowAssembler rows;
   private Object[] current;
@@ -55,14 +54,14 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       }
       DataRequest request = requests.get(next++);
       try {
-        var cube = table.catalog().client().data(request, table.catalog().language(),
+        var cube = table.catalog().source().data(request, table.catalog().language(),
             inFlight::set);
         rows = new RowAssembler(layout, projection, request, cube);
       } catch (SQLException e) {
         throw new PxWebQueryException(e);
       } catch (MalformedResponseException e) {
         throw new PxWebQueryException(PxWebErrors.fromMalformed(e.getMessage(), "GET",
-            table.catalog().client().baseUrl() + "/tables/" + request.tableId() + "/data"));
+            table.catalog().source().location() + "/tables/" + request.tableId() + "/data"));
       }
     }
   }
@@ -78,9 +77,9 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   }
 
   @Override public void close() {
-    Call call = inFlight.getAndSet(null);
-    if (call != null) {
-      call.cancel();
+    Runnable abort = inFlight.getAndSet(null);
+    if (abort != null) {
+      abort.run();
     }
     rows = null;
   }
