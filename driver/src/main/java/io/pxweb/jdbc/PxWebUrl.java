@@ -2,6 +2,8 @@ package io.pxweb.jdbc;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Properties;
  * Parsed {@code jdbc:pxweb:} connection URL: the server's base URL and the merged properties.
  *
  * <p>Forms: {@code jdbc:pxweb:} (Statistics Norway), {@code jdbc:pxweb:ssb},
- * {@code jdbc:pxweb:scb}, {@code jdbc:pxweb:https://host/api/v2}; each optionally followed by
+ * {@code jdbc:pxweb:scb}, {@code jdbc:pxweb:https://host/api/v2}, and
+ * {@code jdbc:pxweb:file:<folder>} for a folder of PX files; each optionally followed by
  * {@code ;key=value} pairs. A property in the URL wins over the same key in the
  * {@link Properties} passed to {@code connect}.
  */
@@ -26,10 +29,12 @@ public final class PxWebUrl {
   public static final String DEFAULT_BASE_URL = ALIASES.get("ssb");
 
   private final String baseUrl;
+  private final Path folder;
   private final Properties properties;
 
-  private PxWebUrl(String baseUrl, Properties properties) {
+  private PxWebUrl(String baseUrl, Path folder, Properties properties) {
     this.baseUrl = baseUrl;
+    this.folder = folder;
     this.properties = properties;
   }
 
@@ -68,7 +73,10 @@ public final class PxWebUrl {
         merged.setProperty(p.key(), eq < 0 ? "" : pair.substring(eq + 1).trim());
       }
     }
-    return new PxWebUrl(resolveBaseUrl(location, url), merged);
+    if (location.regionMatches(true, 0, "file:", 0, 5)) {
+      return new PxWebUrl(null, folder(location, url), merged);
+    }
+    return new PxWebUrl(resolveBaseUrl(location, url), null, merged);
   }
 
   private static String resolveBaseUrl(String location, String url) throws SQLException {
@@ -97,6 +105,22 @@ public final class PxWebUrl {
         + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 server>", "08001");
   }
 
+  private static Path folder(String location, String url) throws SQLException {
+    String path = location.substring(5);
+    try {
+      if (path.startsWith("//")) {
+        return Path.of(new URI("file:" + path));
+      }
+      if (path.isEmpty()) {
+        throw new InvalidPathException(path, "no folder given");
+      }
+      return Path.of(path).toAbsolutePath().normalize();
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      throw new SQLException("Malformed folder in " + redact(url) + ": " + e.getMessage()
+          + "; use jdbc:pxweb:file:<folder>, e.g. jdbc:pxweb:file:samples/db", "08001");
+    }
+  }
+
   private static String knownKeys() {
     StringBuilder b = new StringBuilder();
     for (PxWebProperty p : PxWebProperty.values()) {
@@ -119,8 +143,14 @@ public final class PxWebUrl {
     return out;
   }
 
+  /** Returns the server's base URL, or null for a PX-file folder. */
   public String baseUrl() {
     return baseUrl;
+  }
+
+  /** Returns the PX-file folder, or null for a server. */
+  public Path folder() {
+    return folder;
   }
 
   /** Returns the merged properties; the caller must not change them. */

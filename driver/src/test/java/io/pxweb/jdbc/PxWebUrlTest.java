@@ -57,6 +57,17 @@ class PxWebUrlTest {
   }
 
   @Test
+  void fileUrlsNameAFolder() throws SQLException {
+    PxWebUrl u = PxWebUrl.parse("jdbc:pxweb:file:samples/db;lang=en", null);
+    assertEquals(java.nio.file.Path.of("samples/db").toAbsolutePath().normalize(), u.folder());
+    assertEquals(null, u.baseUrl());
+    assertEquals("en", u.properties().getProperty("lang"));
+    assertEquals(java.nio.file.Path.of("/tmp/px"),
+        PxWebUrl.parse("jdbc:pxweb:file:///tmp/px", null).folder());
+    assertThrows(SQLException.class, () -> PxWebUrl.parse("jdbc:pxweb:file:", null));
+  }
+
+  @Test
   void userInfoIsRedacted() {
     assertEquals("jdbc:pxweb:https://***@host/api/v2",
         PxWebUrl.redact("jdbc:pxweb:https://bob:secret@host/api/v2"));
