@@ -21,7 +21,7 @@ public final class PxWebCatalog {
   private final StatbankSource source;
   private final ApiConfig config;
   private final String language;
-  private final int maxDataCells;
+  private volatile int maxDataCells;
   private final List<TableEntry> tables;
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
 
@@ -75,6 +75,16 @@ public final class PxWebCatalog {
   /** Returns the most cells one data request of this connection may select. */
   public int maxDataCells() {
     return maxDataCells;
+  }
+
+  /**
+   * Lowers the cell limit after the server refused a request as too large: its real limit is
+   * lower than its configuration says, and later requests should not be refused again.
+   */
+  void lowerMaxDataCells(long cells) {
+    if (cells >= 1 && cells < maxDataCells) {
+      maxDataCells = (int) cells;
+    }
   }
 
   /** Returns every table of the server's list, in the server's order. */

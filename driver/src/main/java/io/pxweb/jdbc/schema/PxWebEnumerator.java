@@ -2,38 +2,52 @@ package io.pxweb.jdbc.schema;
 
 import io.pxweb.jdbc.client.DataRequest;
 import io.pxweb.jdbc.client.PxWebErrors;
+import io.pxweb.jdbc.jsonstat.Cube;
+import io.pxweb.jdbc.plan.RequestPlanner;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
- * Enumerator over the rows of a planned query: it sends the data requests one at a time, in
+ * Enumerator over the rows of a planned scan: it sends the data requests one at a time, in
  * order, and yields each response's rows before sending the next, so memory holds one response
  * at most.
  *
- * <p>It stops when the statement is cancelled (Calcite's cancel flag), aborting a call in
- * flight, and it never ends early on a failed request: failures surface as exceptions.
+ * <p>Should the server refuse a request as "Too many cells selected" (its real limit lower than
+ * its {@code /config} says), the request is split in two and the query goes on. It stops when
+ * the statement is cancelled, aborting a call in flight, and it never ends early on a failed
+ * request: failures surface as exceptions.
  */
 final class PxWebEnumerator implements Enumerator<Object[]> {
+  private static final String TOO_MANY_CELLS = "54000";
+
   private final PxWebTable table;
   private final ColumnLayout layout;
   private final int[] projection;
-  private final List<DataRequest> requests;
+  private final Deque<DataRequest> pending;
   private final AtomicBoolean cancelFlag;
+  private final boolean fetch;
   private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
-  private int next;
   private RowAssembler rows;
   private Object[] current;
 
+  /**
+   * Creates an enumerator.
+   *
+   * @param fetch whether to send the requests; false to enumerate their rows from metadata
+   */
   PxWebEnumerator(PxWebTable table, ColumnLayout layout, int[] projection,
-      List<DataRequest> requests, AtomicBoolean cancelFlag) {
+      List<DataRequest> requests, AtomicBoolean cancelFlag, boolean fetch) {
     this.table = table;
     this.layout = layout;
     this.projection = projection;
-    this.requests = requests;
+    this.pending = new ArrayDeque<>(requests);
     this.cancelFlag = cancelFlag;
+    this.fetch = fetch;
   }
 
   @Override public Object[] current() {
@@ -48,21 +62,39 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         return true;
       }
       rows = null;
-      if (next >= requests.size()) {
+      DataRequest request = pending.poll();
+      if (request == null) {
         current = null;
         return false;
       }
-      DataRequest request = requests.get(next++);
+      Cube cube = fetch ? fetch(request) : null;
+      if (fetch && cube == null) {
+        continue;
+      }
       try {
-        var cube = table.catalog().source().data(request, table.catalog().language(),
-            inFlight::set);
         rows = new RowAssembler(layout, projection, request, cube);
-      } catch (SQLException e) {
-        throw new PxWebQueryException(e);
       } catch (MalformedResponseException e) {
         throw new PxWebQueryException(PxWebErrors.fromMalformed(e.getMessage(), "GET",
             table.catalog().source().location() + "/tables/" + request.tableId() + "/data"));
       }
+    }
+  }
+
+  /** Sends one request; on "too many cells" queues its halves instead and returns null. */
+  private Cube fetch(DataRequest request) {
+    try {
+      return table.catalog().source().data(request, table.catalog().language(), inFlight::set);
+    } catch (SQLException e) {
+      if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
+        List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
+            RequestPlanner.selection(request), Math.max(1, request.cells() / 2));
+        for (int i = halves.size() - 1; i >= 0; i--) {
+          pending.addFirst(halves.get(i));
+        }
+        table.catalog().lowerMaxDataCells(request.cells() / 2);
+        return null;
+      }
+      throw new PxWebQueryException(e);
     }
   }
 

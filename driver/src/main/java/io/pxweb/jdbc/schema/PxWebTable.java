@@ -2,6 +2,9 @@ package io.pxweb.jdbc.schema;
 
 import io.pxweb.jdbc.client.DataRequest;
 import io.pxweb.jdbc.metadata.TableEntry;
+import io.pxweb.jdbc.plan.PxTableScan;
+import io.pxweb.jdbc.plan.RequestPlanner;
+import io.pxweb.jdbc.plan.ScanSpec;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
@@ -11,25 +14,32 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.adapter.java.AbstractQueryableTable;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
+import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * A statbank table as a relation: its columns follow {@link ColumnLayout}; a scan plans data
- * requests from the WHERE clause and streams their cells as rows.
+ * A statbank table as a relation: its columns follow {@link ColumnLayout}; planning turns it
+ * into a {@link PxTableScan}, and {@link #query} runs the scan's data requests and streams
+ * their cells as rows.
  *
  * <p>The table's metadata is fetched only when a statement first needs its row type.
  */
-public final class PxWebTable extends AbstractTable implements ProjectableFilterableTable {
+public final class PxWebTable extends AbstractQueryableTable implements TranslatableTable {
   private final PxWebCatalog catalog;
   private final TableEntry entry;
   private volatile ColumnLayout layout;
 
   PxWebTable(PxWebCatalog catalog, TableEntry entry) {
+    // QueryableTable only so that generated code can reach this object by expression.
+    super(Object[].class);
     this.catalog = catalog;
     this.entry = entry;
   }
@@ -40,6 +50,11 @@ public final class PxWebTable extends AbstractTable implements ProjectableFilter
 
   PxWebCatalog catalog() {
     return catalog;
+  }
+
+  /** Returns the most cells one request may select on this table's connection. */
+  public int maxDataCells() {
+    return catalog.maxDataCells();
   }
 
   /** Returns the column layout, fetching the table's metadata on first use. */
@@ -60,23 +75,43 @@ public final class PxWebTable extends AbstractTable implements ProjectableFilter
     return layout().rowType(typeFactory);
   }
 
-  @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters,
-      int[] projects) {
-    ColumnLayout l = layout();
-    int[] projection = projects != null ? projects
-        : java.util.stream.IntStream.range(0, l.columns().size()).toArray();
-    RexBuilder rexBuilder = new RexBuilder(root.getTypeFactory());
-    BitSet[] selected = new FilterTranslator(l, root).translate(filters, rexBuilder);
-    List<DataRequest> requests = RequestPlanner.plan(l.metadata(), selected, catalog.maxDataCells());
+  @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new PxTableScan(context.getCluster(), relOptTable, this, ScanSpec.full(layout()));
+  }
+
+  /**
+   * Runs a scan: resolves its selection with the statement's parameters, plans the requests and
+   * streams the rows. Called by the code Calcite generates for {@link PxTableScan}.
+   */
+  public Enumerable<Object[]> query(DataContext root, ScanSpec spec) {
+    ColumnLayout l = spec.layout();
+    int[] projection = spec.projection();
+    BitSet[] selected = spec.resolve(root, new RexBuilder(root.getTypeFactory()));
+    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    if (!spec.needsCells()) {
+      // No measure or status is read: the rows come from the metadata alone, no request.
+      DataRequest shape = RequestPlanner.shape(l.metadata(), selected);
+      return new AbstractEnumerable<>() {
+        @Override public Enumerator<Object[]> enumerator() {
+          return new PxWebEnumerator(PxWebTable.this, l, projection, List.of(shape), cancel, false);
+        }
+      };
+    }
+    List<DataRequest> requests = RequestPlanner.plan(l.metadata(), selected,
+        catalog.maxDataCells());
     if (requests.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
-        return new PxWebEnumerator(PxWebTable.this, l, projection, requests, cancel);
+        return new PxWebEnumerator(PxWebTable.this, l, projection, requests, cancel, true);
       }
     };
+  }
+
+  @Override public <T> Queryable<T> asQueryable(QueryProvider queryProvider, SchemaPlus schema,
+      String tableName) {
+    throw new UnsupportedOperationException("statbank tables are read through PxTableScan");
   }
 
   @Override public String toString() {

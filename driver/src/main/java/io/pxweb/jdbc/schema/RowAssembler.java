@@ -36,6 +36,12 @@ final class RowAssembler {
   private boolean started;
   private boolean exhausted;
 
+  /**
+   * Creates a cursor over a request's rows.
+   *
+   * @param cube the response, or null to enumerate the rows from metadata alone (measures
+   *     and statuses then read as null; used when the query reads none)
+   */
   RowAssembler(ColumnLayout layout, int[] projection, DataRequest request, Cube cube)
       throws MalformedResponseException {
     this.layout = layout;
@@ -56,24 +62,26 @@ final class RowAssembler {
     for (int v = 0; v < variables.size(); v++) {
       Variable variable = variables.get(v);
       Selection selection = request.selections().get(v);
-      int d = cube.dimension(variable.code());
-      if (d < 0) {
-        throw new MalformedResponseException("the response has no dimension '" + variable.code()
-            + "', which was requested");
-      }
       long[] dimOffsets = new long[selection.size()];
-      for (int i = 0; i < selection.size(); i++) {
-        int p = cube.position(d, selection.codes().get(i));
-        if (p < 0) {
-          throw new MalformedResponseException("the response has no value '"
-              + selection.codes().get(i) + "' of '" + variable.code() + "', which was requested");
+      if (cube != null) {
+        int d = cube.dimension(variable.code());
+        if (d < 0) {
+          throw new MalformedResponseException("the response has no dimension '"
+              + variable.code() + "', which was requested");
         }
-        dimOffsets[i] = (long) p * cube.stride(d);
+        for (int i = 0; i < selection.size(); i++) {
+          int p = cube.position(d, selection.codes().get(i));
+          if (p < 0) {
+            throw new MalformedResponseException("the response has no value '"
+                + selection.codes().get(i) + "' of '" + variable.code() + "', which was requested");
+          }
+          dimOffsets[i] = (long) p * cube.stride(d);
+        }
       }
       if (variable.role() == VariableRole.CONTENT) {
         contents = new long[variable.size()];
         java.util.Arrays.fill(contents, -1);
-        for (int i = 0; i < selection.size(); i++) {
+        for (int i = 0; cube != null && i < selection.size(); i++) {
           contents[selection.positions().get(i)] = dimOffsets[i];
         }
       } else {
@@ -84,7 +92,7 @@ final class RowAssembler {
       }
     }
     if (layout.metadata().contentVariable() == null) {
-      contents = new long[] {0};
+      contents = new long[] {cube == null ? -1 : 0};
     }
     this.contentOffsets = contents;
     this.odometer = new int[rowCount];

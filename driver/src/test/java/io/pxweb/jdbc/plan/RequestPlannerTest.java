@@ -1,4 +1,4 @@
-package io.pxweb.jdbc.schema;
+package io.pxweb.jdbc.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

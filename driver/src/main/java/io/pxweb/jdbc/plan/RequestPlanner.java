@@ -1,4 +1,4 @@
-package io.pxweb.jdbc.schema;
+package io.pxweb.jdbc.plan;
 
 import io.pxweb.jdbc.client.DataRequest;
 import io.pxweb.jdbc.client.Selection;
@@ -34,6 +34,32 @@ public final class RequestPlanner {
     }
     List<DataRequest> out = new ArrayList<>();
     split(metadata, positions, Math.max(1, maxCells), out);
+    return out;
+  }
+
+  /**
+   * Returns the selection as one request-shaped value without sending it: used to enumerate
+   * rows from metadata alone when no cell is needed, so no cell limit applies.
+   */
+  public static DataRequest shape(TableMetadata metadata, BitSet[] selected) {
+    List<List<Integer>> positions = new ArrayList<>();
+    for (BitSet s : selected) {
+      List<Integer> p = new ArrayList<>();
+      s.stream().forEach(p::add);
+      positions.add(p);
+    }
+    return request(metadata, positions);
+  }
+
+  /** Returns a request's selection as per-variable positions, to plan it again. */
+  public static BitSet[] selection(DataRequest request) {
+    BitSet[] out = new BitSet[request.selections().size()];
+    for (int v = 0; v < out.length; v++) {
+      out[v] = new BitSet();
+      for (int p : request.selections().get(v).positions()) {
+        out[v].set(p);
+      }
+    }
     return out;
   }
 

@@ -1,0 +1,258 @@
+package io.pxweb.jdbc.plan;
+
+import io.pxweb.jdbc.metadata.Value;
+import io.pxweb.jdbc.metadata.Variable;
+import io.pxweb.jdbc.schema.ColumnLayout;
+import io.pxweb.jdbc.schema.PeriodDates;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Planner rules that push work from Calcite into a {@link PxTableScan}. Each rule declines when
+ * it would push nothing new, so the planner never loops.
+ */
+public final class PxRules {
+  private PxRules() {
+  }
+
+  /** The rules a {@link PxTableScan} registers. */
+  public static final List<RelOptRule> RULES = List.of(
+      new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule());
+
+  /** Maps scan output positions in a node to table column indexes. */
+  private static RexNode toTableColumns(RexNode node, int[] projection) {
+    return node.accept(new RexShuttle() {
+      @Override public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(projection[ref.getIndex()], ref.getType());
+      }
+    });
+  }
+
+  /** Maps table column indexes in a node back to positions in the scan's output. */
+  private static RexNode toScanOutput(RexNode node, int[] projection) {
+    return node.accept(new RexShuttle() {
+      @Override public RexNode visitInputRef(RexInputRef ref) {
+        for (int i = 0; i < projection.length; i++) {
+          if (projection[i] == ref.getIndex()) {
+            return new RexInputRef(i, ref.getType());
+          }
+        }
+        throw new IllegalStateException("column " + ref.getIndex() + " not in the scan");
+      }
+    });
+  }
+
+  /** Renumbers input refs through a map of old to new positions. */
+  private static RexNode renumber(RexNode node, int[] oldToNew) {
+    return node.accept(new RexShuttle() {
+      @Override public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(oldToNew[ref.getIndex()], ref.getType());
+      }
+    });
+  }
+
+  /** Pushes WHERE into the scan's selection; what cannot be decided per variable stays above. */
+  static final class FilterRule extends RelOptRule {
+    FilterRule() {
+      super(operand(LogicalFilter.class, operand(PxTableScan.class, none())), "PxFilterRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      Filter filter = call.rel(0);
+      PxTableScan scan = call.rel(1);
+      ScanSpec spec = scan.spec();
+      if (spec.hasRowBound()) {
+        return;
+      }
+      RexBuilder rexBuilder = scan.getCluster().getRexBuilder();
+      int[] projection = spec.projection();
+      RexNode condition = toTableColumns(filter.getCondition(), projection);
+      PredicateTranslator.Result result =
+          new PredicateTranslator(spec.layout(), rexBuilder).translate(condition);
+      if (!result.pushedAnything()) {
+        return;
+      }
+      ScanSpec narrowed = spec.withRestrictions(result.restrictions(), result.runtime());
+      boolean residualSame = result.residual().size()
+          == RelOptUtil.conjunctions(condition).size();
+      if (!narrowed.narrowerThan(spec) && residualSame) {
+        return;
+      }
+      PxTableScan newScan = scan.withSpec(narrowed);
+      if (result.residual().isEmpty()) {
+        call.transformTo(newScan);
+        return;
+      }
+      List<RexNode> residual = new ArrayList<>();
+      for (RexNode r : result.residual()) {
+        residual.add(toScanOutput(r, projection));
+      }
+      call.transformTo(LogicalFilter.create(newScan,
+          RexUtil.composeConjunction(rexBuilder, residual)));
+    }
+  }
+
+  /** Returns the scan-output columns a list of expressions reads. */
+  private static ImmutableBitSet used(List<RexNode> nodes) {
+    return RelOptUtil.InputFinder.bits(nodes, null);
+  }
+
+  /** Builds the old-to-new position map for keeping only {@code used} columns. */
+  private static int[] oldToNew(ImmutableBitSet used, int width) {
+    int[] map = new int[width];
+    java.util.Arrays.fill(map, -1);
+    int n = 0;
+    for (int i : used) {
+      map[i] = n++;
+    }
+    return map;
+  }
+
+  /** Pushes SELECT's column list into the scan, so unused contents are not requested. */
+  static final class ProjectRule extends RelOptRule {
+    ProjectRule() {
+      super(operand(LogicalProject.class, operand(PxTableScan.class, none())), "PxProjectRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      Project project = call.rel(0);
+      PxTableScan scan = call.rel(1);
+      int width = scan.getRowType().getFieldCount();
+      ImmutableBitSet used = used(project.getProjects());
+      if (used.cardinality() == width) {
+        return;
+      }
+      int[] map = oldToNew(used, width);
+      PxTableScan newScan = scan.withSpec(scan.spec().withProjection(used.toArray()));
+      List<RexNode> exprs = new ArrayList<>();
+      for (RexNode e : project.getProjects()) {
+        exprs.add(renumber(e, map));
+      }
+      RelNode result = RexUtil.isIdentity(exprs, newScan.getRowType())
+          && project.getRowType().getFieldNames().equals(newScan.getRowType().getFieldNames())
+          ? newScan
+          : LogicalProject.create(newScan, project.getHints(), exprs, project.getRowType());
+      call.transformTo(result);
+    }
+  }
+
+  /** Pushes SELECT's column list below a residual filter into the scan. */
+  static final class ProjectFilterRule extends RelOptRule {
+    ProjectFilterRule() {
+      super(operand(LogicalProject.class, operand(LogicalFilter.class,
+          operand(PxTableScan.class, none()))), "PxProjectFilterRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      Project project = call.rel(0);
+      Filter filter = call.rel(1);
+      PxTableScan scan = call.rel(2);
+      int width = scan.getRowType().getFieldCount();
+      List<RexNode> all = new ArrayList<>(project.getProjects());
+      all.add(filter.getCondition());
+      ImmutableBitSet used = used(all);
+      if (used.cardinality() == width) {
+        return;
+      }
+      int[] map = oldToNew(used, width);
+      PxTableScan newScan = scan.withSpec(scan.spec().withProjection(used.toArray()));
+      RelNode newFilter = LogicalFilter.create(newScan, renumber(filter.getCondition(), map));
+      List<RexNode> exprs = new ArrayList<>();
+      for (RexNode e : project.getProjects()) {
+        exprs.add(renumber(e, map));
+      }
+      call.transformTo(LogicalProject.create(newFilter, project.getHints(), exprs,
+          project.getRowType()));
+    }
+  }
+
+  /**
+   * Pushes LIMIT into the scan: with ORDER BY on the time variable (code or date) first, only
+   * the periods that hold the first rows; without ORDER BY, only enough leading cells. The sort
+   * and limit stay above, so the rows are exactly SQL's.
+   */
+  static final class SortRule extends RelOptRule {
+    SortRule() {
+      super(operand(LogicalSort.class, operand(PxTableScan.class, none())), "PxSortRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      Sort sort = call.rel(0);
+      PxTableScan scan = call.rel(1);
+      ScanSpec spec = scan.spec();
+      if (spec.hasRowBound() || !(sort.fetch instanceof RexLiteral fetch)
+          || (sort.offset != null && !(sort.offset instanceof RexLiteral))) {
+        return;
+      }
+      long rows = RexLiteral.longValue(fetch)
+          + (sort.offset == null ? 0 : RexLiteral.longValue((RexLiteral) sort.offset));
+      if (rows <= 0) {
+        return;
+      }
+      RelCollation collation = sort.getCollation();
+      ScanSpec bounded;
+      if (collation.getFieldCollations().isEmpty()) {
+        bounded = spec.withLeading(rows);
+      } else {
+        RelFieldCollation first = collation.getFieldCollations().get(0);
+        int column = spec.projection()[first.getFieldIndex()];
+        ColumnLayout.Column c = spec.layout().column(column);
+        int time = spec.timeIndex();
+        if (time < 0 || c.variable() != time || !timeOrderIsTableOrder(spec, c)) {
+          return;
+        }
+        boolean descending = first.getDirection().isDescending();
+        bounded = spec.withLatest(rows, descending);
+      }
+      call.transformTo(sort.copy(sort.getTraitSet(), scan.withSpec(bounded), sort.getCollation(),
+          sort.offset, sort.fetch));
+    }
+
+    /**
+     * Returns whether sorting by this column orders the periods as the table does (codes that
+     * sort as text in table order; dates that exist and rise), checked on the metadata.
+     */
+    private static boolean timeOrderIsTableOrder(ScanSpec spec, ColumnLayout.Column c) {
+      Variable time = spec.layout().metadata().variables().get(c.variable());
+      List<Value> values = time.values();
+      for (int i = 1; i < values.size(); i++) {
+        String a = values.get(i - 1).code();
+        String b = values.get(i).code();
+        if (c.kind() == ColumnLayout.Kind.CODE) {
+          if (a.compareTo(b) >= 0) {
+            return false;
+          }
+        } else if (c.kind() == ColumnLayout.Kind.DATE) {
+          LocalDate da = PeriodDates.firstDay(a);
+          LocalDate db = PeriodDates.firstDay(b);
+          if (da == null || db == null || !da.isBefore(db)) {
+            return false;
+          }
+        } else {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}
