@@ -13,8 +13,8 @@ import okhttp3.HttpUrl;
  * Writer of data requests in the API's selection syntax: a GET URL with
  * {@code valueCodes[VAR]=...} parameters, or a POST JSON body when the URL would be too long.
  *
- * <p>Compact forms keep URLs short: {@code *} for all values, {@code range(a,b)} for a run of
- * three or more neighbours in table order. In a GET list a code that contains a comma, or starts
+ * <p>Compact forms keep URLs short: {@code *} for all values, {@code top(n)} for the n latest
+ * periods, {@code range(a,b)} for a run of three or more neighbours in table order. In a GET list a code that contains a comma, or starts
  * with {@code [} and ends with {@code ]}, or has surrounding spaces, is wrapped in brackets,
  * because the server splits on commas outside brackets, unwraps bracketed items and trims others.
  */
@@ -80,6 +80,12 @@ public final class RequestEncoder {
     List<String> items = new ArrayList<>();
     if (s.all()) {
       items.add("*");
+      return items;
+    }
+    if (s.latest()) {
+      // top(n) on the time variable is its n latest periods (contract §2).
+      String top = "top(" + s.size() + ")";
+      items.add(top);
       return items;
     }
     List<String> codes = s.codes();

@@ -15,8 +15,16 @@ import java.util.List;
  * @param codes the selected codes in table order (every code when {@code all})
  * @param positions position of each code in table order; lets the encoder send a run of
  *     neighbours as {@code range(a,b)} instead of listing it
+ * @param latest whether the codes are the latest periods of the time variable (its last values
+ *     in table order), which the encoder sends as {@code top(n)}
  */
-public record Selection(String variable, boolean all, List<String> codes, List<Integer> positions) {
+public record Selection(String variable, boolean all, List<String> codes, List<Integer> positions,
+    boolean latest) {
+
+  /** Creates a selection that is not a run of latest periods. */
+  public Selection(String variable, boolean all, List<String> codes, List<Integer> positions) {
+    this(variable, all, codes, positions, false);
+  }
 
   public Selection {
     requireNonNull(variable, "variable");

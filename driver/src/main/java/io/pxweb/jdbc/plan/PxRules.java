@@ -7,6 +7,7 @@ import io.pxweb.jdbc.schema.PeriodDates;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
@@ -37,7 +38,20 @@ public final class PxRules {
 
   /** The rules a {@link PxTableScan} registers. */
   public static final List<RelOptRule> RULES = List.of(
-      new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule());
+      new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule(),
+      new ToEnumerableRule());
+
+  /** Converts a logical scan, with all it has absorbed, to the enumerable convention. */
+  static final class ToEnumerableRule extends RelOptRule {
+    ToEnumerableRule() {
+      super(operand(PxTableScan.class, Convention.NONE, none()), "PxToEnumerableRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      PxTableScan scan = call.rel(0);
+      call.transformTo(scan.toEnumerable());
+    }
+  }
 
   /** Maps scan output positions in a node to table column indexes. */
   private static RexNode toTableColumns(RexNode node, int[] projection) {
@@ -74,7 +88,7 @@ public final class PxRules {
   /** Pushes WHERE into the scan's selection; what cannot be decided per variable stays above. */
   static final class FilterRule extends RelOptRule {
     FilterRule() {
-      super(operand(LogicalFilter.class, operand(PxTableScan.class, none())), "PxFilterRule");
+      super(operand(LogicalFilter.class, operand(PxTableScan.class, Convention.NONE, none())), "PxFilterRule");
     }
 
     @Override public void onMatch(RelOptRuleCall call) {
@@ -131,7 +145,7 @@ public final class PxRules {
   /** Pushes SELECT's column list into the scan, so unused contents are not requested. */
   static final class ProjectRule extends RelOptRule {
     ProjectRule() {
-      super(operand(LogicalProject.class, operand(PxTableScan.class, none())), "PxProjectRule");
+      super(operand(LogicalProject.class, operand(PxTableScan.class, Convention.NONE, none())), "PxProjectRule");
     }
 
     @Override public void onMatch(RelOptRuleCall call) {
@@ -160,7 +174,7 @@ public final class PxRules {
   static final class ProjectFilterRule extends RelOptRule {
     ProjectFilterRule() {
       super(operand(LogicalProject.class, operand(LogicalFilter.class,
-          operand(PxTableScan.class, none()))), "PxProjectFilterRule");
+          operand(PxTableScan.class, Convention.NONE, none()))), "PxProjectFilterRule");
     }
 
     @Override public void onMatch(RelOptRuleCall call) {
@@ -193,7 +207,7 @@ public final class PxRules {
    */
   static final class SortRule extends RelOptRule {
     SortRule() {
-      super(operand(LogicalSort.class, operand(PxTableScan.class, none())), "PxSortRule");
+      super(operand(LogicalSort.class, operand(PxTableScan.class, Convention.NONE, none())), "PxSortRule");
     }
 
     @Override public void onMatch(RelOptRuleCall call) {

@@ -5,14 +5,7 @@ import io.pxweb.jdbc.schema.PxWebTable;
 import java.util.BitSet;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
-import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.tree.Blocks;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -36,18 +29,23 @@ import org.apache.calcite.rex.RexBuilder;
  * <p>Its cost is the API's: requests and cells, so the planner prefers the plan that fetches
  * least.
  */
-public final class PxTableScan extends TableScan implements EnumerableRel {
+public class PxTableScan extends TableScan {
   /** Weight of one request against one cell: a request costs far more than a cell. */
   private static final double REQUEST_COST = 10_000;
 
-  private final PxWebTable pxTable;
-  private final ScanSpec spec;
+  final PxWebTable pxTable;
+  final ScanSpec spec;
 
+  /**
+   * Creates a logical scan (convention NONE), so that the pushdown rules match it in the same
+   * subsets as Calcite's logical filters, projects and sorts; {@link PxRules} converts the
+   * final one to the enumerable convention.
+   */
   public PxTableScan(RelOptCluster cluster, RelOptTable table, PxWebTable pxTable, ScanSpec spec) {
-    this(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), table, pxTable, spec);
+    this(cluster, cluster.traitSetOf(Convention.NONE), table, pxTable, spec);
   }
 
-  private PxTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
+  PxTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
       PxWebTable pxTable, ScanSpec spec) {
     super(cluster, traits, List.of(), table);
     this.pxTable = pxTable;
@@ -56,6 +54,17 @@ public final class PxTableScan extends TableScan implements EnumerableRel {
 
   public ScanSpec spec() {
     return spec;
+  }
+
+  /** Returns this scan in the enumerable convention, ready to run. */
+  PxTableScan toEnumerable() {
+    return new EnumerablePxTableScan(getCluster(),
+        getTraitSet().replace(EnumerableConvention.INSTANCE), getTable(), pxTable, spec);
+  }
+
+  /** Names the node in EXPLAIN the same in either convention. */
+  @Override public String getRelTypeName() {
+    return "PxTableScan";
   }
 
   /** Returns a scan of the same table with another spec. */
@@ -125,12 +134,4 @@ public final class PxTableScan extends TableScan implements EnumerableRel {
     return planner.getCostFactory().makeCost(apiCost, cells, requests.size());
   }
 
-  @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
-    Expression specExpression = implementor.stash(spec, ScanSpec.class);
-    return implementor.result(physType, Blocks.toBlock(
-        Expressions.call(table.getExpression(PxWebTable.class), "query",
-            implementor.getRootExpression(), specExpression)));
-  }
 }

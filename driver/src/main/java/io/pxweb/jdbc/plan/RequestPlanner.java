@@ -4,6 +4,7 @@ import io.pxweb.jdbc.client.DataRequest;
 import io.pxweb.jdbc.client.Selection;
 import io.pxweb.jdbc.metadata.TableMetadata;
 import io.pxweb.jdbc.metadata.Variable;
+import io.pxweb.jdbc.metadata.VariableRole;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -123,7 +124,11 @@ public final class RequestPlanner {
       for (int i : p) {
         codes.add(variable.values().get(i).code());
       }
-      selections.add(new Selection(variable.code(), p.size() == variable.size(), codes, p));
+      boolean all = p.size() == variable.size();
+      boolean latest = !all && variable.role() == VariableRole.TIME && !p.isEmpty()
+          && p.get(0) == variable.size() - p.size()
+          && p.get(p.size() - 1) == variable.size() - 1;
+      selections.add(new Selection(variable.code(), all, codes, p, latest));
     }
     return new DataRequest(metadata.id(), selections);
   }

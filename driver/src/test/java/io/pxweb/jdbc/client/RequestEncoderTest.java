@@ -20,6 +20,14 @@ class RequestEncoderTest {
   }
 
   @Test
+  void latestPeriodsGoAsTop() {
+    Selection latest = new Selection("Tid", false, List.of("2023", "2024"), List.of(48, 49), true);
+    // No comma inside, so GET needs no brackets.
+    assertEquals(List.of("top(2)"), RequestEncoder.items(latest, true));
+    assertEquals(List.of("top(2)"), RequestEncoder.items(latest, false));
+  }
+
+  @Test
   void shortRunsAreListed() {
     Selection two = new Selection("Tid", false, List.of("2020", "2021"), List.of(3, 4));
     assertEquals(List.of("2020", "2021"), RequestEncoder.items(two, true));

@@ -178,6 +178,7 @@ public final class PxWebTestServer extends WireMockExtension {
 
     private int pageSize = 20;
     private Integer maxDataCells;
+    private int enforcedMaxDataCells;
     private String configFile = "fixtures/pxwebapi-server-expected/config.json";
     private boolean reorderDimensions = true;
     private TestCatalog catalog;
@@ -198,6 +199,15 @@ public final class PxWebTestServer extends WireMockExtension {
     /** The cell limit, also reported by {@code /config} (default: the config file's). */
     public Builder maxDataCells(int maxDataCells) {
       this.maxDataCells = maxDataCells;
+      return this;
+    }
+
+    /**
+     * A cell limit lower than the one {@code /config} reports, enforced by the data endpoint:
+     * a server whose configuration overstates its limit.
+     */
+    public Builder enforceMaxDataCells(int cells) {
+      this.enforcedMaxDataCells = cells;
       return this;
     }
 
@@ -246,7 +256,8 @@ public final class PxWebTestServer extends WireMockExtension {
       }
       TestCatalog tables = catalog != null ? catalog : TestCatalog.standard();
       return new PxWebTestServer(
-          new ServerSettings(config, pageSize, reorderDimensions, tables), stubs);
+          new ServerSettings(config, pageSize, reorderDimensions, tables, enforcedMaxDataCells),
+          stubs);
     }
   }
 }

@@ -13,15 +13,17 @@ import java.util.Locale;
  * @param pageSize the {@code /tables} page size used when the client sends none
  * @param reorderDimensions whether data responses scramble dimension and index-key order
  * @param catalog the tables served
+ * @param enforcedMaxDataCells the cell limit the data endpoint enforces when it differs from
+ *     what {@code /config} reports (0: the same)
  */
 record ServerSettings(ObjectNode config, int pageSize, boolean reorderDimensions,
-    TestCatalog catalog) {
+    TestCatalog catalog, int enforcedMaxDataCells) {
 
   /** The API path prefix; the reference server's default RoutePrefix (contract §0). */
   static final String PREFIX = "/api/v2";
 
   int maxDataCells() {
-    return config.path("maxDataCells").asInt();
+    return enforcedMaxDataCells > 0 ? enforcedMaxDataCells : config.path("maxDataCells").asInt();
   }
 
   String defaultLanguage() {
