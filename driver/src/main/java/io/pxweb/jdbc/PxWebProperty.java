@@ -36,7 +36,11 @@ public enum PxWebProperty {
       "Cells per data request. Default: maxDataCells from /config. Set lower, never higher,"
           + " than the server allows; larger queries are split into several requests."),
   TABLE_PAGE_SIZE("tablePageSize", Type.INTEGER, "1000",
-      "Page size used to read the server's table list (/tables) when a connection opens.");
+      "Page size used to read the server's table list (/tables) when a connection opens."),
+  PROGRESS("progress", Type.BOOLEAN, "false",
+      "Print the progress of queries that need several requests (requests done/total, cells)"
+          + " to standard error, when the program runs in a terminal. For command-line tools.",
+      "true", "false");
 
   /** Value type of a property, used to parse and to document it. */
   public enum Type { STRING, INTEGER, DURATION, BOOLEAN }
@@ -136,6 +140,12 @@ public enum PxWebProperty {
     } catch (NumberFormatException e) {
       throw invalid(value, "a duration such as 500ms, 30s, 5m");
     }
+  }
+
+  /** Returns the value as a boolean: true or false, ignoring case. */
+  public boolean getBoolean(Properties properties) throws SQLException {
+    String value = getString(properties);
+    return Boolean.parseBoolean(value);
   }
 
   /** Returns the value as text, checked against the allowed choices if there are any. */

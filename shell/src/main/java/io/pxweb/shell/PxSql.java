@@ -83,6 +83,10 @@ public final class PxSql {
     if (!FORMATS.contains(format)) {
       throw new IllegalArgumentException("unknown format '" + format + "'; one of " + FORMATS);
     }
+    if (!url.toLowerCase(Locale.ROOT).contains(";progress=")) {
+      // Requests done/total on stderr; the driver prints it only in a terminal.
+      url = url + ";progress=true";
+    }
     List<String> out = new ArrayList<>(List.of("-d", "io.pxweb.jdbc.PxWebDriver", "-u", url,
         "-n", "", "-p", "", "--outputformat=" + format, "--showHeader=true",
         "--isolation=TRANSACTION_NONE", "--connectInteractionMode=notAskCredentials",

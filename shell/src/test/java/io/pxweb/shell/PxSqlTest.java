@@ -19,7 +19,7 @@ class PxSqlTest {
   @Test
   void withoutUrlTheEmbeddedDefaultIsUsed() throws IOException {
     List<String> a = PxSql.translate(new String[] {"select 1"}, DEFAULT);
-    assertEquals(DEFAULT, after(a, "-u"));
+    assertEquals(DEFAULT + ";progress=true", after(a, "-u"));
     assertEquals("io.pxweb.jdbc.PxWebDriver", after(a, "-d"));
     assertEquals("select 1;", after(a, "-e"));
     assertTrue(a.contains("--outputformat=table"), a.toString());
@@ -29,9 +29,16 @@ class PxSqlTest {
   void urlFormatAndWordsOfSql() throws IOException {
     List<String> a = PxSql.translate(new String[] {"--url", "jdbc:pxweb:ssb", "--format", "CSV",
         "select", "*", "from", "t;"}, DEFAULT);
-    assertEquals("jdbc:pxweb:ssb", after(a, "-u"));
+    assertEquals("jdbc:pxweb:ssb;progress=true", after(a, "-u"));
     assertTrue(a.contains("--outputformat=csv"), a.toString());
     assertEquals("select * from t;", after(a, "-e"));
+  }
+
+  @Test
+  void progressSettingOfTheUserIsKept() throws IOException {
+    List<String> a = PxSql.translate(new String[] {"--url", "jdbc:pxweb:ssb;Progress=false", "x"},
+        DEFAULT);
+    assertEquals("jdbc:pxweb:ssb;Progress=false", after(a, "-u"));
   }
 
   @Test

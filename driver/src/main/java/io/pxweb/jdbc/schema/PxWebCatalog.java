@@ -6,6 +6,7 @@ import io.pxweb.jdbc.metadata.ApiConfig;
 import io.pxweb.jdbc.metadata.TableEntry;
 import io.pxweb.jdbc.metadata.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
+import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,11 @@ public final class PxWebCatalog {
   private volatile int maxDataCells;
   private final List<TableEntry> tables;
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
+  private final PrintStream progress;
 
   private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
-      List<TableEntry> tables) {
+      List<TableEntry> tables, PrintStream progress) {
+    this.progress = progress;
     this.source = source;
     this.config = config;
     this.language = language;
@@ -40,9 +43,10 @@ public final class PxWebCatalog {
    * @param requestedLanguage the {@code lang} property, or null for the server's default
    * @param maxDataCellsOverride the {@code maxDataCells} property, or null for the server's
    * @param pageSize page size for reading the table list
+   * @param progress where to report the progress of multi-request queries, or null
    */
   public static PxWebCatalog open(StatbankSource source, String requestedLanguage,
-      Integer maxDataCellsOverride, int pageSize) throws SQLException {
+      Integer maxDataCellsOverride, int pageSize, PrintStream progress) throws SQLException {
     requireNonNull(source, "source");
     ApiConfig config = source.config();
     String language = requestedLanguage == null ? config.defaultLanguage()
@@ -56,7 +60,7 @@ public final class PxWebCatalog {
     int maxCells = maxDataCellsOverride == null ? serverCells
         : Math.min(serverCells, maxDataCellsOverride);
     List<TableEntry> tables = source.tables(language, pageSize);
-    return new PxWebCatalog(source, config, language, maxCells, tables);
+    return new PxWebCatalog(source, config, language, maxCells, tables, progress);
   }
 
   public StatbankSource source() {
@@ -70,6 +74,11 @@ public final class PxWebCatalog {
   /** Returns the language of labels and metadata for this connection. */
   public String language() {
     return language;
+  }
+
+  /** Returns where to report the progress of multi-request queries, or null for nowhere. */
+  PrintStream progress() {
+    return progress;
   }
 
   /** Returns the most cells one data request of this connection may select. */

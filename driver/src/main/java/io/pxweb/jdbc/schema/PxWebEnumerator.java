@@ -34,6 +34,9 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
   private RowAssembler rows;
   private Object[] current;
+  private int total;
+  private int done;
+  private long cells;
 
   /**
    * Creates an enumerator.
@@ -46,6 +49,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     this.layout = layout;
     this.projection = projection;
     this.pending = new ArrayDeque<>(requests);
+    this.total = requests.size();
     this.cancelFlag = cancelFlag;
     this.fetch = fetch;
   }
@@ -64,6 +68,9 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       rows = null;
       DataRequest request = pending.poll();
       if (request == null) {
+        if (done > 1 && table.catalog().progress() != null) {
+          table.catalog().progress().println();
+        }
         current = null;
         return false;
       }
@@ -83,7 +90,16 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   /** Sends one request; on "too many cells" queues its halves instead and returns null. */
   private Cube fetch(DataRequest request) {
     try {
-      return table.catalog().source().data(request, table.catalog().language(), inFlight::set);
+      Cube cube = table.catalog().source().data(request, table.catalog().language(),
+          inFlight::set);
+      done++;
+      cells += request.cells();
+      if (total > 1 && table.catalog().progress() != null) {
+        table.catalog().progress().printf("\rpxweb: %d/%d requests, %,d cells", done, total,
+            cells);
+        table.catalog().progress().flush();
+      }
+      return cube;
     } catch (SQLException e) {
       if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
         List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
@@ -91,6 +107,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         for (int i = halves.size() - 1; i >= 0; i--) {
           pending.addFirst(halves.get(i));
         }
+        total += halves.size() - 1;
         table.catalog().lowerMaxDataCells(request.cells() / 2);
         return null;
       }
