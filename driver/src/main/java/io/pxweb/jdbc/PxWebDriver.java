@@ -2,8 +2,10 @@ package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.client.ClientSettings;
 import io.pxweb.jdbc.client.PxWebClient;
+import io.pxweb.jdbc.px.PxFolderSource;
 import io.pxweb.jdbc.schema.PxWebCatalog;
 import io.pxweb.jdbc.schema.StatbankSchema;
+import io.pxweb.jdbc.source.StatbankSource;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
@@ -23,7 +25,8 @@ import org.apache.calcite.util.Holder;
 /**
  * JDBC driver for {@code jdbc:pxweb:} URLs: PxWebApi 2.0 statbanks as SQL, on Apache Calcite.
  *
- * <p>A connection reads the server's {@code /config} and table list, then registers the
+ * <p>A connection reads the source's configuration and table list (a PxWebApi 2.0 server over
+ * HTTP, or a folder of PX files for {@code jdbc:pxweb:file:}), then registers the
  * {@code statbank} schema (every table; the default schema) and one schema per subject.
  */
 public class PxWebDriver extends Driver {
@@ -67,16 +70,29 @@ public class PxWebDriver extends Driver {
   private Connection open(String url, Properties info) throws SQLException {
     PxWebUrl parsed = PxWebUrl.parse(url, info);
     Properties props = parsed.properties();
+    String rateLimit = PxWebProperty.RATE_LIMIT.getString(props);
+    SQLException badLimit = ClientSettings.checkRateLimit(rateLimit);
+    if (badLimit != null) {
+      throw badLimit;
+    }
     ClientSettings settings = new ClientSettings(
         PxWebProperty.CONNECT_TIMEOUT.getDuration(props),
         PxWebProperty.READ_TIMEOUT.getDuration(props),
         PxWebProperty.CALL_TIMEOUT.getDuration(props),
         userAgent(props),
-        PxWebProperty.MAX_URL_LENGTH.getInteger(props));
-    PxWebClient client = new PxWebClient(parsed.baseUrl(), settings);
-    PxWebCatalog catalog = PxWebCatalog.open(client, PxWebProperty.LANG.getString(props),
+        PxWebProperty.MAX_URL_LENGTH.getInteger(props),
+        PxWebProperty.RETRIES.getInteger(props) + 1,
+        PxWebProperty.RETRY_MAX_TIME.getDuration(props),
+        PxWebProperty.RETRY_BACKOFF.getDuration(props),
+        rateLimit);
+    StatbankSource source = parsed.folder() != null
+        ? new PxFolderSource(parsed.folder())
+        : new PxWebClient(parsed.baseUrl(), settings);
+    PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(props),
         PxWebProperty.MAX_DATA_CELLS.getInteger(props),
-        PxWebProperty.TABLE_PAGE_SIZE.getInteger(props));
+        PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
+        PxWebProperty.PROGRESS.getBoolean(props) && System.console() != null
+            ? System.err : null);
 
     Connection connection = super.connect(PxWebUrl.PREFIX, calciteProperties());
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);

@@ -37,6 +37,18 @@ public enum PxWebProperty {
           + " than the server allows; larger queries are split into several requests."),
   TABLE_PAGE_SIZE("tablePageSize", Type.INTEGER, "1000",
       "Page size used to read the server's table list (/tables) when a connection opens."),
+  RETRIES("retries", Type.INTEGER, "4",
+      "Retries of a request that failed transiently (429, 502, 503, 504, network failure, body"
+          + " cut off), with exponential backoff and jitter; 0 for none."),
+  RETRY_BACKOFF("retryBackoff", Type.DURATION, "500ms",
+      "Wait before the first retry; it doubles with each attempt (up to 30s), with jitter."
+          + " A Retry-After from the server takes precedence."),
+  RETRY_MAX_TIME("retryMaxTime", Type.DURATION, "2m",
+      "Longest time one request may spend on attempts and waits before the error is reported."),
+  RATE_LIMIT("rateLimit", Type.STRING, null,
+      "Calls per time window to this server, e.g. 30/10s or 40/60s, or none to turn pacing off."
+          + " Default: the server's /config, else its rate-limit headers; 10/20s until known."
+          + " The limit is shared by all connections of the JVM to the same server."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",
@@ -108,14 +120,16 @@ public enum PxWebProperty {
     if (value == null) {
       return null;
     }
+    // A count of retries may be 0; sizes and limits must be positive.
+    int min = this == RETRIES ? 0 : 1;
     try {
       int parsed = Integer.parseInt(value.trim());
-      if (parsed <= 0) {
-        throw new NumberFormatException("not positive");
+      if (parsed < min) {
+        throw new NumberFormatException("too small");
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw invalid(value, "a positive whole number");
+      throw invalid(value, min == 0 ? "a whole number, 0 or more" : "a positive whole number");
     }
   }
 

@@ -1,6 +1,10 @@
 package io.pxweb.jdbc.client;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP settings of one connection, taken from its connection properties.
@@ -10,7 +14,45 @@ import java.time.Duration;
  * @param callTimeout longest time for a whole call; zero for none
  * @param userAgent User-Agent header
  * @param maxUrlLength longest GET URL before the driver switches to POST
+ * @param maxAttempts attempts per request, the first included
+ * @param maxRetryTime longest time spent on one request's attempts and waits
+ * @param retryBackoff wait before the first retry, doubled per attempt
+ * @param rateLimit the {@code rateLimit} property ("30/10s", "none"), or null for the server's
  */
 public record ClientSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
-    String userAgent, int maxUrlLength) {
+    String userAgent, int maxUrlLength, int maxAttempts, Duration maxRetryTime,
+    Duration retryBackoff, String rateLimit) {
+  private static final Pattern LIMIT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
+
+  /** Validates the {@code rateLimit} text; returns a SQLException naming the property, or null. */
+  public static SQLException checkRateLimit(String rateLimit) {
+    if (rateLimit == null || rateLimit.equalsIgnoreCase("none")
+        || LIMIT.matcher(rateLimit.trim().toLowerCase(Locale.ROOT)).matches()) {
+      return null;
+    }
+    return new SQLException("Invalid value '" + rateLimit + "' for connection property"
+        + " 'rateLimit': expected calls/window such as 30/10s, or none", "22023");
+  }
+
+  /** Applies the {@code rateLimit} property to a server's limiter, when it is set. */
+  void applyRateLimit(RateLimiter limiter) {
+    if (rateLimit == null) {
+      return;
+    }
+    if (rateLimit.equalsIgnoreCase("none")) {
+      limiter.disable();
+      return;
+    }
+    Matcher m = LIMIT.matcher(rateLimit.trim().toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(2));
+      Duration window = switch (m.group(3) == null ? "s" : m.group(3)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofSeconds(n);
+      };
+      limiter.configure(Integer.parseInt(m.group(1)), window, RateLimiter.Source.PROPERTY);
+    }
+  }
 }

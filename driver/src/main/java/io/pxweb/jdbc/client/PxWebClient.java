@@ -14,6 +14,7 @@ import io.pxweb.jdbc.source.StatbankSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,10 @@ public final class PxWebClient implements StatbankSource {
   private final HttpUrl base;
   private final OkHttpClient http;
   private final ClientSettings settings;
+  /** Longest wait between attempts, however many have failed. */
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final RateLimiter limiter;
   private volatile Consumer<String> requestListener = url -> { };
 
   public PxWebClient(String baseUrl, ClientSettings settings) throws SQLException {
@@ -49,6 +54,8 @@ public final class PxWebClient implements StatbankSource {
     }
     this.base = parsed.newBuilder().removePathSegment(parsed.pathSize() - 1).build();
     this.settings = requireNonNull(settings, "settings");
+    this.limiter = RateLimiter.forServer(baseUrl);
+    settings.applyRateLimit(limiter);
     this.http = SHARED.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
@@ -71,10 +78,18 @@ public final class PxWebClient implements StatbankSource {
     this.requestListener = requireNonNull(listener, "listener");
   }
 
-  /** Fetches {@code /config}. */
+  /** Fetches {@code /config}, and paces calls by the rate limit it reports. */
   @Override public ApiConfig config() throws SQLException {
     HttpUrl url = base.newBuilder().addPathSegment("config").build();
-    return ApiDocuments.config(getDocument(url, "configuration"));
+    ApiConfig config = ApiDocuments.config(getDocument(url, "configuration"));
+    limiter.configure(config.maxCallsPerTimeWindow(),
+        Duration.ofSeconds(config.timeWindowSeconds()), RateLimiter.Source.CONFIG);
+    return config;
+  }
+
+  /** Returns the limiter pacing this server's calls. */
+  public RateLimiter rateLimiter() {
+    return limiter;
   }
 
   /** Fetches every page of {@code /tables} in the given language. */
@@ -116,7 +131,8 @@ public final class PxWebClient implements StatbankSource {
   /**
    * Fetches the cells of one data request: GET when the URL is short enough, POST otherwise.
    *
-   * @param abortSlot receives the running call's cancel action, so another thread can abort it
+   * @param abortSlot receives an action that aborts the call (and any wait before it), so
+   *     another thread can cancel a running statement; null is passed when the call ends
    */
   @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
       throws SQLException {
@@ -128,6 +144,7 @@ public final class PxWebClient implements StatbankSource {
       httpRequest = new Request.Builder().url(getUrl).get().build();
       method = "GET";
       shown = getUrl.toString();
+      requestListener.accept("GET " + shown);
     } else {
       HttpUrl postUrl = RequestEncoder.postUrl(base, request, lang);
       String body = RequestEncoder.postBody(request);
@@ -136,24 +153,10 @@ public final class PxWebClient implements StatbankSource {
       shown = postUrl.toString();
       requestListener.accept("POST " + shown + " " + body);
     }
-    if ("GET".equals(method)) {
-      requestListener.accept("GET " + shown);
-    }
-    okhttp3.Call call = http.newCall(httpRequest);
-    abortSlot.accept(call::cancel);
-    try (Response response = call.execute()) {
-      ResponseBody body = response.body();
-      if (!response.isSuccessful()) {
-        throw PxWebErrors.fromStatus(response.code(), body.string(), method, shown);
-      }
-      checkJson(response, method, shown);
-      try (InputStream in = body.byteStream()) {
-        return JsonStatReader.read(in);
-      } catch (MalformedDocumentException e) {
-        throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
-      }
-    } catch (IOException e) {
-      throw PxWebErrors.fromIo(e, method, shown);
+    CallHandle handle = new CallHandle();
+    abortSlot.accept(handle::abort);
+    try {
+      return call(httpRequest, method, shown, handle, JsonStatReader::read);
     } finally {
       abortSlot.accept(null);
     }
@@ -162,20 +165,117 @@ public final class PxWebClient implements StatbankSource {
   private JsonNode getDocument(HttpUrl url, String what) throws SQLException {
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
-    try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      if (!response.isSuccessful()) {
-        throw PxWebErrors.fromStatus(response.code(), body.string(), "GET", url.toString());
+    return call(request, "GET", url.toString(), new CallHandle(),
+        in -> ApiDocuments.parse(in, what));
+  }
+
+  /** Reader of a successful response body. */
+  private interface BodyReader<T> {
+    T read(InputStream in) throws IOException, MalformedDocumentException;
+  }
+
+  /** The call in flight for one request, and whether it was aborted. */
+  private static final class CallHandle {
+    private volatile boolean aborted;
+    private volatile okhttp3.Call call;
+
+    void abort() {
+      aborted = true;
+      okhttp3.Call c = call;
+      if (c != null) {
+        c.cancel();
       }
-      checkJson(response, "GET", url.toString());
-      try (InputStream in = body.byteStream()) {
-        return ApiDocuments.parse(in, what);
-      } catch (MalformedDocumentException e) {
-        throw PxWebErrors.fromMalformed(e.getMessage(), "GET", url.toString());
-      }
-    } catch (IOException e) {
-      throw PxWebErrors.fromIo(e, "GET", url.toString());
     }
+  }
+
+  /**
+   * Sends a request within the server's rate limit and reads its body, retrying what is
+   * retryable (429 after its Retry-After, 502/503/504, network failures, bodies cut off) with
+   * exponential backoff and jitter, up to the configured attempts and time. The body is read
+   * whole before it is returned, so a retried request never duplicates or drops rows.
+   */
+  private <T> T call(Request request, String method, String shown, CallHandle handle,
+      BodyReader<T> reader) throws SQLException {
+    long start = System.nanoTime();
+    for (int attempt = 1; ; attempt++) {
+      SQLException failure;
+      try {
+        if (!limiter.acquire(() -> handle.aborted)) {
+          throw cancelled(method, shown);
+        }
+        okhttp3.Call call = http.newCall(request);
+        handle.call = call;
+        if (handle.aborted) {
+          call.cancel();
+        }
+        try (Response response = call.execute()) {
+          limiter.learn(response.header("x-ratelimit-policy"), response.header("x-ratelimit-limit"));
+          ResponseBody body = response.body();
+          if (!response.isSuccessful()) {
+            throw PxWebErrors.fromStatus(response.code(), body.string(), method, shown,
+                response.header("Retry-After"));
+          }
+          checkJson(response, method, shown);
+          try (InputStream in = body.byteStream()) {
+            return reader.read(in);
+          } catch (MalformedDocumentException e) {
+            throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
+          }
+        }
+      } catch (IOException e) {
+        if (handle.aborted) {
+          throw cancelled(method, shown);
+        }
+        failure = PxWebErrors.fromIo(e, method, shown);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw cancelled(method, shown);
+      } catch (SQLException e) {
+        failure = e;
+      }
+      long elapsed = System.nanoTime() - start;
+      if (!(failure instanceof java.sql.SQLTransientException) || attempt >= settings.maxAttempts()) {
+        throw attempt > 1 ? PxWebErrors.afterAttempts(failure, attempt) : failure;
+      }
+      long delay = backoffNanos(attempt, failure, settings.retryBackoff());
+      if (elapsed + delay > settings.maxRetryTime().toNanos()) {
+        throw PxWebErrors.afterAttempts(failure, attempt);
+      }
+      if (failure instanceof PxWebErrors.RetryAfter r && r.retryAfter() != null) {
+        limiter.pauseUntil(System.nanoTime() + delay);
+      }
+      sleep(delay, handle, method, shown);
+    }
+  }
+
+  /** Exponential backoff with full jitter, or the server's Retry-After when it sent one. */
+  private static long backoffNanos(int attempt, SQLException failure, Duration base) {
+    if (failure instanceof PxWebErrors.RetryAfter r && r.retryAfter() != null) {
+      return r.retryAfter().toNanos();
+    }
+    long cap = Math.min(base.toNanos() << Math.min(attempt - 1, 10), MAX_BACKOFF.toNanos());
+    return cap / 2 + (long) (Math.random() * (cap / 2));
+  }
+
+  private static void sleep(long nanos, CallHandle handle, String method, String shown)
+      throws SQLException {
+    long until = System.nanoTime() + nanos;
+    try {
+      while (System.nanoTime() < until) {
+        if (handle.aborted) {
+          throw cancelled(method, shown);
+        }
+        Thread.sleep(Math.max(1, Math.min(100, (until - System.nanoTime()) / 1_000_000)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw cancelled(method, shown);
+    }
+  }
+
+  private static SQLException cancelled(String method, String shown) {
+    return new SQLException("Statement cancelled while calling the server (" + method + " "
+        + io.pxweb.jdbc.PxWebUrl.redact(shown) + ")", "57014");
   }
 
   /** Rejects a success whose content type says it is not JSON (e.g. an HTML error page at 200). */

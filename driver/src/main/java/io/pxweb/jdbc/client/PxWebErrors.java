@@ -11,6 +11,10 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,18 +47,47 @@ public final class PxWebErrors {
   private PxWebErrors() {
   }
 
+  /** A retryable failure for which the server said how long to wait. */
+  public interface RetryAfter {
+    /** Returns the server's Retry-After, or null when it sent none. */
+    Duration retryAfter();
+  }
+
+  /** A transient failure (429, 502, 503, 504) that a retry may cure. */
+  static final class TransientStatusException extends SQLTransientConnectionException
+      implements RetryAfter {
+    private static final long serialVersionUID = 1L;
+    private final transient Duration retryAfter;
+
+    TransientStatusException(String message, String state, Duration retryAfter) {
+      super(message, state);
+      this.retryAfter = retryAfter;
+    }
+
+    @Override public Duration retryAfter() {
+      return retryAfter;
+    }
+  }
+
   /** Classifies an HTTP response that was not a success. */
-  public static SQLException fromStatus(int httpStatus, String body, String method, String url) {
+  public static SQLException fromStatus(int httpStatus, String body, String method, String url,
+      String retryAfterHeader) {
     String where = " (HTTP " + httpStatus + ", " + method + " " + PxWebUrl.redact(url) + ")";
     Problem problem = Problem.parse(body);
     if (httpStatus == 429) {
-      return new SQLTransientConnectionException(
-          "The server's rate limit was exceeded" + describe(problem, "") + where, "08004");
+      return new TransientStatusException("The server's rate limit was exceeded"
+          + describe(problem, snippet(body)) + where, "08004", retryAfter(retryAfterHeader));
+    }
+    if (httpStatus == 502 || httpStatus == 503 || httpStatus == 504) {
+      String what = httpStatus == 503 ? "The server is unavailable (maintenance?)"
+          : "The server's gateway failed";
+      return new TransientStatusException(what + describe(problem, "") + where, "08006",
+          retryAfter(retryAfterHeader));
     }
     if (httpStatus >= 500) {
-      String what = httpStatus == 503 ? "The server is unavailable (maintenance?)"
-          : "The server failed to answer";
-      return new SQLTransientConnectionException(what + describe(problem, "") + where, "08006");
+      // 500 with an empty body is what servers answer to a code sent twice: not transient.
+      return new SQLNonTransientConnectionException("The server failed to answer"
+          + describe(problem, snippet(body)) + where, "08006");
     }
     if (problem != null && problem.title != null) {
       String state = STATE_BY_TITLE.getOrDefault(problem.title.toLowerCase(Locale.ROOT), "42000");
@@ -68,6 +101,31 @@ public final class PxWebErrors {
     }
     return new SQLNonTransientConnectionException(
         "The server answered HTTP " + httpStatus + snippet(body) + where, "08P01");
+  }
+
+  /** Returns a failure that persisted over several attempts, saying so. */
+  public static SQLException afterAttempts(SQLException last, int attempts) {
+    SQLException e = new SQLException(last.getMessage() + " [gave up after " + attempts
+        + " attempts]", last.getSQLState(), last);
+    return e;
+  }
+
+  /** Reads a Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
+  static Duration retryAfter(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        return Duration.ofMillis(Math.max(0, at.toInstant().toEpochMilli()
+            - System.currentTimeMillis()));
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
   }
 
   /** Classifies a network failure. */

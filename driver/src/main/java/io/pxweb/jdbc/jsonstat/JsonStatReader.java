@@ -33,18 +33,27 @@ public final class JsonStatReader {
   private JsonStatReader() {
   }
 
-  /** Reads a whole data response; the caller closes the stream. */
+  /**
+   * Reads a whole data response; the caller closes the stream.
+   *
+   * @throws java.io.EOFException when the body ends before the document does (cut off)
+   * @throws MalformedDocumentException when the body is not a JSON-stat dataset
+   */
   public static Cube read(InputStream in) throws IOException, MalformedDocumentException {
     try (JsonParser p = ApiDocuments.JSON_FACTORY.createParser(in)) {
       return read(p);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (ApiDocuments.endsEarly(e)) {
+        // The body stopped mid-document: a transport failure, worth a retry, never fewer rows.
+        throw new java.io.EOFException("data response ends early: " + e.getOriginalMessage());
+      }
       throw new MalformedDocumentException(
           "data response is not valid JSON-stat: " + e.getOriginalMessage());
     }
   }
 
   private static Cube read(JsonParser p) throws IOException, MalformedDocumentException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
+    if (next(p) != JsonToken.START_OBJECT) {
       throw new MalformedDocumentException("data response is not a JSON object");
     }
     List<String> ids = null;
@@ -54,9 +63,9 @@ public final class JsonStatReader {
     Map<Integer, String> statuses = Cube.newStatusMap();
     String uniformStatus = null;
     String clazz = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next(p) == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      JsonToken token = p.nextToken();
+      JsonToken token = next(p);
       switch (field) {
         case "class" -> clazz = p.getValueAsString();
         case "id" -> ids = readStrings(p, token);
@@ -141,7 +150,7 @@ public final class JsonStatReader {
       throws IOException, MalformedDocumentException {
     expect(token, JsonToken.START_ARRAY, "'id'");
     List<String> out = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
+    while (next(p) != JsonToken.END_ARRAY) {
       out.add(p.getValueAsString());
     }
     return out;
@@ -151,7 +160,7 @@ public final class JsonStatReader {
       throws IOException, MalformedDocumentException {
     expect(token, JsonToken.START_ARRAY, "'size'");
     List<Integer> out = new ArrayList<>();
-    while (p.nextToken() != JsonToken.END_ARRAY) {
+    while (next(p) != JsonToken.END_ARRAY) {
       if (!p.currentToken().isNumeric()) {
         throw new MalformedDocumentException("expected a number in 'size', got " + p.currentToken());
       }
@@ -163,9 +172,9 @@ public final class JsonStatReader {
   private static void readDimensions(JsonParser p, JsonToken token, Map<String, JsonNode> out)
       throws IOException, MalformedDocumentException {
     expect(token, JsonToken.START_OBJECT, "'dimension'");
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
+    while (next(p) == JsonToken.FIELD_NAME) {
       String id = p.currentName();
-      p.nextToken();
+      next(p);
       out.put(id, TREE_MAPPER.readTree(p));
     }
   }
@@ -174,15 +183,15 @@ public final class JsonStatReader {
       throws IOException, MalformedDocumentException {
     DoubleList list = new DoubleList();
     if (token == JsonToken.START_ARRAY) {
-      while (p.nextToken() != JsonToken.END_ARRAY) {
+      while (next(p) != JsonToken.END_ARRAY) {
         list.add(number(p));
       }
     } else if (token == JsonToken.START_OBJECT) {
       // JSON-stat's sparse form: {"<flat index>": value}.
       list.sparse = true;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
+      while (next(p) == JsonToken.FIELD_NAME) {
         int index = flatIndex(p.currentName());
-        p.nextToken();
+        next(p);
         list.put(index, number(p));
       }
     } else {
@@ -211,16 +220,16 @@ public final class JsonStatReader {
   private static void readStatuses(JsonParser p, JsonToken token, Map<Integer, String> out)
       throws IOException, MalformedDocumentException {
     if (token == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
+      while (next(p) == JsonToken.FIELD_NAME) {
         int index = flatIndex(p.currentName());
-        p.nextToken();
+        next(p);
         if (p.currentToken() != JsonToken.VALUE_NULL) {
           out.put(index, p.getValueAsString());
         }
       }
     } else if (token == JsonToken.START_ARRAY) {
       int index = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
+      while (next(p) != JsonToken.END_ARRAY) {
         if (p.currentToken() != JsonToken.VALUE_NULL) {
           out.put(index, p.getValueAsString());
         }
@@ -237,6 +246,15 @@ public final class JsonStatReader {
     } catch (NumberFormatException e) {
       throw new MalformedDocumentException("expected a cell index, got '" + key + "'");
     }
+  }
+
+  /** Returns the next token; the end of input inside the document means the body was cut off. */
+  private static JsonToken next(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new java.io.EOFException("data response ends early, inside the document");
+    }
+    return t;
   }
 
   private static void expect(JsonToken actual, JsonToken expected, String what)

@@ -39,16 +39,28 @@ public final class ApiDocuments {
   }
 
   /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
-  public static JsonNode parse(InputStream in, String what) throws MalformedDocumentException {
+  public static JsonNode parse(InputStream in, String what)
+      throws MalformedDocumentException, IOException {
+    JsonNode node;
     try {
-      JsonNode node = MAPPER.readTree(in);
-      if (node == null || !node.isObject()) {
-        throw new MalformedDocumentException(what + " is not a JSON object");
+      node = MAPPER.readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (endsEarly(e)) {
+        // Cut off in transit: a transport failure the caller may retry.
+        throw new java.io.EOFException(what + " ends early: " + e.getOriginalMessage());
       }
-      return node;
-    } catch (IOException e) {
-      throw new MalformedDocumentException(what + " is not valid JSON: " + e.getMessage());
+      throw new MalformedDocumentException(what + " is not valid JSON: " + e.getOriginalMessage());
     }
+    if (node == null || !node.isObject()) {
+      throw new MalformedDocumentException(what + " is not a JSON object");
+    }
+    return node;
+  }
+
+  /** Returns whether a parse failure means the input stopped mid-document (a cut body). */
+  public static boolean endsEarly(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+        || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
   }
 
   /** Reads a {@code /config} response. */

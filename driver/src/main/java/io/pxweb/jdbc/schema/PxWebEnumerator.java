@@ -5,6 +5,7 @@ import io.pxweb.jdbc.client.PxWebErrors;
 import io.pxweb.jdbc.jsonstat.Cube;
 import io.pxweb.jdbc.plan.RequestPlanner;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -32,6 +33,9 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final AtomicBoolean cancelFlag;
   private final boolean fetch;
   private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
+  private final long deadlineMillis;
+  private final long timeoutMillis;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
   private RowAssembler rows;
   private Object[] current;
   private int total;
@@ -42,9 +46,12 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
    * Creates an enumerator.
    *
    * @param fetch whether to send the requests; false to enumerate their rows from metadata
+   * @param timeoutMillis the statement's query timeout, 0 for none
    */
   PxWebEnumerator(PxWebTable table, ColumnLayout layout, int[] projection,
-      List<DataRequest> requests, AtomicBoolean cancelFlag, boolean fetch) {
+      List<DataRequest> requests, AtomicBoolean cancelFlag, boolean fetch, long timeoutMillis) {
+    this.timeoutMillis = timeoutMillis;
+    this.deadlineMillis = timeoutMillis > 0 ? System.currentTimeMillis() + timeoutMillis : 0;
     this.table = table;
     this.layout = layout;
     this.projection = projection;
@@ -89,7 +96,8 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
 
   /** Sends one request; on "too many cells" queues its halves instead and returns null. */
   private Cube fetch(DataRequest request) {
-    try {
+    try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
+        this::abortInFlight)) {
       Cube cube = table.catalog().source().data(request, table.catalog().language(),
           inFlight::set);
       done++;
@@ -101,6 +109,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       }
       return cube;
     } catch (SQLException e) {
+      checkCancelled();
       if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
         List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
             RequestPlanner.selection(request), Math.max(1, request.cells() / 2));
@@ -115,7 +124,18 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     }
   }
 
+  private void abortInFlight() {
+    Runnable abort = inFlight.get();
+    if (abort != null) {
+      abort.run();
+    }
+  }
+
   private void checkCancelled() {
+    if (timedOut.get() || (deadlineMillis > 0 && System.currentTimeMillis() >= deadlineMillis)) {
+      throw new PxWebQueryException(new SQLTimeoutException("Query timed out after "
+          + timeoutMillis + " ms (Statement.setQueryTimeout)", "HYT00"));
+    }
     if (cancelFlag != null && cancelFlag.get()) {
       throw new PxWebQueryException(new SQLException("Statement cancelled", "57014"));
     }

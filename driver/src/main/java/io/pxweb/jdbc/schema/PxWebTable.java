@@ -88,12 +88,15 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     int[] projection = spec.projection();
     BitSet[] selected = spec.resolve(root, new RexBuilder(root.getTypeFactory()));
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
+    Long timeout = DataContext.Variable.TIMEOUT.get(root);
+    long timeoutMillis = timeout == null ? 0 : timeout;
     if (!spec.needsCells()) {
       // No measure or status is read: the rows come from the metadata alone, no request.
       DataRequest shape = RequestPlanner.shape(l.metadata(), selected);
       return new AbstractEnumerable<>() {
         @Override public Enumerator<Object[]> enumerator() {
-          return new PxWebEnumerator(PxWebTable.this, l, projection, List.of(shape), cancel, false);
+          return new PxWebEnumerator(PxWebTable.this, l, projection, List.of(shape), cancel, false,
+              timeoutMillis);
         }
       };
     }
@@ -104,7 +107,8 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     }
     return new AbstractEnumerable<>() {
       @Override public Enumerator<Object[]> enumerator() {
-        return new PxWebEnumerator(PxWebTable.this, l, projection, requests, cancel, true);
+        return new PxWebEnumerator(PxWebTable.this, l, projection, requests, cancel, true,
+            timeoutMillis);
       }
     };
   }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Schemas, tables and columns as JDBC tools (DBeaver, BI tools) see them. */
 class CatalogMetadataTest {
   @RegisterExtension
-  static PxWebTestServer server = PxWebTestServer.builder().build();
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
   @BeforeEach
   void reset() {

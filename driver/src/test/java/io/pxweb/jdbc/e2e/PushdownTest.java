@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PushdownTest {
   @RegisterExtension
-  static PxWebTestServer server = PxWebTestServer.builder().build();
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
   private static Connection driver;
   private static Connection reference;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShadedJarIT {
   @RegisterExtension
-  static PxWebTestServer server = PxWebTestServer.builder().build();
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
   private static Path shadedJar() {
     Path jar = Path.of(System.getProperty("shadedJar", "target/missing.jar"));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** End-to-end SQL over the PxWeb test server: rows, requests, and errors. */
 class StatbankQueryTest {
   @RegisterExtension
-  static PxWebTestServer server = PxWebTestServer.builder().pageSize(20).build();
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).pageSize(20).build();
 
   private static final String DATA = "/api/v2/tables/%s/data";
 

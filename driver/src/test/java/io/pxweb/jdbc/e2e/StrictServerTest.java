@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** A server whose real cell limit is lower than its {@code /config} says. */
 class StrictServerTest {
   @RegisterExtension
-  static PxWebTestServer server = PxWebTestServer.builder().enforceMaxDataCells(1500).build();
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).enforceMaxDataCells(1500).build();
 
   @Test
   void refusedRequestsAreSplitFurtherAndNoRowIsLost() throws SQLException {

@@ -110,9 +110,9 @@ class JsonStatReaderTest {
   }
 
   @Test
-  void bodyCutOffMidStreamIsAnError() {
+  void bodyCutOffMidStreamIsATransportErrorToRetry() {
     String cut = REORDERED.substring(0, REORDERED.indexOf("20,21"));
-    assertThrows(MalformedDocumentException.class, () -> read(cut));
+    assertThrows(java.io.EOFException.class, () -> read(cut));
   }
 
   @Test

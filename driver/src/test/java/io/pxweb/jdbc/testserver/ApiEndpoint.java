@@ -41,14 +41,40 @@ abstract class ApiEndpoint implements ResponseDefinitionTransformerV2 {
   @Override
   public final ResponseDefinition transform(ServeEvent serveEvent) {
     ApiRequest request = new ApiRequest(serveEvent.getRequest(), settings);
+    RateLimitRule limit = settings.rateLimit();
+    if (limit != null) {
+      long wait = limit.admit();
+      if (wait > 0) {
+        // AspNetCoreRateLimit's stock answer (contract §3).
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+            .withHeader("Content-Type", "text/plain")
+            .withHeader("Retry-After", Long.toString(wait))
+            .withBody("API calls quota exceeded! maximum admitted " + limit.calls() + " per "
+                + limit.windowMillis() / 1000 + "s.")
+            .build();
+      }
+    }
     try {
       if (request.isGet() && request.absoluteUrl().length() > MAX_GET_URL) {
         throw ApiProblem.empty(404);
       }
-      return handle(request);
+      return withRateHeaders(handle(request));
     } catch (ApiProblem problem) {
-      return problem.toResponse();
+      return withRateHeaders(problem.toResponse());
     }
+  }
+
+  /** Adds SSB's rate-limit headers when the server sends them (contract §3). */
+  private ResponseDefinition withRateHeaders(ResponseDefinition response) {
+    RateLimitRule limit = settings.rateLimit();
+    if (limit == null || !limit.ssbHeaders()) {
+      return response;
+    }
+    return ResponseDefinitionBuilder.like(response)
+        .withHeader("x-ratelimit-limit", Integer.toString(limit.calls()))
+        .withHeader("x-ratelimit-policy", limit.calls() + ";w=" + limit.windowMillis() / 1000 + "s")
+        .withHeader("x-ratelimit-remaining", Integer.toString(limit.remaining()))
+        .build();
   }
 
   /** Computes the response; throws {@link ApiProblem} for error answers. */

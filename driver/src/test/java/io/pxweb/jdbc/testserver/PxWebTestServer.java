@@ -132,6 +132,11 @@ public final class PxWebTestServer extends WireMockExtension {
     return settings.catalog().table(id);
   }
 
+  /** The rate limit the server enforces, or null. */
+  public RateLimitRule rateLimit() {
+    return settings.rateLimit();
+  }
+
   /** The {@code maxDataCells} the server enforces and reports in {@code /config}. */
   public int maxDataCells() {
     return settings.maxDataCells();
@@ -179,6 +184,8 @@ public final class PxWebTestServer extends WireMockExtension {
     private int pageSize = 20;
     private Integer maxDataCells;
     private int enforcedMaxDataCells;
+    private RateLimitRule rateLimit;
+    private int[] reportedRate;
     private String configFile = "fixtures/pxwebapi-server-expected/config.json";
     private boolean reorderDimensions = true;
     private TestCatalog catalog;
@@ -208,6 +215,27 @@ public final class PxWebTestServer extends WireMockExtension {
      */
     public Builder enforceMaxDataCells(int cells) {
       this.enforcedMaxDataCells = cells;
+      return this;
+    }
+
+    /**
+     * The calls per window {@code /config} reports (the fixture says 30 per 10 s). Tests that
+     * are not about pacing raise it so they do not wait.
+     */
+    public Builder callsPerWindow(int calls, int seconds) {
+      this.reportedRate = new int[] {calls, seconds};
+      return this;
+    }
+
+    /**
+     * Enforces a rate limit with 429 answers. With {@code reportInConfig} the limit is in
+     * {@code /config} (SCB, reference server); without, {@code /config} says 0/0 and responses
+     * carry {@code x-ratelimit-policy} headers instead (SSB).
+     */
+    public Builder enforceRateLimit(int calls, java.time.Duration window, boolean reportInConfig) {
+      this.rateLimit = new RateLimitRule(calls, window.toMillis(), !reportInConfig);
+      this.reportedRate = reportInConfig
+          ? new int[] {calls, (int) window.toSeconds()} : new int[] {0, 0};
       return this;
     }
 
@@ -254,9 +282,14 @@ public final class PxWebTestServer extends WireMockExtension {
       if (maxDataCells != null) {
         config.put("maxDataCells", maxDataCells.intValue());
       }
+      if (reportedRate != null) {
+        config.put("maxCallsPerTimeWindow", reportedRate[0]);
+        config.put("timeWindow", reportedRate[1]);
+      }
       TestCatalog tables = catalog != null ? catalog : TestCatalog.standard();
       return new PxWebTestServer(
-          new ServerSettings(config, pageSize, reorderDimensions, tables, enforcedMaxDataCells),
+          new ServerSettings(config, pageSize, reorderDimensions, tables, enforcedMaxDataCells,
+              rateLimit),
           stubs);
     }
   }

@@ -15,9 +15,10 @@ import java.util.Locale;
  * @param catalog the tables served
  * @param enforcedMaxDataCells the cell limit the data endpoint enforces when it differs from
  *     what {@code /config} reports (0: the same)
+ * @param rateLimit the rate limit enforced on every endpoint, or null for none
  */
 record ServerSettings(ObjectNode config, int pageSize, boolean reorderDimensions,
-    TestCatalog catalog, int enforcedMaxDataCells) {
+    TestCatalog catalog, int enforcedMaxDataCells, RateLimitRule rateLimit) {
 
   /** The API path prefix; the reference server's default RoutePrefix (contract §0). */
   static final String PREFIX = "/api/v2";
