@@ -84,7 +84,10 @@ public class PxWebDriver extends Driver {
         PxWebProperty.RETRIES.getInteger(props) + 1,
         PxWebProperty.RETRY_MAX_TIME.getDuration(props),
         PxWebProperty.RETRY_BACKOFF.getDuration(props),
-        rateLimit);
+        rateLimit,
+        cacheDir(props),
+        PxWebProperty.METADATA_TTL.getDuration(props),
+        PxWebProperty.DATA_CACHE_TTL.getDuration(props));
     StatbankSource source = parsed.folder() != null
         ? new PxFolderSource(parsed.folder())
         : new PxWebClient(parsed.baseUrl(), settings);
@@ -92,7 +95,8 @@ public class PxWebDriver extends Driver {
         PxWebProperty.MAX_DATA_CELLS.getInteger(props),
         PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
         PxWebProperty.PROGRESS.getBoolean(props) && System.console() != null
-            ? System.err : null);
+            ? System.err : null,
+        PxWebProperty.METADATA_TTL.getDuration(props));
 
     Connection connection = super.connect(PxWebUrl.PREFIX, calciteProperties());
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
@@ -123,6 +127,16 @@ public class PxWebDriver extends Driver {
     p.setProperty(CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(),
         PxWebMetaFactories.Columns.class.getName());
     return p;
+  }
+
+  private static java.nio.file.Path cacheDir(Properties props) throws SQLException {
+    String dir = PxWebProperty.CACHE_DIR.getString(props);
+    try {
+      return dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new SQLException("Invalid value for connection property 'cacheDir': "
+          + e.getMessage(), "22023");
+    }
   }
 
   private static String userAgent(Properties props) throws SQLException {

@@ -49,6 +49,17 @@ public enum PxWebProperty {
       "Calls per time window to this server, e.g. 30/10s or 40/60s, or none to turn pacing off."
           + " Default: the server's /config, else its rate-limit headers; 10/20s until known."
           + " The limit is shared by all connections of the JVM to the same server."),
+  METADATA_TTL("metadataTtl", Type.DURATION, "1h",
+      "How long the configuration, table list and table metadata read by any connection of the"
+          + " JVM (and the disk cache) stay usable; a table's metadata also stays while its"
+          + " 'updated' stamp is unchanged. 0 re-reads them for every connection."),
+  CACHE_DIR("cacheDir", Type.STRING, null,
+      "Folder for a disk cache of metadata documents, so a restarted application or a BI"
+          + " tool's sync does not fetch them again. Safe to share between JVMs; corrupt"
+          + " entries are ignored and fetched again. Default: no disk cache."),
+  DATA_CACHE_TTL("dataCacheTtl", Type.DURATION, "0",
+      "How long the cells of a data request are kept in memory for identical requests"
+          + " (at most 2,000,000 cells per server). 0 (default) turns the data cache off."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",

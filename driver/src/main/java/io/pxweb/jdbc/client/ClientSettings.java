@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
  * @param maxRetryTime longest time spent on one request's attempts and waits
  * @param retryBackoff wait before the first retry, doubled per attempt
  * @param rateLimit the {@code rateLimit} property ("30/10s", "none"), or null for the server's
+ * @param cacheDir folder of the disk cache of metadata documents, or null for none
+ * @param metadataTtl how long cached metadata documents stay usable
+ * @param dataCacheTtl how long data responses are kept for identical requests; zero for never
  */
 public record ClientSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     String userAgent, int maxUrlLength, int maxAttempts, Duration maxRetryTime,
-    Duration retryBackoff, String rateLimit) {
+    Duration retryBackoff, String rateLimit, java.nio.file.Path cacheDir, Duration metadataTtl,
+    Duration dataCacheTtl) {
   private static final Pattern LIMIT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
 
   /** Validates the {@code rateLimit} text; returns a SQLException naming the property, or null. */

@@ -37,6 +37,9 @@ import okhttp3.ResponseBody;
 public final class PxWebClient implements StatbankSource {
   private static final OkHttpClient SHARED = new OkHttpClient();
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+  /** Data caches per server (and time to live), shared by the JVM's connections. */
+  private static final java.util.Map<String, DataCache> DATA_CACHES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private final HttpUrl base;
   private final OkHttpClient http;
@@ -45,6 +48,8 @@ public final class PxWebClient implements StatbankSource {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private final RateLimiter limiter;
+  private final DiskCache diskCache;
+  private final DataCache dataCache;
   private volatile Consumer<String> requestListener = url -> { };
 
   public PxWebClient(String baseUrl, ClientSettings settings) throws SQLException {
@@ -55,6 +60,11 @@ public final class PxWebClient implements StatbankSource {
     this.base = parsed.newBuilder().removePathSegment(parsed.pathSize() - 1).build();
     this.settings = requireNonNull(settings, "settings");
     this.limiter = RateLimiter.forServer(baseUrl);
+    this.diskCache = settings.cacheDir() == null || settings.metadataTtl().isZero() ? null
+        : new DiskCache(settings.cacheDir(), settings.metadataTtl());
+    this.dataCache = settings.dataCacheTtl().isZero() ? null
+        : DATA_CACHES.computeIfAbsent(baseUrl + " " + settings.dataCacheTtl(),
+            k -> new DataCache(settings.dataCacheTtl()));
     settings.applyRateLimit(limiter);
     this.http = SHARED.newBuilder()
         .connectTimeout(settings.connectTimeout())
@@ -153,20 +163,55 @@ public final class PxWebClient implements StatbankSource {
       shown = postUrl.toString();
       requestListener.accept("POST " + shown + " " + body);
     }
+    String cacheKey = method + " " + shown + ("POST".equals(method)
+        ? " " + RequestEncoder.postBody(request) : "");
+    Cube cached = dataCache == null ? null : dataCache.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
     CallHandle handle = new CallHandle();
     abortSlot.accept(handle::abort);
     try {
-      return call(httpRequest, method, shown, handle, JsonStatReader::read);
+      Cube cube = call(httpRequest, method, shown, handle, JsonStatReader::read);
+      if (dataCache != null) {
+        dataCache.put(cacheKey, cube);
+      }
+      return cube;
     } finally {
       abortSlot.accept(null);
     }
   }
 
+  /** Fetches a metadata document, from the disk cache when it holds a valid copy. */
   private JsonNode getDocument(HttpUrl url, String what) throws SQLException {
+    String key = url.toString();
+    if (diskCache != null) {
+      byte[] cached = diskCache.get(key);
+      if (cached != null) {
+        try {
+          return ApiDocuments.parse(new java.io.ByteArrayInputStream(cached), what);
+        } catch (IOException | MalformedDocumentException e) {
+          // Corrupt or cut off on disk: fetch it again below and overwrite it.
+          diskCache.invalidate(key);
+        }
+      }
+    }
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
-    return call(request, "GET", url.toString(), new CallHandle(),
-        in -> ApiDocuments.parse(in, what));
+    byte[] body = call(request, "GET", key, new CallHandle(), in -> {
+      byte[] bytes = in.readAllBytes();
+      // Parse before caching, so only documents that read well are kept.
+      ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
+      return bytes;
+    });
+    if (diskCache != null) {
+      diskCache.put(key, body);
+    }
+    try {
+      return ApiDocuments.parse(new java.io.ByteArrayInputStream(body), what);
+    } catch (IOException | MalformedDocumentException e) {
+      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", key);
+    }
   }
 
   /** Reader of a successful response body. */

@@ -8,6 +8,7 @@ import io.pxweb.jdbc.metadata.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
 import java.io.PrintStream;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +27,14 @@ public final class PxWebCatalog {
   private final List<TableEntry> tables;
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
   private final PrintStream progress;
+  private final CatalogCache cache;
+  private final Duration ttl;
 
   private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
-      List<TableEntry> tables, PrintStream progress) {
+      List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl) {
     this.progress = progress;
+    this.cache = cache;
+    this.ttl = ttl;
     this.source = source;
     this.config = config;
     this.language = language;
@@ -44,11 +49,19 @@ public final class PxWebCatalog {
    * @param maxDataCellsOverride the {@code maxDataCells} property, or null for the server's
    * @param pageSize page size for reading the table list
    * @param progress where to report the progress of multi-request queries, or null
+   * @param ttl how long metadata read by any connection of the JVM stays usable; zero for
+   *     this connection only
    */
   public static PxWebCatalog open(StatbankSource source, String requestedLanguage,
-      Integer maxDataCellsOverride, int pageSize, PrintStream progress) throws SQLException {
+      Integer maxDataCellsOverride, int pageSize, PrintStream progress, Duration ttl)
+      throws SQLException {
     requireNonNull(source, "source");
-    ApiConfig config = source.config();
+    CatalogCache cache = CatalogCache.of(source.location());
+    ApiConfig config = cache.config(ttl);
+    if (config == null) {
+      config = source.config();
+      cache.putConfig(config);
+    }
     String language = requestedLanguage == null ? config.defaultLanguage()
         : requestedLanguage.toLowerCase(Locale.ROOT);
     if (requestedLanguage != null && !config.languages().isEmpty()
@@ -59,8 +72,12 @@ public final class PxWebCatalog {
     int serverCells = config.maxDataCells() > 0 ? config.maxDataCells() : Integer.MAX_VALUE;
     int maxCells = maxDataCellsOverride == null ? serverCells
         : Math.min(serverCells, maxDataCellsOverride);
-    List<TableEntry> tables = source.tables(language, pageSize);
-    return new PxWebCatalog(source, config, language, maxCells, tables, progress);
+    List<TableEntry> tables = cache.tables(language, ttl);
+    if (tables == null) {
+      tables = source.tables(language, pageSize);
+      cache.putTables(language, tables);
+    }
+    return new PxWebCatalog(source, config, language, maxCells, tables, progress, cache, ttl);
   }
 
   public StatbankSource source() {
@@ -101,14 +118,25 @@ public final class PxWebCatalog {
     return tables;
   }
 
-  /** Returns a table's metadata, fetching it on first use. */
+  /**
+   * Returns a table's metadata: this connection's copy, else the JVM's while valid, else
+   * fetched.
+   */
   public TableMetadata metadata(String tableId) throws SQLException {
     String key = tableId.toLowerCase(Locale.ROOT);
     TableMetadata cached = metadata.get(key);
     if (cached != null) {
       return cached;
     }
+    String updated = tables.stream().filter(t -> t.id().equalsIgnoreCase(tableId))
+        .map(TableEntry::updated).findFirst().orElse(null);
+    TableMetadata shared = cache.metadata(language, tableId, updated, ttl);
+    if (shared != null) {
+      metadata.putIfAbsent(key, shared);
+      return shared;
+    }
     TableMetadata fetched = source.metadata(tableId, language);
+    cache.putMetadata(language, tableId, updated, fetched);
     TableMetadata raced = metadata.putIfAbsent(key, fetched);
     return raced != null ? raced : fetched;
   }

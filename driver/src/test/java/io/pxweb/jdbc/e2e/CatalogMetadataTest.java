@@ -34,7 +34,7 @@ class CatalogMetadataTest {
 
   @Test
   void schemasAreStatbankAndOnePerSubject() throws SQLException {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
       List<String> schemas = new ArrayList<>();
       try (ResultSet rs = c.getMetaData().getSchemas()) {
         while (rs.next()) {
@@ -71,7 +71,7 @@ class CatalogMetadataTest {
 
   @Test
   void tableRemarksAreLabelsAndCostNoMetadataRequest() throws SQLException {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
       Map<String, String> remarks = new LinkedHashMap<>();
       try (ResultSet rs = c.getMetaData().getTables(null, "statbank", "%", new String[] {"TABLE"})) {
         while (rs.next()) {
@@ -87,7 +87,7 @@ class CatalogMetadataTest {
 
   @Test
   void columnsOfOneTableCostOneMetadataRequestAndCarryRemarks() throws SQLException {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
       Map<String, String[]> columns = new LinkedHashMap<>();
       try (ResultSet rs = c.getMetaData().getColumns(null, "statbank", "13861", "%")) {
         while (rs.next()) {
@@ -114,7 +114,7 @@ class CatalogMetadataTest {
 
   @Test
   void productAndDriverNames() throws SQLException {
-    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
       DatabaseMetaData md = c.getMetaData();
       assertEquals("pxweb-jdbc", md.getDriverName());
       assertEquals("\"", md.getIdentifierQuoteString());

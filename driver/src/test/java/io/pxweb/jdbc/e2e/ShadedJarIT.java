@@ -65,6 +65,47 @@ class ShadedJarIT {
     assertEquals(expected, lines, out);
   }
 
+  /** Runs the probe program in a fresh JVM against a URL; returns its output lines of rows. */
+  private static List<String> runProbe(Path dir, String url) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", shadedJar().toString(),
+        dir.resolve("Probe.java").toString(), url).redirectErrorStream(true).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "probe did not finish");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out);
+    return out.lines().filter(l -> l.startsWith("A-Z|")).collect(Collectors.toList());
+  }
+
+  @Test
+  void diskCacheSurvivesARestartAndACorruptEntry(@TempDir Path dir) throws Exception {
+    plainJavaProgramQueriesThroughTheShadedJar(dir);
+    Path cache = dir.resolve("cache");
+    String url = server.jdbcUrl() + ";cacheDir=" + cache;
+    server.resetRequests();
+    List<String> first = runProbe(dir, url);
+    int metadataCalls = server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+            "/api/v2/(config|tables|tables/13861/metadata)"))).size();
+    assertEquals(3, metadataCalls, "config, table list, metadata");
+    // A restarted application: a new JVM reads metadata from the disk cache.
+    server.resetRequests();
+    assertEquals(first, runProbe(dir, url));
+    assertEquals(0, server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+            "/api/v2/(config|tables|tables/13861/metadata)"))).size());
+    // Corrupt every entry: they are ignored and fetched again, with the same result.
+    try (var files = Files.list(cache)) {
+      for (Path f : files.toList()) {
+        Files.writeString(f, "1\n{\"truncated\": [1, 2");
+      }
+    }
+    server.resetRequests();
+    assertEquals(first, runProbe(dir, url));
+    assertEquals(3, server.findAll(com.github.tomakehurst.wiremock.client.WireMock
+        .anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(
+            "/api/v2/(config|tables|tables/13861/metadata)"))).size());
+  }
+
   @Test
   void clashingLibrariesAreRelocatedAndServicesMerged() throws IOException {
     try (JarFile jar = new JarFile(shadedJar().toFile())) {

@@ -44,8 +44,9 @@ class StatbankQueryTest {
     server.resetRequests();
   }
 
+  /** Connects without the JVM-wide metadata cache, so each test sees its own requests. */
   private Connection connect(String extra) throws SQLException {
-    return DriverManager.getConnection(server.jdbcUrl() + extra);
+    return DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0" + extra);
   }
 
   private List<LoggedRequest> dataRequests(String table) {
