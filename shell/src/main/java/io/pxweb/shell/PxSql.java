@@ -38,7 +38,16 @@ public final class PxSql {
       System.out.println(usage());
       return;
     }
-    SqlLine.Status status = SqlLine.start(sqllineArgs.toArray(new String[0]), null, true);
+    boolean batch = sqllineArgs.contains("-e")
+        || sqllineArgs.stream().anyMatch(a -> a.startsWith("--run="));
+    if (batch) {
+      // A batch run has no terminal to offer; JLine's warning about that is noise.
+      java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.OFF);
+      // SQLLine prints a stack trace for every error in commands given on the command line;
+      // the user needs its one line "Error: <message> (state=...)", not the trace.
+      System.setErr(new StackTraceFilter(System.err));
+    }
+    SqlLine.Status status = SqlLine.start(sqllineArgs.toArray(new String[0]), null, !batch);
     System.exit(status == SqlLine.Status.OK ? 0 : 1);
   }
 
@@ -90,7 +99,7 @@ public final class PxSql {
     List<String> out = new ArrayList<>(List.of("-d", "io.pxweb.jdbc.PxWebDriver", "-u", url,
         "-n", "", "-p", "", "--outputformat=" + format, "--showHeader=true",
         "--isolation=TRANSACTION_NONE", "--connectInteractionMode=notAskCredentials",
-        "--maxWidth=" + terminalWidth()));
+        "--maxWidth=" + terminalWidth(), "--verbose=false", "--showWarnings=false"));
     boolean batch = file != null || sql.length() > 0;
     if (batch) {
       out.add("--silent=true");
