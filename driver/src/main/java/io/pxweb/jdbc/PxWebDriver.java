@@ -87,7 +87,11 @@ public class PxWebDriver extends Driver {
         rateLimit,
         cacheDir(props),
         PxWebProperty.METADATA_TTL.getDuration(props),
-        PxWebProperty.DATA_CACHE_TTL.getDuration(props));
+        PxWebProperty.DATA_CACHE_TTL.getDuration(props),
+        PxWebProperty.PROXY.getString(props),
+        PxWebProperty.PROXY_USER.getString(props),
+        PxWebProperty.PROXY_PASSWORD.getString(props),
+        ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)));
     StatbankSource source = parsed.folder() != null
         ? new PxFolderSource(parsed.folder())
         : new PxWebClient(parsed.baseUrl(), settings);

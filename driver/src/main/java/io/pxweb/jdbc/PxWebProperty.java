@@ -60,6 +60,16 @@ public enum PxWebProperty {
   DATA_CACHE_TTL("dataCacheTtl", Type.DURATION, "0",
       "How long the cells of a data request are kept in memory for identical requests"
           + " (at most 2,000,000 cells per server). 0 (default) turns the data cache off."),
+  PROXY("proxy", Type.STRING, null,
+      "HTTP proxy as host:port for calls to the server. Default: the JVM's proxy settings"
+          + " (https.proxyHost and https.proxyPort system properties), else none."),
+  PROXY_USER("proxyUser", Type.STRING, null, "User name for a proxy that asks for Basic authentication."),
+  PROXY_PASSWORD("proxyPassword", Type.STRING, null,
+      "Password for the proxy; never shown in logs, errors or property info."),
+  HTTP_HEADERS("httpHeaders", Type.STRING, null,
+      "Extra headers on every call, for internal PxWeb servers behind authentication:"
+          + " Name:value pairs separated by |, e.g. Authorization:Bearer abc|X-Api-Key:123."
+          + " Never shown in logs, errors or property info."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",
@@ -106,7 +116,7 @@ public enum PxWebProperty {
 
   /** Returns whether a property's value must never appear in logs, errors or property info. */
   public boolean isSecret() {
-    return false;
+    return this == PROXY_PASSWORD || this == HTTP_HEADERS;
   }
 
   /** Finds a property by key, ignoring case; null when there is none. */

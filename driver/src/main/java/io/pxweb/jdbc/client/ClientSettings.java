@@ -21,11 +21,44 @@ import java.util.regex.Pattern;
  * @param cacheDir folder of the disk cache of metadata documents, or null for none
  * @param metadataTtl how long cached metadata documents stay usable
  * @param dataCacheTtl how long data responses are kept for identical requests; zero for never
+ * @param proxy proxy as host:port, or null for the JVM's proxy settings
+ * @param proxyUser proxy user, or null
+ * @param proxyPassword proxy password, or null
+ * @param headers extra headers sent on every call
  */
 public record ClientSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     String userAgent, int maxUrlLength, int maxAttempts, Duration maxRetryTime,
     Duration retryBackoff, String rateLimit, java.nio.file.Path cacheDir, Duration metadataTtl,
-    Duration dataCacheTtl) {
+    Duration dataCacheTtl, String proxy, String proxyUser, String proxyPassword,
+    java.util.Map<String, String> headers) {
+
+  /** Shows no secret: the headers' values and the proxy password are left out. */
+  @Override public String toString() {
+    return "ClientSettings[userAgent=" + userAgent + ", proxy=" + proxy + ", headers="
+        + headers.keySet() + ", maxAttempts=" + maxAttempts + "]";
+  }
+
+  /**
+   * Parses the {@code httpHeaders} property: {@code Name:value} pairs separated by {@code |}.
+   *
+   * @throws SQLException naming the property (never its value, which is secret)
+   */
+  public static java.util.Map<String, String> parseHeaders(String text) throws SQLException {
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return headers;
+    }
+    for (String pair : text.split("\\|")) {
+      int colon = pair.indexOf(':');
+      String name = colon < 0 ? "" : pair.substring(0, colon).trim();
+      if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        throw new SQLException("Invalid value for connection property 'httpHeaders': expected"
+            + " Name:value pairs separated by |", "22023");
+      }
+      headers.put(name, pair.substring(colon + 1).trim());
+    }
+    return headers;
+  }
   private static final Pattern LIMIT = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)\\s*(ms|s|m|h)?");
 
   /** Validates the {@code rateLimit} text; returns a SQLException naming the property, or null. */

@@ -66,15 +66,43 @@ public final class PxWebClient implements StatbankSource {
         : DATA_CACHES.computeIfAbsent(baseUrl + " " + settings.dataCacheTtl(),
             k -> new DataCache(settings.dataCacheTtl()));
     settings.applyRateLimit(limiter);
-    this.http = SHARED.newBuilder()
+    OkHttpClient.Builder builder = SHARED.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .callTimeout(settings.callTimeout())
-        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-            .header("User-Agent", settings.userAgent())
-            .header("Accept", "application/json")
-            .build()))
-        .build();
+        .addInterceptor(chain -> {
+          Request.Builder r = chain.request().newBuilder()
+              .header("User-Agent", settings.userAgent())
+              .header("Accept", "application/json");
+          settings.headers().forEach(r::header);
+          return chain.proceed(r.build());
+        });
+    if (settings.proxy() != null) {
+      builder.proxy(proxy(settings.proxy()));
+    }
+    if (settings.proxyUser() != null) {
+      String credential = okhttp3.Credentials.basic(settings.proxyUser(),
+          settings.proxyPassword() == null ? "" : settings.proxyPassword());
+      builder.proxyAuthenticator((route, response) ->
+          response.request().header("Proxy-Authorization") != null ? null
+              : response.request().newBuilder().header("Proxy-Authorization", credential).build());
+    }
+    // TLS certificates and host names are verified as OkHttp does by default; there is no
+    // switch to turn that off.
+    this.http = builder.build();
+  }
+
+  private static java.net.Proxy proxy(String hostPort) throws SQLException {
+    int colon = hostPort.lastIndexOf(':');
+    try {
+      String host = hostPort.substring(0, colon).trim();
+      int port = Integer.parseInt(hostPort.substring(colon + 1).trim());
+      return new java.net.Proxy(java.net.Proxy.Type.HTTP,
+          java.net.InetSocketAddress.createUnresolved(host, port));
+    } catch (RuntimeException e) {
+      throw new SQLException("Invalid value '" + hostPort + "' for connection property 'proxy':"
+          + " expected host:port", "22023");
+    }
   }
 
   /** Returns the base URL, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}. */
