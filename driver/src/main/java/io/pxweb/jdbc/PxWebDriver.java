@@ -1,5 +1,6 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.catalog.CatalogSchema;
 import io.pxweb.jdbc.client.ClientSettings;
 import io.pxweb.jdbc.client.PxWebClient;
 import io.pxweb.jdbc.px.PxFolderSource;
@@ -12,11 +13,14 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.PxWebMeta;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
@@ -49,6 +53,11 @@ public class PxWebDriver extends Driver {
 
   @Override protected DriverVersion createDriverVersion() {
     return new DriverVersion(NAME, VERSION, "PxWebApi", "2.0", true, 0, 1, 2, 0);
+  }
+
+  /** Returns the JDBC metadata with primary and imported keys (see PxWebMeta). */
+  @Override public Meta createMeta(AvaticaConnection connection) {
+    return PxWebMeta.create(connection);
   }
 
   @Override public boolean acceptsURL(String url) {
@@ -100,7 +109,9 @@ public class PxWebDriver extends Driver {
         PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
         PxWebProperty.PROGRESS.getBoolean(props) && System.console() != null
             ? System.err : null,
-        PxWebProperty.METADATA_TTL.getDuration(props));
+        PxWebProperty.METADATA_TTL.getDuration(props),
+        PxWebCatalog.Scope.of(PxWebProperty.TABLES.getString(props),
+            PxWebProperty.SUBJECTS.getString(props)));
 
     Connection connection = super.connect(PxWebUrl.PREFIX, calciteProperties());
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
@@ -108,6 +119,7 @@ public class PxWebDriver extends Driver {
     for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {
       root.add(schema.getKey(), schema.getValue());
     }
+    root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
   }
@@ -126,10 +138,6 @@ public class PxWebDriver extends Driver {
         "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),
         NullCollation.LOW.name());
-    p.setProperty(CalciteConnectionProperty.META_TABLE_FACTORY.camelName(),
-        PxWebMetaFactories.Tables.class.getName());
-    p.setProperty(CalciteConnectionProperty.META_COLUMN_FACTORY.camelName(),
-        PxWebMetaFactories.Columns.class.getName());
     return p;
   }
 

@@ -24,7 +24,8 @@ public final class PxWebMetaFactories {
 
     MetaTable(Table table, String catalog, String schema, String name) {
       super(table, catalog, schema, name);
-      this.remarks = table instanceof PxWebTable t ? t.entry().label() : null;
+      this.remarks = table instanceof PxWebTable t ? t.entry().label()
+          : io.pxweb.jdbc.catalog.CatalogSchema.remarks(table);
     }
   }
 

@@ -70,6 +70,12 @@ public enum PxWebProperty {
       "Extra headers on every call, for internal PxWeb servers behind authentication:"
           + " Name:value pairs separated by |, e.g. Authorization:Bearer abc|X-Api-Key:123."
           + " Never shown in logs, errors or property info."),
+  TABLES("tables", Type.STRING, null,
+      "Restricts the catalog to these table ids (comma-separated), e.g. 07459,05810: what a BI"
+          + " tool's sync or DBeaver's navigator should see. Default: every table."),
+  SUBJECTS("subjects", Type.STRING, null,
+      "Restricts the catalog to the tables of these top-level subjects (comma-separated), e.g."
+          + " be,pp. Default: every subject."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",

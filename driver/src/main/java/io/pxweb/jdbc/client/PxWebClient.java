@@ -132,12 +132,33 @@ public final class PxWebClient implements StatbankSource {
 
   /** Fetches every page of {@code /tables} in the given language. */
   @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
+    return pages(lang, pageSize, null, null, false);
+  }
+
+  /** Searches with the server's {@code /tables?query=&pastDays=&includeDiscontinued=}. */
+  @Override public List<TableEntry> findTables(String query, Integer pastDays,
+      boolean includeDiscontinued, String lang, int pageSize) throws SQLException {
+    return pages(lang, pageSize, query, pastDays, includeDiscontinued);
+  }
+
+  private List<TableEntry> pages(String lang, int pageSize, String query, Integer pastDays,
+      boolean includeDiscontinued) throws SQLException {
     List<TableEntry> all = new ArrayList<>();
     int page = 1;
     int totalPages;
     do {
-      HttpUrl url = base.newBuilder().addPathSegment("tables")
-          .addQueryParameter("lang", lang)
+      HttpUrl.Builder b = base.newBuilder().addPathSegment("tables")
+          .addQueryParameter("lang", lang);
+      if (query != null) {
+        b.addQueryParameter("query", query);
+      }
+      if (pastDays != null) {
+        b.addQueryParameter("pastDays", Integer.toString(pastDays));
+      }
+      if (includeDiscontinued) {
+        b.addQueryParameter("includeDiscontinued", "true");
+      }
+      HttpUrl url = b
           .addQueryParameter("pageSize", Integer.toString(pageSize))
           .addQueryParameter("pageNumber", Integer.toString(page))
           .build();

@@ -32,6 +32,10 @@ public final class ApiDocuments {
       .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
 
+  /** A Klass classification reference in a META-ID link, e.g. urn:ssb:classification:klass:131. */
+  private static final java.util.regex.Pattern KLASS_URN =
+      java.util.regex.Pattern.compile("urn:ssb:classification:klass:(\\d+)");
+
   private static final ObjectMapper MAPPER = new ObjectMapper(JSON_FACTORY)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -143,7 +147,8 @@ public final class ApiDocuments {
       notes.add(n.asText());
     }
     return new TableMetadata(tableId, text(root, "label"), text(root, "source"),
-        text(root, "updated"), notes, variables);
+        text(root, "updated"), notes, variables,
+        mandatoryPositions(root.path("extension").path("noteMandatory")));
   }
 
   private static VariableRole roleOf(String code, JsonNode role) {
@@ -182,7 +187,66 @@ public final class ApiDocuments {
     JsonNode extension = dim.path("extension");
     return new Variable(code, text(dim, "label"), role,
         extension.path("elimination").asBoolean(false),
-        text(extension, "eliminationValueCode"), values);
+        text(extension, "eliminationValueCode"), values, details(dim));
+  }
+
+  /** Reads a dimension's notes, value notes, codelists and Klass links. */
+  private static VariableDetails details(JsonNode dim) {
+    JsonNode extension = dim.path("extension");
+    java.util.Set<Integer> mandatory = mandatoryPositions(extension.path("noteMandatory"));
+    List<Note> notes = new ArrayList<>();
+    int i = 0;
+    for (JsonNode n : dim.path("note")) {
+      notes.add(new Note(n.asText(), mandatory.contains(i++)));
+    }
+    Map<String, List<Note>> valueNotes = new java.util.LinkedHashMap<>();
+    JsonNode categoryNotes = dim.path("category").path("note");
+    for (Iterator<Map.Entry<String, JsonNode>> it = categoryNotes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      java.util.Set<Integer> m = mandatoryPositions(
+          extension.path("categoryNoteMandatory").path(e.getKey()));
+      List<Note> list = new ArrayList<>();
+      int k = 0;
+      for (JsonNode n : e.getValue()) {
+        list.add(new Note(n.asText(), m.contains(k++)));
+      }
+      valueNotes.put(e.getKey(), list);
+    }
+    // The key was "codeLists" until 2025-10 and SSB's documents still show it.
+    JsonNode lists = extension.has("codelists") ? extension.path("codelists")
+        : extension.path("codeLists");
+    List<Codelist> codelists = new ArrayList<>();
+    for (JsonNode c : lists) {
+      codelists.add(new Codelist(c.path("id").asText(), text(c, "label"), text(c, "type")));
+    }
+    List<String> klass = new ArrayList<>();
+    for (JsonNode link : dim.path("link").path("describedby")) {
+      for (JsonNode urns : link.path("extension")) {
+        java.util.regex.Matcher m = KLASS_URN.matcher(urns.asText());
+        while (m.find()) {
+          if (!klass.contains(m.group(1))) {
+            klass.add(m.group(1));
+          }
+        }
+      }
+    }
+    return new VariableDetails(notes, valueNotes, codelists, klass);
+  }
+
+  /** Reads {@code {"0": true, "2": true}}: the positions of mandatory notes. */
+  private static java.util.Set<Integer> mandatoryPositions(JsonNode node) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().asBoolean(false)) {
+        try {
+          out.add(Integer.parseInt(e.getKey()));
+        } catch (NumberFormatException ignored) {
+          // Not a note position: nothing to mark.
+        }
+      }
+    }
+    return out;
   }
 
   /** Returns a dimension's value codes by position, from {@code category.index} in either JSON-stat form. */

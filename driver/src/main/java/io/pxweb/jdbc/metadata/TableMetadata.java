@@ -12,13 +12,21 @@ import java.util.List;
  * @param updated last update as sent, or null
  * @param notes table notes
  * @param variables all variables in metadata ({@code id}) order
+ * @param mandatoryNotes positions in {@code notes} of the notes users must read
  */
 public record TableMetadata(String id, String label, String source, String updated,
-    List<String> notes, List<Variable> variables) {
+    List<String> notes, List<Variable> variables, java.util.Set<Integer> mandatoryNotes) {
 
   public TableMetadata {
     notes = List.copyOf(notes);
     variables = List.copyOf(variables);
+    mandatoryNotes = java.util.Set.copyOf(mandatoryNotes);
+  }
+
+  /** Creates metadata whose notes are all optional. */
+  public TableMetadata(String id, String label, String source, String updated,
+      List<String> notes, List<Variable> variables) {
+    this(id, label, source, updated, notes, variables, java.util.Set.of());
   }
 
   /** Returns the content variable, or null when the table has none. */

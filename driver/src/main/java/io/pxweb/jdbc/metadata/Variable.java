@@ -17,6 +17,7 @@ public final class Variable {
   private final List<Value> values;
   /** Lower-cased code to position: servers match value codes case-insensitively. */
   private final Map<String, Integer> positions;
+  private final VariableDetails details;
 
   /**
    * Creates a variable.
@@ -30,6 +31,13 @@ public final class Variable {
    */
   public Variable(String code, String label, VariableRole role, boolean elimination,
       String eliminationValueCode, List<Value> values) {
+    this(code, label, role, elimination, eliminationValueCode, values, VariableDetails.NONE);
+  }
+
+  /** Creates a variable with its notes, codelists and Klass links. */
+  public Variable(String code, String label, VariableRole role, boolean elimination,
+      String eliminationValueCode, List<Value> values, VariableDetails details) {
+    this.details = requireNonNull(details, "details");
     this.code = requireNonNull(code, "code");
     this.label = label == null ? code : label;
     this.role = requireNonNull(role, "role");
@@ -68,6 +76,11 @@ public final class Variable {
 
   public int size() {
     return values.size();
+  }
+
+  /** Returns the variable's notes, value notes, codelists and Klass links. */
+  public VariableDetails details() {
+    return details;
   }
 
   /** Returns the position of a code in table order, matched case-insensitively as servers do; -1 if absent. */

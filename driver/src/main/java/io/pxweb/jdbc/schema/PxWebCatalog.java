@@ -27,12 +27,15 @@ public final class PxWebCatalog {
   private final List<TableEntry> tables;
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
   private final PrintStream progress;
+  private final int pageSize;
   private final CatalogCache cache;
   private final Duration ttl;
 
   private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
-      List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl) {
+      List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl,
+      int pageSize) {
     this.progress = progress;
+    this.pageSize = pageSize;
     this.cache = cache;
     this.ttl = ttl;
     this.source = source;
@@ -51,10 +54,11 @@ public final class PxWebCatalog {
    * @param progress where to report the progress of multi-request queries, or null
    * @param ttl how long metadata read by any connection of the JVM stays usable; zero for
    *     this connection only
+   * @param scope the tables this connection shows
    */
   public static PxWebCatalog open(StatbankSource source, String requestedLanguage,
-      Integer maxDataCellsOverride, int pageSize, PrintStream progress, Duration ttl)
-      throws SQLException {
+      Integer maxDataCellsOverride, int pageSize, PrintStream progress, Duration ttl,
+      Scope scope) throws SQLException {
     requireNonNull(source, "source");
     CatalogCache cache = CatalogCache.of(source.location());
     ApiConfig config = cache.config(ttl);
@@ -77,7 +81,9 @@ public final class PxWebCatalog {
       tables = source.tables(language, pageSize);
       cache.putTables(language, tables);
     }
-    return new PxWebCatalog(source, config, language, maxCells, tables, progress, cache, ttl);
+    tables = scope.apply(tables);
+    return new PxWebCatalog(source, config, language, maxCells, tables, progress, cache, ttl,
+        pageSize);
   }
 
   public StatbankSource source() {
@@ -111,6 +117,58 @@ public final class PxWebCatalog {
     if (cells >= 1 && cells < maxDataCells) {
       maxDataCells = (int) cells;
     }
+  }
+
+  /**
+   * The part of a catalog a connection shows: given table ids and/or top-level subjects
+   * (the {@code tables} and {@code subjects} properties); empty sets mean everything.
+   *
+   * @param tableIds lower-cased table ids, or empty
+   * @param subjects lower-cased subject ids, or empty
+   */
+  public record Scope(java.util.Set<String> tableIds, java.util.Set<String> subjects) {
+    public static final Scope ALL = new Scope(java.util.Set.of(), java.util.Set.of());
+
+    /** Parses the comma-separated property values (null for none). */
+    public static Scope of(String tables, String subjects) {
+      return new Scope(split(tables), split(subjects));
+    }
+
+    private static java.util.Set<String> split(String text) {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      if (text != null) {
+        for (String part : text.split(",")) {
+          if (!part.isBlank()) {
+            out.add(part.trim().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return out;
+    }
+
+    List<TableEntry> apply(List<TableEntry> all) {
+      if (tableIds.isEmpty() && subjects.isEmpty()) {
+        return all;
+      }
+      return all.stream().filter(t -> (tableIds.isEmpty()
+          || tableIds.contains(t.id().toLowerCase(Locale.ROOT)))
+          && (subjects.isEmpty() || t.paths().stream().anyMatch(p -> !p.isEmpty()
+              && subjects.contains(p.get(0).id().toLowerCase(Locale.ROOT))))).toList();
+    }
+  }
+
+  /**
+   * Finds tables through the source's search (server: {@code /tables?query=...}); results
+   * outside this connection's scope are left out.
+   */
+  public List<TableEntry> findTables(String query, Integer pastDays, boolean includeDiscontinued)
+      throws SQLException {
+    java.util.Set<String> inScope = new java.util.HashSet<>();
+    tables.forEach(t -> inScope.add(t.id().toLowerCase(Locale.ROOT)));
+    List<TableEntry> found = source.findTables(query, pastDays, includeDiscontinued, language,
+        pageSize);
+    return found.stream().filter(t -> t.discontinued()
+        || inScope.contains(t.id().toLowerCase(Locale.ROOT))).toList();
   }
 
   /** Returns every table of the server's list, in the server's order. */

@@ -20,6 +20,9 @@ public final class StatbankSchema extends AbstractSchema {
   /** Name of the schema that holds every table; the connection's default schema. */
   public static final String ALL = "statbank";
 
+  /** Schema names the driver uses itself: statbank, meta (catalog) and klass. */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of(ALL, "meta", "klass");
+
   private final Map<String, Table> tables;
   private final String label;
 
@@ -45,7 +48,8 @@ public final class StatbankSchema extends AbstractSchema {
       }
     }
     for (Map.Entry<String, String> subject : subjectLabels.entrySet()) {
-      if (subject.getKey().equalsIgnoreCase(ALL)) {
+      if (RESERVED.contains(subject.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        // A subject may not hide the driver's own schemas.
         continue;
       }
       Predicate<TableEntry> inSubject = e -> e.paths().stream()

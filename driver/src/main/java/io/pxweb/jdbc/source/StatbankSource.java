@@ -25,6 +25,35 @@ public interface StatbankSource {
   /** Returns every table in the given language. */
   List<TableEntry> tables(String lang, int pageSize) throws SQLException;
 
+  /**
+   * Finds tables: by a search query (Lucene syntax at PxWebApi servers), by recent update, with
+   * or without discontinued tables. This default searches the table list itself (every word of
+   * the query in the id, label or variable names, ignoring case); servers search their index.
+   *
+   * @param query search text, or null for all tables
+   * @param pastDays only tables updated in the last days, or null
+   * @param includeDiscontinued whether discontinued tables are wanted too
+   */
+  default List<TableEntry> findTables(String query, Integer pastDays, boolean includeDiscontinued,
+      String lang, int pageSize) throws SQLException {
+    java.time.Instant since = pastDays == null ? null
+        : java.time.Instant.now().minus(java.time.Duration.ofDays(pastDays));
+    List<TableEntry> out = new java.util.ArrayList<>();
+    for (TableEntry t : tables(lang, pageSize)) {
+      String text = (t.id() + " " + t.label() + " " + String.join(" ", t.variableNames()))
+          .toLowerCase(java.util.Locale.ROOT);
+      boolean matches = query == null || java.util.Arrays.stream(
+          query.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+          .filter(w -> !w.isBlank()).allMatch(text::contains);
+      boolean recent = since == null || (t.updated() != null
+          && !java.time.Instant.parse(t.updated()).isBefore(since));
+      if (matches && recent) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /** Returns one table's metadata in the given language. */
   TableMetadata metadata(String tableId, String lang) throws SQLException;
 
