@@ -16,13 +16,16 @@ final class CodelistsTable extends PerTableCatalogTable {
             new Column("variable_code", SqlTypeName.VARCHAR, false),
             new Column("codelist_id", SqlTypeName.VARCHAR, false),
             new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("type", SqlTypeName.VARCHAR, true)));
+            new Column("type", SqlTypeName.VARCHAR, true),
+            new Column("table_name", SqlTypeName.VARCHAR, false)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {
     for (Variable v : metadata.variables()) {
       for (Codelist c : v.details().codelists()) {
-        out.add(new Object[] {metadata.id(), v.code(), c.id(), c.label(), c.type()});
+        // The name to query the table through this codelist: statbank."07459@agg_KommSummer".
+        out.add(new Object[] {metadata.id(), v.code(), c.id(), c.label(), c.type(),
+            metadata.id() + "@" + c.id()});
       }
     }
   }

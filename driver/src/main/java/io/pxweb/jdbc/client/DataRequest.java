@@ -10,11 +10,19 @@ import java.util.List;
  *
  * @param tableId table id
  * @param selections one per variable, in metadata order
+ * @param codelists codelist applied per variable code (their codes are then the selection's)
  */
-public record DataRequest(String tableId, List<Selection> selections) {
+public record DataRequest(String tableId, List<Selection> selections,
+    java.util.Map<String, String> codelists) {
 
   public DataRequest {
     selections = List.copyOf(selections);
+    codelists = java.util.Map.copyOf(codelists);
+  }
+
+  /** Creates a request without codelists. */
+  public DataRequest(String tableId, List<Selection> selections) {
+    this(tableId, selections, java.util.Map.of());
   }
 
   /** Returns the number of cells this request selects. */

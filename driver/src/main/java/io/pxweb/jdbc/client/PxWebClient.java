@@ -177,8 +177,16 @@ public final class PxWebClient implements StatbankSource {
 
   /** Fetches a table's metadata ({@code /tables/{id}/metadata}). */
   @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
-    HttpUrl url = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
-        .addPathSegment("metadata").addQueryParameter("lang", lang).build();
+    return metadata(tableId, lang, java.util.Map.of());
+  }
+
+  /** Fetches a table's metadata with codelists applied ({@code codelist[VAR]=id}). */
+  @Override public TableMetadata metadata(String tableId, String lang,
+      java.util.Map<String, String> codelists) throws SQLException {
+    HttpUrl.Builder b = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
+        .addPathSegment("metadata").addQueryParameter("lang", lang);
+    codelists.forEach((variable, id) -> b.addQueryParameter("codelist[" + variable + "]", id));
+    HttpUrl url = b.build();
     JsonNode doc = getDocument(url, "metadata of table " + tableId);
     try {
       return ApiDocuments.metadata(tableId, doc);

@@ -30,6 +30,10 @@ public final class RequestEncoder {
     HttpUrl.Builder b = dataUrl(base, request.tableId(), lang);
     for (Selection s : request.selections()) {
       b.addQueryParameter("valueCodes[" + s.variable() + "]", String.join(",", items(s, true)));
+      String codelist = request.codelists().get(s.variable());
+      if (codelist != null) {
+        b.addQueryParameter("codelist[" + s.variable() + "]", codelist);
+      }
     }
     return b.build();
   }
@@ -57,6 +61,10 @@ public final class RequestEncoder {
       for (Selection s : request.selections()) {
         g.writeStartObject();
         g.writeStringField("variableCode", s.variable());
+        String codelist = request.codelists().get(s.variable());
+        if (codelist != null) {
+          g.writeStringField("codelist", codelist);
+        }
         g.writeArrayFieldStart("valueCodes");
         for (String item : items(s, false)) {
           g.writeString(item);

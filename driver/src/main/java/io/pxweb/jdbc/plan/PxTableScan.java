@@ -99,7 +99,8 @@ public class PxTableScan extends TableScan {
       return List.of();
     }
     BitSet[] resolved = spec.resolve(null, getCluster().getRexBuilder());
-    return RequestPlanner.plan(spec.layout().metadata(), resolved, pxTable.maxDataCells());
+    return RequestPlanner.plan(spec.layout().metadata(), resolved, pxTable.maxDataCells(),
+        pxTable.codelists());
   }
 
   @Override public RelWriter explainTerms(RelWriter pw) {

@@ -8,6 +8,7 @@ import io.pxweb.jdbc.metadata.VariableRole;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Planner that turns per-variable selections into data requests of at most
@@ -23,6 +24,12 @@ public final class RequestPlanner {
 
   /** Plans the requests; returns an empty list when some variable selects nothing. */
   public static List<DataRequest> plan(TableMetadata metadata, BitSet[] selected, long maxCells) {
+    return plan(metadata, selected, maxCells, Map.of());
+  }
+
+  /** Plans the requests of a table seen through codelists (codelist id by variable code). */
+  public static List<DataRequest> plan(TableMetadata metadata, BitSet[] selected, long maxCells,
+      Map<String, String> codelists) {
     List<Variable> variables = metadata.variables();
     List<List<Integer>> positions = new ArrayList<>();
     for (int v = 0; v < variables.size(); v++) {
@@ -35,7 +42,14 @@ public final class RequestPlanner {
     }
     List<DataRequest> out = new ArrayList<>();
     split(metadata, positions, Math.max(1, maxCells), out);
-    return out;
+    if (codelists.isEmpty()) {
+      return out;
+    }
+    List<DataRequest> withCodelists = new ArrayList<>(out.size());
+    for (DataRequest r : out) {
+      withCodelists.add(new DataRequest(r.tableId(), r.selections(), codelists));
+    }
+    return withCodelists;
   }
 
   /**

@@ -177,6 +177,25 @@ public final class PxWebCatalog {
   }
 
   /**
+   * Returns a table's metadata seen through codelists (codelist id by variable code), fetched
+   * on first use and kept for the connection.
+   */
+  public TableMetadata metadata(String tableId, Map<String, String> codelists)
+      throws SQLException {
+    if (codelists.isEmpty()) {
+      return metadata(tableId);
+    }
+    String key = tableId.toLowerCase(Locale.ROOT) + "@" + new java.util.TreeMap<>(codelists);
+    TableMetadata cached = metadata.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    TableMetadata fetched = source.metadata(tableId, language, codelists);
+    TableMetadata raced = metadata.putIfAbsent(key, fetched);
+    return raced != null ? raced : fetched;
+  }
+
+  /**
    * Returns a table's metadata: this connection's copy, else the JVM's while valid, else
    * fetched.
    */

@@ -112,7 +112,8 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       checkCancelled();
       if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
         List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
-            RequestPlanner.selection(request), Math.max(1, request.cells() / 2));
+            RequestPlanner.selection(request), Math.max(1, request.cells() / 2),
+            request.codelists());
         for (int i = halves.size() - 1; i >= 0; i--) {
           pending.addFirst(halves.get(i));
         }

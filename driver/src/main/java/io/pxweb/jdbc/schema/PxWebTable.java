@@ -8,6 +8,9 @@ import io.pxweb.jdbc.plan.ScanSpec;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
+import io.pxweb.jdbc.metadata.TableMetadata;
+import io.pxweb.jdbc.metadata.Variable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -35,13 +38,35 @@ import org.apache.calcite.schema.SchemaPlus;
 public final class PxWebTable extends AbstractQueryableTable implements TranslatableTable {
   private final PxWebCatalog catalog;
   private final TableEntry entry;
+  private final List<String> codelistIds;
   private volatile ColumnLayout layout;
+  private volatile Map<String, String> codelists = Map.of();
 
   PxWebTable(PxWebCatalog catalog, TableEntry entry) {
+    this(catalog, entry, List.of());
+  }
+
+  /**
+   * Creates a table seen through codelists ({@code 07459@agg_KommSummer}): each codelist is
+   * applied to the variable that offers it.
+   */
+  PxWebTable(PxWebCatalog catalog, TableEntry entry, List<String> codelistIds) {
     // QueryableTable only so that generated code can reach this object by expression.
     super(Object[].class);
     this.catalog = catalog;
     this.entry = entry;
+    this.codelistIds = List.copyOf(codelistIds);
+  }
+
+  /** Returns the codelists applied, codelist id by variable code (empty for a plain table). */
+  public Map<String, String> codelists() {
+    layout();
+    return codelists;
+  }
+
+  /** Returns the table's name in SQL: its id, with {@code @codelist} parts if any. */
+  public String name() {
+    return codelistIds.isEmpty() ? entry.id() : entry.id() + "@" + String.join("@", codelistIds);
   }
 
   public TableEntry entry() {
@@ -62,13 +87,39 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     ColumnLayout l = layout;
     if (l == null) {
       try {
-        l = ColumnLayout.of(catalog.metadata(entry.id()));
+        TableMetadata base = catalog.metadata(entry.id());
+        Map<String, String> applied = owners(base);
+        l = ColumnLayout.of(catalog.metadata(entry.id(), applied));
+        codelists = applied;
       } catch (SQLException e) {
         throw new PxWebQueryException(e);
       }
       layout = l;
     }
     return l;
+  }
+
+  /** Finds the variable that offers each codelist; a codelist no variable offers is an error. */
+  private Map<String, String> owners(TableMetadata base) throws SQLException {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (String id : codelistIds) {
+      String owner = null;
+      for (Variable v : base.variables()) {
+        if (v.details().codelists().stream().anyMatch(c -> c.id().equals(id))) {
+          owner = v.code();
+        }
+      }
+      if (owner == null) {
+        throw new SQLException("Table " + entry.id() + " has no codelist '" + id
+            + "' (ids are case-sensitive; see meta.codelists)", "42S02");
+      }
+      if (out.containsKey(owner)) {
+        throw new SQLException("Codelists " + out.get(owner) + " and " + id + " both apply to "
+            + owner + " of table " + entry.id() + ": use one per variable", "42000");
+      }
+      out.put(owner, id);
+    }
+    return out;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
@@ -101,7 +152,7 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
       };
     }
     List<DataRequest> requests = RequestPlanner.plan(l.metadata(), selected,
-        catalog.maxDataCells());
+        catalog.maxDataCells(), codelists);
     if (requests.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
@@ -119,6 +170,6 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
   }
 
   @Override public String toString() {
-    return "PxWebTable {" + entry.id() + "}";
+    return "PxWebTable {" + name() + "}";
   }
 }

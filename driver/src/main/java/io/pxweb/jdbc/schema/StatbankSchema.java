@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
 
 /**
  * Schema of statbank tables: {@code statbank} holds every table, each subject schema
@@ -24,6 +27,8 @@ public final class StatbankSchema extends AbstractSchema {
   private static final java.util.Set<String> RESERVED = java.util.Set.of(ALL, "meta", "klass");
 
   private final Map<String, Table> tables;
+  private final Map<String, PxWebTable> codelistTables =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final String label;
 
   private StatbankSchema(Map<String, Table> tables, String label) {
@@ -72,5 +77,54 @@ public final class StatbankSchema extends AbstractSchema {
 
   @Override protected Map<String, Table> getTableMap() {
     return tables;
+  }
+
+  /**
+   * Looks tables up by name: the listed tables, and any {@code <id>@<codelist>[@...]} name,
+   * which is that table with the codelists applied (not listed: there are too many).
+   */
+  @Override public Lookup<Table> tables() {
+    Lookup<Table> listed = super.tables();
+    return new Lookup<>() {
+      @Override public Table get(String name) {
+        Table t = listed.get(name);
+        return t != null ? t : withCodelists(name, false);
+      }
+
+      @Override public Named<Table> getIgnoreCase(String name) {
+        Named<Table> t = listed.getIgnoreCase(name);
+        if (t != null) {
+          return t;
+        }
+        PxWebTable c = withCodelists(name, true);
+        return c == null ? null : new Named<>(c.name(), c);
+      }
+
+      @Override public java.util.Set<String> getNames(LikePattern pattern) {
+        return listed.getNames(pattern);
+      }
+    };
+  }
+
+  private PxWebTable withCodelists(String name, boolean ignoreCase) {
+    int at = name.indexOf('@');
+    if (at <= 0) {
+      return null;
+    }
+    String id = name.substring(0, at);
+    PxWebTable base = null;
+    for (Map.Entry<String, Table> e : tables.entrySet()) {
+      if (ignoreCase ? e.getKey().equalsIgnoreCase(id) : e.getKey().equals(id)) {
+        base = (PxWebTable) e.getValue();
+      }
+    }
+    if (base == null) {
+      return null;
+    }
+    PxWebTable b = base;
+    // Codelist ids are case-sensitive at the servers: they are kept as written.
+    return codelistTables.computeIfAbsent(b.entry().id() + name.substring(at),
+        k -> new PxWebTable(b.catalog(), b.entry(),
+            java.util.Arrays.asList(name.substring(at + 1).split("@"))));
   }
 }

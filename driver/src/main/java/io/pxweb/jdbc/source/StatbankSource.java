@@ -58,6 +58,21 @@ public interface StatbankSource {
   TableMetadata metadata(String tableId, String lang) throws SQLException;
 
   /**
+   * Returns one table's metadata with codelists applied: the named variables then have the
+   * codelists' values. Sources without codelist support say so.
+   *
+   * @param codelists codelist id by variable code
+   */
+  default TableMetadata metadata(String tableId, String lang, java.util.Map<String, String> codelists)
+      throws SQLException {
+    if (codelists.isEmpty()) {
+      return metadata(tableId, lang);
+    }
+    throw new java.sql.SQLFeatureNotSupportedException("Codelists are not supported by "
+        + location() + " (table " + tableId + ", codelists " + codelists.values() + ")", "0A000");
+  }
+
+  /**
    * Returns the cells of one request.
    *
    * @param abortSlot receives an action that aborts the work in flight (null when it ends),
