@@ -120,8 +120,32 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
+  }
+
+  /**
+   * Adds each {@code attach.<name>} database as a schema; Calcite pushes what it can into it
+   * (filters, projections, joins within it) in the database's own SQL dialect.
+   */
+  private static void attach(SchemaPlus root, Properties props) throws SQLException {
+    for (Map.Entry<String, Map<String, String>> a : PxWebProperty.attachments(props).entrySet()) {
+      String name = a.getKey();
+      Map<String, String> parts = a.getValue();
+      if (root.getSubSchema(name) != null) {
+        throw new SQLException("Cannot attach a database as schema '" + name
+            + "': the name is taken by a statbank schema; choose another", "42000");
+      }
+      String url = parts.get("url");
+      if (url == null || url.isBlank()) {
+        throw new SQLException("Connection property attach." + name + ".url is missing", "08001");
+      }
+      javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
+          url, parts.get("driver"), parts.get("user"), parts.get("password"));
+      root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
+          null, parts.get("schema")));
+    }
   }
 
   /** Calcite settings every connection gets: SQL as users of this field expect it. */

@@ -76,6 +76,13 @@ public enum PxWebProperty {
   SUBJECTS("subjects", Type.STRING, null,
       "Restricts the catalog to the tables of these top-level subjects (comma-separated), e.g."
           + " be,pp. Default: every subject."),
+  ATTACH("attach.<name>.<part>", Type.STRING, null,
+      "Attaches a JDBC database as schema <name>, to join with statbank tables in one statement:"
+          + " attach.<name>.url=jdbc:... (required), attach.<name>.user, attach.<name>.password"
+          + " (secret), attach.<name>.schema (the database schema to expose), attach.<name>.driver"
+          + " (driver class, if the driver does not register itself). The JDBC driver must be on"
+          + " the classpath. In the URL, write a value that holds semicolons in braces:"
+          + " attach.crm.url={jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1}."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",
@@ -125,8 +132,42 @@ public enum PxWebProperty {
     return this == PROXY_PASSWORD || this == HTTP_HEADERS;
   }
 
+  /** Returns whether the value under this key is secret: a secret property, or an attached password. */
+  public static boolean isSecretKey(String key) {
+    PxWebProperty p = forKey(key);
+    return p != null && (p.isSecret()
+        || (p == ATTACH && key.toLowerCase(Locale.ROOT).endsWith(".password")));
+  }
+
+  /**
+   * Returns the attached databases: name to their parts (url, user, password, schema, driver),
+   * from every {@code attach.<name>.<part>} key of the properties.
+   */
+  public static java.util.Map<String, java.util.Map<String, String>> attachments(
+      Properties properties) {
+    java.util.Map<String, java.util.Map<String, String>> out = new java.util.TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (forKey(key) == ATTACH) {
+        String name = key.substring(7, key.lastIndexOf('.'));
+        String part = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        out.computeIfAbsent(name, n -> new java.util.HashMap<>())
+            .put(part, properties.getProperty(key));
+      }
+    }
+    return out;
+  }
+
+  /** Parts an {@code attach.<name>.<part>} key may end with. */
+  public static final List<String> ATTACH_PARTS = List.of("url", "user", "password", "schema",
+      "driver");
+
   /** Finds a property by key, ignoring case; null when there is none. */
   public static PxWebProperty forKey(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("attach.")) {
+      int dot = lower.lastIndexOf('.');
+      return dot > 7 && ATTACH_PARTS.contains(lower.substring(dot + 1)) ? ATTACH : null;
+    }
     for (PxWebProperty p : values()) {
       if (p.key.equalsIgnoreCase(key)) {
         return p;

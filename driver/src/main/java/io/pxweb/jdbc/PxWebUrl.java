@@ -54,12 +54,12 @@ public final class PxWebUrl {
         PxWebProperty p = PxWebProperty.forKey(name);
         // Host applications add keys of their own (user, password, ...): keep only ours.
         if (p != null) {
-          merged.setProperty(p.key(), info.getProperty(name));
+          merged.setProperty(p == PxWebProperty.ATTACH ? name : p.key(), info.getProperty(name));
         }
       }
     }
     if (semi >= 0) {
-      for (String pair : rest.substring(semi + 1).split(";")) {
+      for (String pair : splitPairs(rest.substring(semi + 1))) {
         if (pair.isBlank()) {
           continue;
         }
@@ -70,7 +70,11 @@ public final class PxWebUrl {
           throw new SQLException("Unknown connection property '" + key + "' in URL "
               + redact(url) + "; known properties: " + knownKeys(), "08001");
         }
-        merged.setProperty(p.key(), eq < 0 ? "" : pair.substring(eq + 1).trim());
+        String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+        if (value.startsWith("{") && value.endsWith("}")) {
+          value = value.substring(1, value.length() - 1);
+        }
+        merged.setProperty(p == PxWebProperty.ATTACH ? key : p.key(), value);
       }
     }
     if (location.regionMatches(true, 0, "file:", 0, 5)) {
@@ -103,6 +107,30 @@ public final class PxWebUrl {
     throw new SQLException("Unknown server '" + location + "' in " + redact(url)
         + ": use jdbc:pxweb: (Statistics Norway), jdbc:pxweb:ssb, jdbc:pxweb:scb"
         + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 server>", "08001");
+  }
+
+  /**
+   * Splits {@code key=value;key=value} at semicolons outside braces, so a value that contains
+   * semicolons (a JDBC URL such as {@code jdbc:h2:mem:x;DB_CLOSE_DELAY=-1}) is written
+   * {@code {...}}.
+   */
+  static java.util.List<String> splitPairs(String text) {
+    java.util.List<String> pairs = new java.util.ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ';' && depth == 0) {
+        pairs.add(text.substring(start, i));
+        start = i + 1;
+      }
+    }
+    pairs.add(text.substring(start));
+    return pairs;
   }
 
   private static Path folder(String location, String url) throws SQLException {
@@ -140,7 +168,9 @@ public final class PxWebUrl {
         out = out.replaceAll("(?i)(;" + p.key() + "=)[^;]*", "$1***");
       }
     }
-    return out;
+    // Passwords of attached databases, and user info inside their JDBC URLs.
+    out = out.replaceAll("(?i)(;attach\\.[^.;=]+\\.password=)[^;]*", "$1***");
+    return out.replaceAll("(?i)(password=)[^;&]*", "$1***");
   }
 
   /** Returns the server's base URL, or null for a PX-file folder. */
