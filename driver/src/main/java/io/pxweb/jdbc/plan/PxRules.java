@@ -39,7 +39,95 @@ public final class PxRules {
   /** The rules a {@link PxTableScan} registers. */
   public static final List<RelOptRule> RULES = List.of(
       new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule(),
-      new ToEnumerableRule());
+      new ToEnumerableRule(), new JoinKeysRule(true), new JoinKeysRule(false),
+      new KeyedToEnumerableRule());
+
+  /** Converts a keyed scan and its key input to the enumerable convention. */
+  static final class KeyedToEnumerableRule extends RelOptRule {
+    KeyedToEnumerableRule() {
+      super(operand(PxKeyedScan.class, Convention.NONE, any()), "PxKeyedToEnumerableRule");
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      PxKeyedScan keyed = call.rel(0);
+      RelNode keys = convert(keyed.getInput(),
+          keyed.getInput().getTraitSet().replace(
+              org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE));
+      call.transformTo(keyed.toEnumerable(keys));
+    }
+  }
+
+  /**
+   * Narrows a statbank scan joined on a dimension code to the codes the other side has
+   * (semi-join reduction): the other side's distinct keys become the scan's input. Declines
+   * when the other side reads a statbank table itself, which would be fetched twice.
+   */
+  static final class JoinKeysRule extends RelOptRule {
+    private final boolean scanOnLeft;
+
+    JoinKeysRule(boolean scanOnLeft) {
+      super(scanOnLeft
+          ? operand(org.apache.calcite.rel.logical.LogicalJoin.class,
+              operand(PxTableScan.class, Convention.NONE, none()),
+              operand(RelNode.class, any()))
+          : operand(org.apache.calcite.rel.logical.LogicalJoin.class,
+              operand(RelNode.class, any()),
+              operand(PxTableScan.class, Convention.NONE, none())),
+          scanOnLeft ? "PxJoinKeysRule(left)" : "PxJoinKeysRule(right)");
+      this.scanOnLeft = scanOnLeft;
+    }
+
+    @Override public void onMatch(RelOptRuleCall call) {
+      org.apache.calcite.rel.core.Join join = call.rel(0);
+      PxTableScan scan = call.rel(scanOnLeft ? 1 : 2);
+      RelNode other = call.rel(scanOnLeft ? 2 : 1);
+      org.apache.calcite.rel.core.JoinRelType type = join.getJoinType();
+      boolean keeps = type == org.apache.calcite.rel.core.JoinRelType.INNER
+          || type == org.apache.calcite.rel.core.JoinRelType.SEMI && scanOnLeft
+          || type == org.apache.calcite.rel.core.JoinRelType.LEFT && !scanOnLeft
+          || type == org.apache.calcite.rel.core.JoinRelType.RIGHT && scanOnLeft;
+      if (!keeps || scan.spec().hasRowBound() || readsStatbank(other)) {
+        return;
+      }
+      org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
+      List<Integer> scanKeys = scanOnLeft ? info.leftKeys : info.rightKeys;
+      List<Integer> otherKeys = scanOnLeft ? info.rightKeys : info.leftKeys;
+      for (int k = 0; k < scanKeys.size(); k++) {
+        int column = scan.spec().projection()[scanKeys.get(k)];
+        ColumnLayout.Column c = scan.spec().layout().column(column);
+        if (c.kind() != ColumnLayout.Kind.CODE) {
+          continue;
+        }
+        org.apache.calcite.tools.RelBuilder b = call.builder();
+        RelNode keys = b.push(other).project(b.field(otherKeys.get(k))).distinct().build();
+        PxKeyedScan keyed = new PxKeyedScan(scan.getCluster(), scan.getTraitSet(), keys, scan,
+            c.variable());
+        RelNode left = scanOnLeft ? keyed : join.getLeft();
+        RelNode right = scanOnLeft ? join.getRight() : keyed;
+        call.transformTo(join.copy(join.getTraitSet(), join.getCondition(), left, right,
+            join.getJoinType(), join.isSemiJoinDone()));
+        return;
+      }
+    }
+
+    /** Returns whether a subtree reads a statbank table (as far as the planner's memo shows). */
+    private static boolean readsStatbank(RelNode node) {
+      RelNode n = node instanceof org.apache.calcite.plan.volcano.RelSubset s
+          ? s.getOriginal() : node;
+      if (n == null) {
+        return false;
+      }
+      if (n instanceof PxTableScan || n instanceof PxKeyedScan) {
+        return true;
+      }
+      for (RelNode input : n.getInputs()) {
+        if (readsStatbank(input)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /** Converts a logical scan, with all it has absorbed, to the enumerable convention. */
   static final class ToEnumerableRule extends RelOptRule {

@@ -164,6 +164,34 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     };
   }
 
+  /**
+   * Runs a scan whose variable is narrowed to the codes of a join's other side. Called by the
+   * code Calcite generates for {@link io.pxweb.jdbc.plan.PxKeyedScan}.
+   *
+   * @param keys the other side's keys: rows of one column (or the values themselves)
+   */
+  public Enumerable<Object[]> queryWithKeys(DataContext root, ScanSpec spec, int variable,
+      Enumerable<?> keys) {
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (Object k : keys) {
+      Object v = k instanceof Object[] row ? row[0] : k;
+      if (v != null) {
+        codes.add(v.toString());
+      }
+    }
+    Variable var = spec.layout().metadata().variables().get(variable);
+    BitSet allowed = new BitSet();
+    for (int i = 0; i < var.size(); i++) {
+      // Join equality is exact, like WHERE: codes match as written.
+      if (codes.contains(var.values().get(i).code())) {
+        allowed.set(i);
+      }
+    }
+    BitSet[] restrictions = new BitSet[spec.layout().metadata().variables().size()];
+    restrictions[variable] = allowed;
+    return query(root, spec.withRestrictions(restrictions, List.of()));
+  }
+
   @Override public <T> Queryable<T> asQueryable(QueryProvider queryProvider, SchemaPlus schema,
       String tableName) {
     throw new UnsupportedOperationException("statbank tables are read through PxTableScan");

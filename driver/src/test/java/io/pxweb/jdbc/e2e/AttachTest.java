@@ -65,10 +65,16 @@ class AttachTest {
       assertEquals(normalize(expected), normalize(Sql.rows(c, sql)));
       String plan = Sql.explain(c, sql);
       assertTrue(plan.contains("JdbcTableScan(table=[[crm, CUSTOMERS]])"), plan);
+      // Semi-join reduction: the scan takes its REGION codes from the customers' countries.
+      assertTrue(plan.contains("PxKeyedScan(") && plan.contains("keysFrom=[input -> REGION]"),
+          plan);
     }
     List<LoggedRequest> data = server.findAll(anyRequestedFor(
         urlPathEqualTo("/api/v2/tables/TAB001/data")));
     assertEquals(1, data.size());
+    // Only the codes the customers have (XX is no code of the table, so it is not sent).
+    assertEquals("IS,NO,SE", data.get(0).queryParameter("valueCodes[REGION]").firstValue());
+    assertEquals("T", data.get(0).queryParameter("valueCodes[SEX]").firstValue());
   }
 
   @Test
