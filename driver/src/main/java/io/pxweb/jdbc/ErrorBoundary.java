@@ -1,6 +1,9 @@
 package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.schema.PxWebQueryException;
+import io.pxweb.jdbc.schema.StatbankSchema;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -71,7 +74,16 @@ final class ErrorBoundary implements InvocationHandler {
     try {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw classify(e.getCause());
+      String missing = missingCodelistTable(e.getCause());
+      if (missing == null || !StatbankSchema.registerCodelistTable(rootSchema(), missing)) {
+        throw classify(e.getCause());
+      }
+      // A codelist table is added when first named (see StatbankSchema): run the call again.
+      try {
+        result = method.invoke(target, args);
+      } catch (InvocationTargetException again) {
+        throw classify(again.getCause());
+      }
     }
     Class<?> returnType = method.getReturnType();
     if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
@@ -89,6 +101,31 @@ final class ErrorBoundary implements InvocationHandler {
       o = ((ErrorBoundary) Proxy.getInvocationHandler(o)).owner;
     }
     return null;
+  }
+
+  private static final java.util.regex.Pattern MISSING_TABLE =
+      java.util.regex.Pattern.compile("Object '([^'@]+@[^']+)' not found");
+
+  /** Returns the name of a codelist table a failure says is missing, or null. */
+  private static String missingCodelistTable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SqlValidatorException v) {
+        java.util.regex.Matcher m = MISSING_TABLE.matcher(String.valueOf(v.getMessage()));
+        return m.find() ? m.group(1) : null;
+      }
+    }
+    return null;
+  }
+
+  /** Returns the root schema of the connection this object belongs to. */
+  private SchemaPlus rootSchema() throws SQLException {
+    Object o = target;
+    if (o instanceof Connection c) {
+      return c.unwrap(CalciteConnection.class).getRootSchema();
+    }
+    Connection connection = (Connection) ownerOfType(Connection.class);
+    return ((ErrorBoundary) Proxy.getInvocationHandler(connection)).target instanceof Connection c
+        ? c.unwrap(CalciteConnection.class).getRootSchema() : null;
   }
 
   /** Turns any failure into the SQLException the user should see. */

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.lookup.LikePattern;
-import org.apache.calcite.schema.lookup.Lookup;
-import org.apache.calcite.schema.lookup.Named;
+import org.apache.calcite.schema.SchemaPlus;
 
 /**
  * Schema of statbank tables: {@code statbank} holds every table, each subject schema
@@ -80,30 +78,32 @@ public final class StatbankSchema extends AbstractSchema {
   }
 
   /**
-   * Looks tables up by name: the listed tables, and any {@code <id>@<codelist>[@...]} name,
-   * which is that table with the codelists applied (not listed: there are too many).
+   * Registers a codelist table ({@code <id>@<codelist>[@...]}) in every schema that holds its
+   * base table, so statements can name it; returns false when the name is no such table.
+   *
+   * <p>Calcite resolves names against a snapshot of the listed names, and codelist tables are
+   * too many to list (one per table and codelist); they are added when first named.
    */
-  @Override public Lookup<Table> tables() {
-    Lookup<Table> listed = super.tables();
-    return new Lookup<>() {
-      @Override public Table get(String name) {
-        Table t = listed.get(name);
-        return t != null ? t : withCodelists(name, false);
+  public static boolean registerCodelistTable(SchemaPlus root, String name) {
+    boolean added = false;
+    for (String schemaName : root.getSubSchemaNames()) {
+      SchemaPlus plus = root.getSubSchema(schemaName);
+      StatbankSchema s;
+      try {
+        s = plus == null ? null : plus.unwrap(StatbankSchema.class);
+      } catch (ClassCastException notStatbank) {
+        // meta, klass and attached databases hold no statbank tables.
+        continue;
       }
-
-      @Override public Named<Table> getIgnoreCase(String name) {
-        Named<Table> t = listed.getIgnoreCase(name);
-        if (t != null) {
-          return t;
+      if (s != null) {
+        PxWebTable table = s.withCodelists(name, true);
+        if (table != null) {
+          plus.add(table.name(), table);
+          added = true;
         }
-        PxWebTable c = withCodelists(name, true);
-        return c == null ? null : new Named<>(c.name(), c);
       }
-
-      @Override public java.util.Set<String> getNames(LikePattern pattern) {
-        return listed.getNames(pattern);
-      }
-    };
+    }
+    return added;
   }
 
   private PxWebTable withCodelists(String name, boolean ignoreCase) {

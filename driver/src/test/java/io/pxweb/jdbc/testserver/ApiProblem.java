@@ -85,6 +85,14 @@ final class ApiProblem extends RuntimeException {
     return parameterError(400, "Non-existent codelist", 400, false);
   }
 
+  /**
+   * {@code GET /codelists/{id}} for an unknown id: HTTP 404 with {@code "status":400} in the
+   * body ({@code NotFound(ProblemUtility.NonExistentCodelist())}, contract §1/§3).
+   */
+  static ApiProblem codelistNotFound() {
+    return parameterError(404, "Non-existent codelist", 400, false);
+  }
+
   static ApiProblem illegalExpression() {
     return parameterError(400, "Illegal selection expression", 400, false);
   }

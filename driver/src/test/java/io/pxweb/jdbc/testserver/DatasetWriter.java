@@ -153,7 +153,8 @@ final class DatasetWriter {
       BitSet bits = s.selected.get(v);
       id.add(v.code());
       size.add(bits.cardinality());
-      dimension.set(v.code(), dimension(meta.path("dimension").path(v.code()), v, bits));
+      dimension.set(v.code(),
+          dimension(meta.path("dimension").path(v.code()), s.shown(v), bits));
     }
     ObjectNode extension = meta.path("extension").isObject()
         ? ((ObjectNode) meta.get("extension")).deepCopy() : Json.object();
@@ -225,7 +226,10 @@ final class DatasetWriter {
 
   /**
    * Row-major values over the output order, last dimension fastest; {@code status} is a
-   * sparse object keyed by flat index, after {@code value}, omitted when empty.
+   * sparse object keyed by flat index, after {@code value}, omitted when empty. Under a
+   * codelist a cell is computed by {@link TestTable#cellAt(int[], TestCodelist[])}: a
+   * value-set cell is its member cell, a group cell the sum of its members (null with the
+   * first symbol member's status if any member is a symbol cell).
    */
   private static void writeValues(ResolvedSelection s, List<TestVariable> order, ObjectNode out) {
     TestTable table = s.table;
@@ -243,6 +247,7 @@ final class DatasetWriter {
       choices[k] = s.selected.get(order.get(k)).stream().toArray();
       slot[k] = all.indexOf(order.get(k));
     }
+    TestCodelist[] applied = s.codelistsByPosition();
     ArrayNode values = out.putArray("value");
     ObjectNode status = Json.object();
     int[] counter = new int[n];
@@ -253,7 +258,7 @@ final class DatasetWriter {
       for (int k = 0; k < n; k++) {
         positions[slot[k]] = choices[k][counter[k]];
       }
-      Cell cell = table.cellAt(positions);
+      Cell cell = table.cellAt(positions, applied);
       if (cell.value() == null) {
         values.addNull();
       } else {

@@ -65,7 +65,8 @@ public final class PxWebTestServer extends WireMockExtension {
         new TableListEndpoint(settings),
         new TableEndpoint(settings),
         new MetadataEndpoint(settings),
-        new DataEndpoint(settings)};
+        new DataEndpoint(settings),
+        new CodelistEndpoint(settings)};
   }
 
   /** A builder with the defaults: page size 20, config.json's maxDataCells, reordering on. */
@@ -98,6 +99,9 @@ public final class PxWebTestServer extends WireMockExtension {
         .willReturn(aResponse().withTransformers("pxweb-data")));
     stubFor(post(urlPathMatching(TABLE + "/data/?")).atPriority(API_PRIORITY)
         .willReturn(aResponse().withTransformers("pxweb-data")));
+    // Case-insensitive routing: /codelists/{id} and /codeLists/{id} (contract §1).
+    stubFor(get(urlPathMatching(api + "/codelists/[^/]+/?")).atPriority(API_PRIORITY)
+        .willReturn(aResponse().withTransformers("pxweb-codelist")));
     extraStubs.forEach(this::stubFor);
   }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * <p>The checks run in the order of {@code SelectionHandler.ExpandAndVerfiySelections}
  * (contract §1, "Flow"): variables, codelists, mandatory variables, expressions, cell count.
+ * With a codelist applied the variable's expressions, values and cell count are those of
+ * the codelist.
  */
 final class ResolvedSelection {
 
@@ -22,22 +24,44 @@ final class ResolvedSelection {
   private static final int HEADING_CAP = 13;
 
   final TestTable table;
+  /**
+   * Selected positions per table variable; for a variable in {@link #codelists} they are
+   * positions in codelist order.
+   */
   final Map<TestVariable, BitSet> selected;
+  /** The codelists applied, per table variable (only variables with a selection). */
+  final Map<TestVariable, TestCodelist> codelists;
   final List<String> heading;
   final List<String> stub;
 
   private ResolvedSelection(TestTable table, Map<TestVariable, BitSet> selected,
-      List<String> heading, List<String> stub) {
+      Map<TestVariable, TestCodelist> codelists, List<String> heading, List<String> stub) {
     this.table = table;
     this.selected = selected;
+    this.codelists = codelists;
     this.heading = heading;
     this.stub = stub;
+  }
+
+  /** The variable as the output shows it: the codelist's view when one is applied. */
+  TestVariable shown(TestVariable v) {
+    TestCodelist c = codelists.get(v);
+    return c == null ? v : c.asVariable();
+  }
+
+  /** The applied codelists by position in {@code table.variables()}, nulls elsewhere. */
+  TestCodelist[] codelistsByPosition() {
+    List<TestVariable> all = table.variables();
+    TestCodelist[] out = new TestCodelist[all.size()];
+    codelists.forEach((v, c) -> out[all.indexOf(v)] = c);
+    return out;
   }
 
   static ResolvedSelection resolve(TestTable table, DataRequest request, int maxDataCells) {
     if (request.isEmpty()) {
       // No selection: the default selection, and any requested placement is dropped.
-      return new ResolvedSelection(table, defaultSelection(table), List.of(), List.of());
+      return new ResolvedSelection(table, defaultSelection(table), Map.of(), List.of(),
+          List.of());
     }
     Map<TestVariable, List<String>> tokens = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> e : request.valueCodes.entrySet()) {
@@ -45,10 +69,14 @@ final class ResolvedSelection {
           .orElseThrow(ApiProblem::nonExistentVariable);
       tokens.computeIfAbsent(v, k -> new ArrayList<>()).addAll(e.getValue());
     }
-    for (String ref : request.codelists.keySet()) {
-      table.findVariable(ref).orElseThrow(ApiProblem::nonExistentVariable);
-      // No table here has codelists, so every id is unknown.
-      throw ApiProblem.nonExistentCodelist();
+    Map<TestVariable, TestCodelist> codelists = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : request.codelists.entrySet()) {
+      TestVariable v = table.findVariable(e.getKey())
+          .orElseThrow(ApiProblem::nonExistentVariable);
+      // Ids need their agg_/vs_ prefix and match exactly (case-sensitive, contract §1/§2);
+      // every codelist here has its prefix, so an exact lookup covers both checks.
+      codelists.put(v, table.findCodelist(v.code(), e.getValue())
+          .orElseThrow(ApiProblem::nonExistentCodelist));
     }
     for (TestVariable v : table.variables()) {
       if (!v.elimination() && tokens.getOrDefault(v, List.of()).isEmpty()) {
@@ -58,7 +86,11 @@ final class ResolvedSelection {
     Map<TestVariable, BitSet> selected = new LinkedHashMap<>();
     for (TestVariable v : table.variables()) {
       List<String> t = tokens.get(v);
-      BitSet bits = t == null ? new BitSet() : SelectionExpression.expand(v, t);
+      // With a codelist the tokens resolve against the codelist's codes (contract §1
+      // "Codelists"), and the positions are codelist positions.
+      TestCodelist c = codelists.get(v);
+      BitSet bits = t == null ? new BitSet()
+          : SelectionExpression.expand(c == null ? v : c.asVariable(), t);
       if (bits.isEmpty() && !v.elimination()) {
         // An expression that matched nothing leaves a mandatory variable without values.
         throw ApiProblem.missingSelection();
@@ -73,7 +105,9 @@ final class ResolvedSelection {
     if (cells > maxDataCells) {
       throw ApiProblem.tooManyCells();
     }
-    return new ResolvedSelection(table, selected, request.heading, request.stub);
+    // A codelist on a variable whose selection came out empty (eliminated) has no effect.
+    codelists.keySet().removeIf(v -> selected.get(v).isEmpty());
+    return new ResolvedSelection(table, selected, codelists, request.heading, request.stub);
   }
 
   /**

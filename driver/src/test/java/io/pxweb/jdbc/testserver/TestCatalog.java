@@ -14,7 +14,8 @@ import java.util.Optional;
  * <p>The standard catalog, in listing order:
  * <ul>
  *   <li>TAB004, TAB003, TAB001 – reference-server metadata, real values from the test
- *       database's PX files (derived cubes);</li>
+ *       database's PX files (derived cubes); TAB001's REGION has the hand-made codelists
+ *       {@code agg_NordicBaltic} and {@code vs_Nordic} ({@code derived/codelists-TAB001.json});</li>
  *   <li>05810 – SSB metadata from the user guide (old {@code codeLists} casing,
  *       non-sequential {@code category.index}), synthesized values;</li>
  *   <li>13861 – SSB JSON-stat data response used as metadata, real values;</li>
@@ -75,6 +76,24 @@ public final class TestCatalog {
     return find(id).orElseThrow(() -> new IllegalArgumentException("No table " + id));
   }
 
+  /** The codelists of all tables, table by table in listing order. */
+  public List<TestCodelist> codelists() {
+    return tables.stream().flatMap(t -> t.codelists().stream()).toList();
+  }
+
+  /**
+   * A codelist by id as {@code GET /codelists/{id}} finds it: exact, case-sensitive match
+   * (contract §1 "GET /codelists/{id}"); the first table that has it wins.
+   */
+  public Optional<TestCodelist> findCodelist(String id) {
+    return codelists().stream().filter(c -> c.id().equals(id)).findFirst();
+  }
+
+  /** A codelist by id (case-sensitive); throws if there is none. */
+  public TestCodelist codelist(String id) {
+    return findCodelist(id).orElseThrow(() -> new IllegalArgumentException("No codelist " + id));
+  }
+
   private static TestCatalog load() {
     List<TestTable> list = new ArrayList<>();
     ArrayNode page = (ArrayNode) Json.resource(EXPECTED + "tables-page1.json").path("tables");
@@ -87,7 +106,7 @@ public final class TestCatalog {
         metadata.put("updated", entry.path("updated").asText());
       }
       String cube = DERIVED + "cube-" + id + ".json";
-      list.add(new TestTable(entry, metadata, Json.resource(cube), cube));
+      list.add(new TestTable(entry, metadata, Json.resource(cube), cube, codelists(id)));
     }
     list.add(new TestTable(
         clean(Json.resourceObject("fixtures/ssb-live-docs/ssb-table-05810.json")),
@@ -105,6 +124,13 @@ public final class TestCatalog {
           Json.resourceObject(DERIVED + "metadata-" + id + ".json"), Json.resource(cube), cube));
     }
     return new TestCatalog(list);
+  }
+
+  /** The DERIVED {@code codelists-<id>.json} of a table, or null when there is none. */
+  private static JsonNode codelists(String id) {
+    String name = DERIVED + "codelists-" + id + ".json";
+    return TestCatalog.class.getClassLoader().getResource(name) == null
+        ? null : Json.resource(name);
   }
 
   private static ObjectNode entryFromPage(ArrayNode page, String id) {

@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.testserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,12 +32,26 @@ public final class TestTable {
   private final BigDecimal[] values;
   private final String[] statuses;
   private final String valueSource;
+  private final List<TestCodelist> codelists;
 
   /**
    * @param cube {@code {"id":[..],"value":[..],"status":{..}}} in metadata id order, or
    *     {@code null} for synthesized values
    */
   TestTable(ObjectNode entry, ObjectNode metadata, JsonNode cube, String valueSource) {
+    this(entry, metadata, cube, valueSource, null);
+  }
+
+  /**
+   * @param cube {@code {"id":[..],"value":[..],"status":{..}}} in metadata id order, or
+   *     {@code null} for synthesized values
+   * @param codelists a {@code codelists-<table>.json} document
+   *     ({@code {"languages":[..],"codelists":[{id,variable,type,label,elimination,values}]}}),
+   *     or {@code null} for none; its codelists are also written into the metadata's
+   *     {@code extension.codelists} (without links)
+   */
+  TestTable(ObjectNode entry, ObjectNode metadata, JsonNode cube, String valueSource,
+      JsonNode codelists) {
     this.id = entry.path("id").asText();
     this.entry = entry;
     this.metadata = metadata;
@@ -79,6 +94,44 @@ public final class TestTable {
       cube.path("status").properties()
           .forEach(e -> statuses[Integer.parseInt(e.getKey())] = e.getValue().asText());
     }
+    this.codelists = loadCodelists(codelists);
+  }
+
+  private List<TestCodelist> loadCodelists(JsonNode doc) {
+    if (doc == null) {
+      return List.of();
+    }
+    List<String> languages = new ArrayList<>();
+    doc.path("languages").forEach(l -> languages.add(l.asText()));
+    if (languages.isEmpty()) {
+      languages.add(metadata.path("extension").path("px").path("language").asText("en"));
+    }
+    List<TestCodelist> list = new ArrayList<>();
+    for (JsonNode c : doc.path("codelists")) {
+      TestVariable v = byCode.get(c.path("variable").asText());
+      if (v == null) {
+        throw new IllegalStateException("Codelist " + c.path("id").asText() + " names no variable"
+            + " of " + id + ": " + c.path("variable").asText());
+      }
+      TestCodelist codelist = new TestCodelist(id, v, c, languages);
+      if (list.stream().anyMatch(x -> x.id().equals(codelist.id()))) {
+        throw new IllegalStateException("Duplicate codelist " + codelist.id() + " in " + id);
+      }
+      list.add(codelist);
+      JsonNode extension = metadata.path("dimension").path(v.code()).path("extension");
+      if (extension.isObject()) {
+        // The reference server writes "codelists" (older servers "codeLists"); keep the
+        // fixture's spelling and fill it in.
+        String key = extension.has("codeLists") ? "codeLists" : "codelists";
+        ArrayNode entries = extension.has(key) && extension.get(key).isArray()
+            ? (ArrayNode) extension.get(key) : ((ObjectNode) extension).putArray(key);
+        ObjectNode e = entries.addObject();
+        e.put("id", codelist.id());
+        e.put("label", codelist.label());
+        e.put("type", codelist.type().jsonName());
+      }
+    }
+    return Collections.unmodifiableList(list);
   }
 
   /** The table id as the server spells it, e.g. {@code "TAB001"} or {@code "05810"}. */
@@ -91,7 +144,11 @@ public final class TestTable {
     return metadata.path("label").asText();
   }
 
-  /** A copy of the JSON-stat 2.0 metadata document served by {@code /tables/{id}/metadata}. */
+  /**
+   * A copy of the JSON-stat 2.0 metadata document served by {@code /tables/{id}/metadata}.
+   * Its {@code extension.codelists} entries lack the {@code links}, which the server adds
+   * per request (they hold its base URL and the language).
+   */
   public ObjectNode metadata() {
     return metadata.deepCopy();
   }
@@ -160,6 +217,28 @@ public final class TestTable {
     return variables.stream().filter(TestVariable::isContent).findFirst();
   }
 
+  /** The codelists of all variables, in the order of the codelist resource. */
+  public List<TestCodelist> codelists() {
+    return codelists;
+  }
+
+  /** The codelists of one variable (exact code, then ignoring case). */
+  public List<TestCodelist> codelists(String variableCode) {
+    TestVariable v = variable(variableCode);
+    return codelists.stream().filter(c -> c.variableCode().equals(v.code())).toList();
+  }
+
+  /**
+   * A codelist of a variable by id, as the server looks it up: the id must match exactly
+   * (ids are case-sensitive, contract §2 "Other notes"); the variable may be any reference
+   * {@link #findVariable} accepts.
+   */
+  public Optional<TestCodelist> findCodelist(String variableReference, String codelistId) {
+    return findVariable(variableReference).flatMap(v -> codelists.stream()
+        .filter(c -> c.variableCode().equals(v.code()) && c.id().equals(codelistId))
+        .findFirst());
+  }
+
   /** The number of cells in the whole cube. */
   public int cellCount() {
     return cellCount;
@@ -219,6 +298,54 @@ public final class TestTable {
     return cellAt(positions);
   }
 
+  /**
+   * The cell a data request gets for these codes when codelists are applied: for a variable
+   * in {@code codelistByVariable} the code is one of that codelist's codes (e.g.
+   * {@code REGION=NORDIC} under {@code agg_NordicBaltic}). Left-out variables are eliminated
+   * as in {@link #cell(Map)}.
+   *
+   * <p>A value-set value is its member cell as stored. A grouping value is the sum of its
+   * member cells under the same rule as elimination sums ({@link #cellAt}): the first member
+   * (in {@code valueMap} order) that is a symbol cell makes the group cell {@code null}
+   * with that member's status; otherwise the sum, without status.
+   *
+   * @param codelistByVariable codelist id per variable code; an empty map gives
+   *     {@link #cell(Map)}
+   * @throws IllegalArgumentException for unknown variables, codes or codelists, or a
+   *     codelist for a left-out variable
+   */
+  public Cell cell(Map<String, String> codesByVariable, Map<String, String> codelistByVariable) {
+    TestCodelist[] applied = new TestCodelist[variables.size()];
+    for (Map.Entry<String, String> e : codelistByVariable.entrySet()) {
+      TestVariable v = variable(e.getKey());
+      if (!codesByVariable.containsKey(v.code())) {
+        throw new IllegalArgumentException("Codelist " + e.getValue() + " for " + v.code()
+            + " needs a code of " + v.code());
+      }
+      applied[variables.indexOf(v)] = findCodelist(v.code(), e.getValue()).orElseThrow(
+          () -> new IllegalArgumentException("No codelist " + e.getValue() + " of " + v.code()));
+    }
+    int[] positions = new int[variables.size()];
+    int used = 0;
+    for (int i = 0; i < positions.length; i++) {
+      TestVariable v = variables.get(i);
+      String code = codesByVariable.get(v.code());
+      if (code != null) {
+        positions[i] = applied[i] != null ? applied[i].position(code) : locate(v, code);
+        used++;
+      } else if (!v.elimination()) {
+        throw new IllegalArgumentException(v.code() + " of " + id + " cannot be eliminated");
+      } else {
+        positions[i] = v.eliminationValueCode().map(v::position).orElse(-1);
+      }
+    }
+    if (used != codesByVariable.size()) {
+      throw new IllegalArgumentException("Unknown variables in " + codesByVariable.keySet()
+          + " for " + id + " " + variableCodes());
+    }
+    return cellAt(positions, applied);
+  }
+
   /** The number of a cell (see {@link #cell(String...)}), or {@code null} for a symbol cell. */
   public BigDecimal value(String... codesInMetadataOrder) {
     return cell(codesInMetadataOrder).value();
@@ -253,6 +380,40 @@ public final class TestTable {
     for (int p = 0; p < variables.get(summed).size(); p++) {
       copy[summed] = p;
       Cell part = cellAt(copy);
+      if (part.isMissing()) {
+        return new Cell(null, part.status());
+      }
+      sum = sum.add(part.value());
+    }
+    return new Cell(sum, null);
+  }
+
+  /**
+   * The cell at the given positions where, for a variable with a codelist in
+   * {@code applied}, the position is one in codelist order (see
+   * {@link #cell(Map, Map)} for the rule); {@code applied} may hold nulls.
+   */
+  Cell cellAt(int[] positions, TestCodelist[] applied) {
+    int i = 0;
+    while (i < positions.length && (applied[i] == null || positions[i] < 0)) {
+      i++;
+    }
+    if (i == positions.length) {
+      return cellAt(positions);
+    }
+    TestCodelist codelist = applied[i];
+    int[] members = codelist.members(positions[i]);
+    TestCodelist[] rest = applied.clone();
+    rest[i] = null;
+    int[] copy = positions.clone();
+    if (!codelist.isAggregation()) {
+      copy[i] = members[0];
+      return cellAt(copy, rest);
+    }
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int member : members) {
+      copy[i] = member;
+      Cell part = cellAt(copy, rest);
       if (part.isMissing()) {
         return new Cell(null, part.status());
       }
