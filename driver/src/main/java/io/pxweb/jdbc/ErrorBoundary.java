@@ -1,6 +1,7 @@
 package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.schema.PxWebQueryException;
+import io.pxweb.jdbc.klass.KlassSchema;
 import io.pxweb.jdbc.schema.StatbankSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
@@ -74,11 +75,10 @@ final class ErrorBoundary implements InvocationHandler {
     try {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      String missing = missingCodelistTable(e.getCause());
-      if (missing == null || !StatbankSchema.registerCodelistTable(rootSchema(), missing)) {
+      if (!registerMissingTable(e.getCause())) {
         throw classify(e.getCause());
       }
-      // A codelist table is added when first named (see StatbankSchema): run the call again.
+      // Codelist and Klass tables are added when first named (too many to list): run again.
       try {
         result = method.invoke(target, args);
       } catch (InvocationTargetException again) {
@@ -105,6 +105,24 @@ final class ErrorBoundary implements InvocationHandler {
 
   private static final java.util.regex.Pattern MISSING_TABLE =
       java.util.regex.Pattern.compile("Object '([^'@]+@[^']+)' not found");
+
+  private static final java.util.regex.Pattern MISSING_KLASS =
+      java.util.regex.Pattern.compile("Object '(\\d+)' not found within 'klass'");
+
+  /** Registers the table a failure says is missing, if it is a codelist or Klass table. */
+  private boolean registerMissingTable(Throwable failure) throws SQLException {
+    String codelist = missingCodelistTable(failure);
+    if (codelist != null) {
+      return StatbankSchema.registerCodelistTable(rootSchema(), codelist);
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SqlValidatorException v) {
+        java.util.regex.Matcher m = MISSING_KLASS.matcher(String.valueOf(v.getMessage()));
+        return m.find() && KlassSchema.registerTable(rootSchema(), m.group(1));
+      }
+    }
+    return false;
+  }
 
   /** Returns the name of a codelist table a failure says is missing, or null. */
   private static String missingCodelistTable(Throwable failure) {

@@ -1,6 +1,8 @@
 package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.catalog.CatalogSchema;
+import io.pxweb.jdbc.klass.KlassSchema;
+import io.pxweb.jdbc.klass.KlassSettings;
 import io.pxweb.jdbc.client.ClientSettings;
 import io.pxweb.jdbc.client.PxWebClient;
 import io.pxweb.jdbc.px.PxFolderSource;
@@ -120,6 +122,11 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    // Lists the classifications the tables read so far link to; any id resolves when named.
+    SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(
+        KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
+    klass.getTableNames();
+    klass.setCacheEnabled(false);
     attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);

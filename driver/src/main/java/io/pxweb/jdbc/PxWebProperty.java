@@ -20,7 +20,7 @@ public enum PxWebProperty {
       "Language of labels and metadata, e.g. en, no, sv. Must be one of the server's languages."
           + " Default: the server's default language from /config."),
   KLASS_URL("klassUrl", Type.STRING, "https://data.ssb.no/api/klass/v1",
-      "Base URL of SSB's Klass classification API, for Klass lookup tables (reserved: Klass tables are not in this version yet)."),
+      "Base URL of SSB's Klass classification API, behind the klass schema (classifications as tables)."),
   CONNECT_TIMEOUT("connectTimeout", Type.DURATION, "10s",
       "Time to establish a TCP/TLS connection to the server (e.g. 500ms, 10s, 2m)."),
   READ_TIMEOUT("readTimeout", Type.DURATION, "60s",

@@ -3,7 +3,7 @@ package io.pxweb.jdbc.klass;
 import java.util.List;
 
 /**
- * What a scan of a Klass table asks Klass for beyond the whole table: the codes
+ * Parameters that a scan of a Klass table pushes into its request: the codes
  * ({@code selectCodes}), the level ({@code selectLevel}) or a search query.
  *
  * <p>Public because generated code reads it; not part of the driver's API.

@@ -27,7 +27,7 @@ public record KlassSettings(String baseUrl, String language, Duration connectTim
     Duration readTimeout, Duration callTimeout, String userAgent, int maxAttempts,
     Duration retryBackoff, Duration maxRetryTime, int pageSize) {
 
-  /** Klass's own default page size is 20; one larger page lists all classifications at once. */
+  /** Klass pages by 20 unless asked; larger pages list the classifications in a call or few. */
   public static final int DEFAULT_PAGE_SIZE = 1000;
 
   /** Maps the language as given (the connection's {@code lang}) to one Klass knows. */

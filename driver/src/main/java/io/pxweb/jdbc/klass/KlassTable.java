@@ -51,13 +51,31 @@ public abstract class KlassTable extends AbstractTable implements TranslatableTa
   public Enumerable<Object[]> scan(DataContext root, KlassPush push) {
     AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
     BooleanSupplier cancelled = () -> cancel != null && cancel.get();
+    return once(() -> rows(push, cancelled));
+  }
+
+  /** Source of rows that may fail with Klass's error. */
+  interface RowSource {
+    List<Object[]> rows() throws SQLException;
+  }
+
+  /**
+   * Returns rows fetched on the first enumeration and kept for later ones, so that a join
+   * which reads its input several times sends one request, not one per pass.
+   */
+  static Enumerable<Object[]> once(RowSource source) {
     return new AbstractEnumerable<>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        try {
-          return Linq4j.enumerator(rows(push, cancelled));
-        } catch (SQLException e) {
-          throw new PxWebQueryException(e);
+      private List<Object[]> rows;
+
+      @Override public synchronized Enumerator<Object[]> enumerator() {
+        if (rows == null) {
+          try {
+            rows = source.rows();
+          } catch (SQLException e) {
+            throw new PxWebQueryException(e);
+          }
         }
+        return Linq4j.enumerator(rows);
       }
     };
   }

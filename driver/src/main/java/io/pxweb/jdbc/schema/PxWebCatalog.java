@@ -99,6 +99,18 @@ public final class PxWebCatalog {
     return language;
   }
 
+  /**
+   * Returns the Klass classification ids that the tables whose metadata this connection has
+   * read link to; they are the classifications the {@code klass} schema lists.
+   */
+  public java.util.Set<String> linkedKlassIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (TableMetadata m : metadata.values()) {
+      m.variables().forEach(v -> ids.addAll(v.details().klassIds()));
+    }
+    return ids;
+  }
+
   /** Returns where to report the progress of multi-request queries, or null for nowhere. */
   PrintStream progress() {
     return progress;
