@@ -231,7 +231,8 @@ public final class KlassSchema extends AbstractSchema {
     }
     try {
       return schema.unwrap(KlassSchema.class);
-    } catch (ClassCastException e) {
+    } catch (ClassCastException | NullPointerException e) {
+      // Other schemas refuse differently: Calcite's JDBC schema throws NullPointerException.
       return null;
     }
   }

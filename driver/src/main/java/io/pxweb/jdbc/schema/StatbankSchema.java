@@ -91,7 +91,7 @@ public final class StatbankSchema extends AbstractSchema {
       StatbankSchema s;
       try {
         s = plus == null ? null : plus.unwrap(StatbankSchema.class);
-      } catch (ClassCastException notStatbank) {
+      } catch (ClassCastException | NullPointerException notStatbank) {
         // meta, klass and attached databases hold no statbank tables.
         continue;
       }
