@@ -33,6 +33,10 @@ final class RowAssembler {
   /** For each content value (metadata order), its cube offset, or -1 when it was not requested. */
   private final long[] contentOffsets;
   private final int[] odometer;
+  /** For each variable (metadata index), its index among the row variables. */
+  private final int[] rowIndex;
+  /** For each row variable, the first days of its periods, filled as rows need them. */
+  private final Integer[][] dayCache;
   private boolean started;
   private boolean exhausted;
 
@@ -96,6 +100,11 @@ final class RowAssembler {
     }
     this.contentOffsets = contents;
     this.odometer = new int[rowCount];
+    this.rowIndex = new int[variables.size()];
+    for (int i = 0; i < rowVariables.length; i++) {
+      rowIndex[rowVariables[i]] = i;
+    }
+    this.dayCache = new Integer[rowCount][];
   }
 
   /** Advances to the next row; returns false after the last. */
@@ -142,15 +151,11 @@ final class RowAssembler {
   private Object cell(ColumnLayout.Column column, long base) {
     switch (column.kind()) {
       case CODE, LABEL, DATE: {
-        Value value = valueOf(column.variable());
-        if (column.kind() == ColumnLayout.Kind.CODE) {
-          return value.code();
-        } else if (column.kind() == ColumnLayout.Kind.LABEL) {
-          return value.label();
+        if (column.kind() == ColumnLayout.Kind.DATE) {
+          return dayOf(column.variable());
         }
-        LocalDate day = PeriodDates.firstDay(value.code());
-        // Calcite's internal form of DATE: days since 1970-01-01.
-        return day == null ? null : (int) day.toEpochDay();
+        Value value = valueOf(column.variable());
+        return column.kind() == ColumnLayout.Kind.CODE ? value.code() : value.label();
       }
       case MEASURE: {
         long offset = contentOffsets[column.content()];
@@ -161,8 +166,11 @@ final class RowAssembler {
         if (cube.isNull(index)) {
           return null;
         }
-        return BigDecimal.valueOf(cube.value(index))
-            .setScale(layout.decimals(column), RoundingMode.HALF_UP);
+        double v = cube.value(index);
+        // Whole numbers (most statistics) skip the decimal text conversion of valueOf(double).
+        BigDecimal d = v == Math.rint(v) && Math.abs(v) < 1e15
+            ? BigDecimal.valueOf((long) v) : BigDecimal.valueOf(v);
+        return d.setScale(layout.decimals(column), RoundingMode.HALF_UP);
       }
       case STATUS: {
         long offset = contentOffsets[column.content()];
@@ -174,12 +182,24 @@ final class RowAssembler {
   }
 
   private Value valueOf(int variable) {
-    for (int i = 0; i < rowVariables.length; i++) {
-      if (rowVariables[i] == variable) {
-        return layout.metadata().variables().get(variable).values()
-            .get(tablePositions[i][odometer[i]]);
-      }
+    int i = rowIndex[variable];
+    return layout.metadata().variables().get(variable).values().get(tablePositions[i][odometer[i]]);
+  }
+
+  /** Returns the first day of the current period of a variable, computed once per value. */
+  private Integer dayOf(int variable) {
+    int i = rowIndex[variable];
+    int position = tablePositions[i][odometer[i]];
+    Integer[] days = dayCache[i];
+    if (days == null) {
+      days = new Integer[layout.metadata().variables().get(variable).size()];
+      dayCache[i] = days;
     }
-    throw new AssertionError("no row variable " + variable);
+    if (days[position] == null) {
+      LocalDate day = PeriodDates.firstDay(valueOf(variable).code());
+      // Calcite's internal form of DATE: days since 1970-01-01; MIN_VALUE marks "no period".
+      days[position] = day == null ? Integer.MIN_VALUE : (int) day.toEpochDay();
+    }
+    return days[position] == Integer.MIN_VALUE ? null : days[position];
   }
 }
