@@ -1,12 +1,9 @@
 package io.pxweb.jdbc.plan;
 
-import io.pxweb.jdbc.metadata.Value;
-import io.pxweb.jdbc.metadata.Variable;
 import io.pxweb.jdbc.schema.ColumnLayout;
-import io.pxweb.jdbc.schema.PeriodDates;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -37,10 +34,10 @@ public final class PxRules {
   }
 
   /** The rules a {@link PxTableScan} registers. */
-  public static final List<RelOptRule> RULES = List.of(
+  public static final List<RelOptRule> RULES = Stream.concat(Stream.<RelOptRule>of(
       new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule(),
       new ToEnumerableRule(), new JoinKeysRule(true), new JoinKeysRule(false),
-      new KeyedToEnumerableRule());
+      new KeyedToEnumerableRule()), MetadataAnswers.RULES.stream()).toList();
 
   /** Converts a keyed scan and its key input to the enumerable convention. */
   static final class KeyedToEnumerableRule extends RelOptRule {
@@ -289,9 +286,9 @@ public final class PxRules {
   }
 
   /**
-   * Pushes LIMIT into the scan: with ORDER BY on the time variable (code or date) first, only
-   * the periods that hold the first rows; without ORDER BY, only enough leading cells. The sort
-   * and limit stay above, so the rows are exactly SQL's.
+   * Pushes LIMIT into the scan: with ORDER BY on variables' codes (or period dates) first, only
+   * the values that hold the first rows in that order; without ORDER BY, only enough leading
+   * cells. The sort and limit stay above, so the rows are exactly SQL's.
    */
   static final class SortRule extends RelOptRule {
     SortRule() {
@@ -316,45 +313,41 @@ public final class PxRules {
       if (collation.getFieldCollations().isEmpty()) {
         bounded = spec.withLeading(rows);
       } else {
-        RelFieldCollation first = collation.getFieldCollations().get(0);
-        int column = spec.projection()[first.getFieldIndex()];
-        ColumnLayout.Column c = spec.layout().column(column);
-        int time = spec.timeIndex();
-        if (time < 0 || c.variable() != time || !timeOrderIsTableOrder(spec, c)) {
+        List<ScanSpec.OrderKey> keys = orderKeys(spec, collation);
+        if (keys.isEmpty()) {
           return;
         }
-        boolean descending = first.getDirection().isDescending();
-        bounded = spec.withLatest(rows, descending);
+        bounded = spec.withFirstRows(rows, keys);
       }
       call.transformTo(sort.copy(sort.getTraitSet(), scan.withSpec(bounded), sort.getCollation(),
           sort.offset, sort.fetch));
     }
 
     /**
-     * Returns whether sorting by this column orders the periods as the table does (codes that
-     * sort as text in table order; dates that exist and rise), checked on the metadata.
+     * Returns the leading sort keys that order whole variables from the metadata alone (codes,
+     * or distinct period dates); a key on anything else ends them, a variable seen already is
+     * skipped.
      */
-    private static boolean timeOrderIsTableOrder(ScanSpec spec, ColumnLayout.Column c) {
-      Variable time = spec.layout().metadata().variables().get(c.variable());
-      List<Value> values = time.values();
-      for (int i = 1; i < values.size(); i++) {
-        String a = values.get(i - 1).code();
-        String b = values.get(i).code();
-        if (c.kind() == ColumnLayout.Kind.CODE) {
-          if (a.compareTo(b) >= 0) {
-            return false;
-          }
-        } else if (c.kind() == ColumnLayout.Kind.DATE) {
-          LocalDate da = PeriodDates.firstDay(a);
-          LocalDate db = PeriodDates.firstDay(b);
-          if (da == null || db == null || !da.isBefore(db)) {
-            return false;
-          }
-        } else {
-          return false;
+    private static List<ScanSpec.OrderKey> orderKeys(ScanSpec spec, RelCollation collation) {
+      List<ScanSpec.OrderKey> keys = new ArrayList<>();
+      List<Integer> seen = new ArrayList<>();
+      for (RelFieldCollation f : collation.getFieldCollations()) {
+        ColumnLayout.Column c = spec.layout().column(spec.projection()[f.getFieldIndex()]);
+        if (c.kind() != ColumnLayout.Kind.CODE && c.kind() != ColumnLayout.Kind.DATE) {
+          break;
         }
+        ScanSpec.OrderKey key = new ScanSpec.OrderKey(c.variable(),
+            c.kind() == ColumnLayout.Kind.DATE, f.getDirection().isDescending());
+        if (seen.contains(c.variable())) {
+          continue;
+        }
+        if (!spec.orders(key)) {
+          break;
+        }
+        seen.add(c.variable());
+        keys.add(key);
       }
-      return true;
+      return keys;
     }
   }
 }

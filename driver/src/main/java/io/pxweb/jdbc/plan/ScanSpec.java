@@ -4,6 +4,8 @@ import io.pxweb.jdbc.metadata.Value;
 import io.pxweb.jdbc.metadata.Variable;
 import io.pxweb.jdbc.metadata.VariableRole;
 import io.pxweb.jdbc.schema.ColumnLayout;
+import io.pxweb.jdbc.schema.PeriodDates;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -35,20 +37,31 @@ public final class ScanSpec {
   private final ColumnLayout layout;
   private final BitSet[] selected;
   private final List<RuntimeConjunct> runtime;
+  /**
+   * One key of the order a row bound follows: a variable's codes, or its period dates, in
+   * ascending or descending order.
+   *
+   * @param variable variable index in metadata order
+   * @param dates whether the key is the variable's dates rather than its codes
+   * @param descending whether the order is descending
+   */
+  public record OrderKey(int variable, boolean dates, boolean descending) {
+  }
+
   private final int[] projection;
-  private final long latestRows;
-  private final boolean latestDescending;
-  private final long leadingRows;
+  /** The rows the scan must hold the first of; 0 when unbounded. */
+  private final long boundRows;
+  /** The order those first rows follow; empty for the table's own row order. */
+  private final List<OrderKey> boundOrder;
 
   private ScanSpec(ColumnLayout layout, BitSet[] selected, List<RuntimeConjunct> runtime,
-      int[] projection, long latestRows, boolean latestDescending, long leadingRows) {
+      int[] projection, long boundRows, List<OrderKey> boundOrder) {
     this.layout = layout;
     this.selected = selected;
     this.runtime = List.copyOf(runtime);
     this.projection = projection;
-    this.latestRows = latestRows;
-    this.latestDescending = latestDescending;
-    this.leadingRows = leadingRows;
+    this.boundRows = boundRows;
+    this.boundOrder = List.copyOf(boundOrder);
   }
 
   /** Returns the spec of a full scan: every value, every column. */
@@ -60,7 +73,7 @@ public final class ScanSpec {
       all[v].set(0, variables.get(v).size());
     }
     int[] projection = IntStream.range(0, layout.columns().size()).toArray();
-    return new ScanSpec(layout, all, List.of(), projection, 0, false, 0);
+    return new ScanSpec(layout, all, List.of(), projection, 0, List.of());
   }
 
   public ColumnLayout layout() {
@@ -77,7 +90,7 @@ public final class ScanSpec {
   }
 
   public boolean hasRowBound() {
-    return latestRows > 0 || leadingRows > 0;
+    return boundRows > 0;
   }
 
   /** Returns a spec whose selections are narrowed by per-variable restrictions. */
@@ -90,8 +103,7 @@ public final class ScanSpec {
     }
     List<RuntimeConjunct> all = new ArrayList<>(runtime);
     all.addAll(moreRuntime);
-    return new ScanSpec(layout, narrowed, all, projection, latestRows, latestDescending,
-        leadingRows);
+    return new ScanSpec(layout, narrowed, all, projection, boundRows, boundOrder);
   }
 
   /** Returns a spec that returns only the given columns (indexes into this scan's output). */
@@ -100,17 +112,20 @@ public final class ScanSpec {
     for (int i = 0; i < p.length; i++) {
       p[i] = projection[outputColumns[i]];
     }
-    return new ScanSpec(layout, selected, runtime, p, latestRows, latestDescending, leadingRows);
+    return new ScanSpec(layout, selected, runtime, p, boundRows, boundOrder);
   }
 
-  /** Returns a spec that fetches only the periods holding the first {@code rows} rows by time. */
-  public ScanSpec withLatest(long rows, boolean descending) {
-    return new ScanSpec(layout, selected, runtime, projection, rows, descending, leadingRows);
+  /**
+   * Returns a spec that fetches only the values holding the first {@code rows} rows in an
+   * order: the keys' variables, each in its codes' or dates' order, then any order.
+   */
+  public ScanSpec withFirstRows(long rows, List<OrderKey> order) {
+    return new ScanSpec(layout, selected, runtime, projection, rows, order);
   }
 
   /** Returns a spec that fetches only enough leading cells for {@code rows} rows. */
   public ScanSpec withLeading(long rows) {
-    return new ScanSpec(layout, selected, runtime, projection, latestRows, latestDescending, rows);
+    return withFirstRows(rows, List.of());
   }
 
   /** Returns whether any selection of this spec differs from another's (plan-time view). */
@@ -153,11 +168,8 @@ public final class ScanSpec {
         s[v].and(usedContents());
       }
     }
-    if (latestRows > 0) {
-      applyLatest(s);
-    }
-    if (leadingRows > 0) {
-      applyLeading(s);
+    if (boundRows > 0) {
+      applyFirstRows(s);
     }
     return s;
   }
@@ -174,54 +186,79 @@ public final class ScanSpec {
     return used;
   }
 
-  private void applyLatest(BitSet[] s) {
-    List<Variable> variables = layout.metadata().variables();
-    int time = timeIndex();
-    long perPeriod = 1;
-    for (int v = 0; v < variables.size(); v++) {
-      if (v != time && variables.get(v).role() != VariableRole.CONTENT) {
-        perPeriod *= s[v].cardinality();
-      }
-    }
-    if (perPeriod == 0) {
-      return;
-    }
-    long periods = (latestRows + perPeriod - 1) / perPeriod;
-    s[time] = latestDescending ? last(s[time], periods) : first(s[time], periods);
-  }
-
   /**
-   * Narrows the selections to the smallest box holding the first rows in row order
-   * (metadata order, last variable fastest): the slowest variables keep their first value
-   * while one value still holds enough rows, then one variable keeps its first few values.
+   * Narrows the selections to the smallest box holding the first rows in the bound's order
+   * (the table's row order when none is given: metadata order, last variable fastest): while
+   * one value of the leading variable still holds enough rows, that variable keeps its first
+   * value and the next key narrows within it; then one variable keeps its first few values.
    */
-  private void applyLeading(BitSet[] s) {
+  private void applyFirstRows(BitSet[] s) {
     List<Variable> variables = layout.metadata().variables();
-    List<Integer> rowVars = new ArrayList<>();
-    for (int v = 0; v < variables.size(); v++) {
-      if (variables.get(v).role() != VariableRole.CONTENT) {
-        rowVars.add(v);
+    List<OrderKey> keys = boundOrder;
+    if (keys.isEmpty()) {
+      List<OrderKey> tableOrder = new ArrayList<>();
+      for (int v = 0; v < variables.size(); v++) {
+        if (variables.get(v).role() != VariableRole.CONTENT) {
+          tableOrder.add(new OrderKey(v, false, false));
+        }
       }
+      keys = tableOrder;
     }
-    long need = leadingRows;
-    for (int i = 0; i < rowVars.size(); i++) {
+    List<Integer> done = new ArrayList<>();
+    for (OrderKey key : keys) {
+      int v = key.variable();
+      done.add(v);
       long rest = 1;
-      for (int j = i + 1; j < rowVars.size(); j++) {
-        rest *= s[rowVars.get(j)].cardinality();
+      for (int w = 0; w < variables.size(); w++) {
+        if (!done.contains(w) && variables.get(w).role() != VariableRole.CONTENT) {
+          rest *= s[w].cardinality();
+        }
       }
       if (rest == 0) {
         return;
       }
-      int v = rowVars.get(i);
-      long values = (need + rest - 1) / rest;
+      long values = (boundRows + rest - 1) / rest;
       if (values >= s[v].cardinality()) {
         return;
       }
-      s[v] = first(s[v], values);
+      s[v] = first(s[v], values, ordered(v, key));
       if (values > 1) {
         return;
       }
     }
+  }
+
+  /** Returns a variable's value positions in a key's order. */
+  private List<Integer> ordered(int variable, OrderKey key) {
+    List<Value> values = layout.metadata().variables().get(variable).values();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      positions.add(i);
+    }
+    java.util.Comparator<Integer> order = key.dates()
+        ? java.util.Comparator.comparing(i -> PeriodDates.firstDay(values.get(i).code()))
+        : java.util.Comparator.comparing(i -> values.get(i).code());
+    positions.sort(key.descending() ? order.reversed() : order);
+    return positions;
+  }
+
+  /**
+   * Returns whether a variable's codes (or period dates) order its values strictly, so the
+   * first rows in that order are known from the metadata: codes always do; dates when every
+   * value has one and no two share it.
+   */
+  public boolean orders(OrderKey key) {
+    if (!key.dates()) {
+      return true;
+    }
+    java.util.Set<LocalDate> seen = new java.util.HashSet<>();
+    for (Value value : layout.metadata().variables().get(key.variable()).values()) {
+      LocalDate d = PeriodDates.firstDay(value.code());
+      if (d == null || !seen.add(d)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   int timeIndex() {
@@ -234,21 +271,18 @@ public final class ScanSpec {
     return -1;
   }
 
-  private static BitSet first(BitSet s, long n) {
+  /** Returns the first {@code n} selected positions in an order of all positions. */
+  private static BitSet first(BitSet s, long n, List<Integer> order) {
     BitSet out = new BitSet();
     int count = 0;
-    for (int i = s.nextSetBit(0); i >= 0 && count < n; i = s.nextSetBit(i + 1), count++) {
-      out.set(i);
-    }
-    return out;
-  }
-
-  private static BitSet last(BitSet s, long n) {
-    BitSet out = new BitSet();
-    int count = 0;
-    for (int i = s.previousSetBit(s.length() - 1); i >= 0 && count < n;
-        i = s.previousSetBit(i - 1), count++) {
-      out.set(i);
+    for (int i : order) {
+      if (count >= n) {
+        break;
+      }
+      if (s.get(i)) {
+        out.set(i);
+        count++;
+      }
     }
     return out;
   }

@@ -35,11 +35,19 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * laid out by the same column contract, but no pushdown and no API. Pushdown is correct when
  * the driver returns what this engine returns.
  */
-final class ReferenceEngine {
+public final class ReferenceEngine {
   private ReferenceEngine() {
   }
 
-  static Connection connect(TestCatalog catalog) throws SQLException {
+  /**
+   * Returns every row of a test table's cube in the driver's column layout (dates as epoch
+   * days), so other engines can be loaded with the same rows.
+   */
+  public static List<Object[]> rows(TestTable table) {
+    return new FullCube(table).scan(null).toList();
+  }
+
+  public static Connection connect(TestCatalog catalog) throws SQLException {
     Properties p = new Properties();
     p.setProperty("caseSensitive", "false");
     p.setProperty("unquotedCasing", "UNCHANGED");

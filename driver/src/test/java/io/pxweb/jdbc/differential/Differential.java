@@ -1,0 +1,178 @@
+package io.pxweb.jdbc.differential;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.pxweb.jdbc.testserver.PxWebTestServer;
+import io.pxweb.jdbc.testserver.TestTable;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one query through the driver (against the test server) and through H2, and says how
+ * they differ: in rows, or in what the driver fetched beyond what the query needs.
+ */
+final class Differential implements AutoCloseable {
+  private static final Pattern DATA_PATH = Pattern.compile("/api/v2/tables/([^/?]+)/data");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TIMEOUT_SECONDS = 60;
+
+  private final PxWebTestServer server;
+  final List<CubeTable> tables;
+  final Connection driver;
+  final Connection h2;
+
+  /** Counts of what the queries did, for the campaign's summary. */
+  int queries;
+  int bothRejected;
+  long rowsCompared;
+  long requests;
+  long cells;
+
+  Differential(PxWebTestServer server, String name) throws Exception {
+    this.server = server;
+    List<CubeTable> t = new ArrayList<>();
+    for (TestTable table : server.catalog().tables()) {
+      t.add(CubeTable.of(table));
+    }
+    this.tables = t;
+    this.driver = DriverManager.getConnection(server.jdbcUrl());
+    this.h2 = H2Engine.load(tables, name);
+  }
+
+  /** Runs a query on both engines; returns null when they agree, else what differs. */
+  String check(GeneratedQuery q) {
+    queries++;
+    server.resetRequests();
+    List<List<Object>> actual;
+    String actualError = null;
+    try {
+      actual = ResultRows.run(driver, q.sql(), TIMEOUT_SECONDS);
+    } catch (SQLException | RuntimeException e) {
+      actual = null;
+      actualError = e.getClass().getSimpleName() + " [" + (e instanceof SQLException s
+          ? s.getSQLState() : "-") + "]: " + e.getMessage();
+    }
+    Map<String, long[]> fetched = fetched();
+    List<List<Object>> expected;
+    String expectedError = null;
+    try {
+      expected = ResultRows.run(h2, q.referenceSql(), TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      expected = null;
+      expectedError = e.getMessage();
+    }
+    if (actual == null && expected == null) {
+      bothRejected++;
+      return null;
+    }
+    if (actual == null) {
+      return "driver failed, H2 answered " + expected.size() + " rows: " + actualError;
+    }
+    if (expected == null) {
+      return "H2 failed (" + firstLine(expectedError) + "), driver answered " + actual.size()
+          + " rows";
+    }
+    rowsCompared += actual.size();
+    String rows = compareRows(q, actual, expected);
+    return rows != null ? rows : compareFetches(q, fetched);
+  }
+
+  private static String compareRows(GeneratedQuery q, List<List<Object>> actual,
+      List<List<Object>> expected) {
+    switch (q.order()) {
+      case ORDERED:
+        return actual.equals(expected) ? null : differ(actual, expected);
+      case UNORDERED:
+        List<List<Object>> a = ResultRows.sorted(actual);
+        List<List<Object>> e = ResultRows.sorted(expected);
+        return a.equals(e) ? null : differ(a, e);
+      default:
+        long want = Math.min(q.limit(), expected.size());
+        if (actual.size() != want) {
+          return "LIMIT " + q.limit() + " gave " + actual.size() + " rows, expected " + want;
+        }
+        return ResultRows.containedIn(actual, expected) ? null
+            : "LIMIT rows not among the query's rows: " + actual;
+    }
+  }
+
+  private static String differ(List<List<Object>> actual, List<List<Object>> expected) {
+    int i = 0;
+    while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
+      i++;
+    }
+    return "rows differ (driver " + actual.size() + ", H2 " + expected.size()
+        + ") first at row " + i + ": driver " + (i < actual.size() ? actual.get(i) : "-")
+        + ", H2 " + (i < expected.size() ? expected.get(i) : "-");
+  }
+
+  /** Checks data requests and cells per table against the bound of the query's references. */
+  private String compareFetches(GeneratedQuery q, Map<String, long[]> fetched) {
+    Map<String, long[]> allowed = new HashMap<>();
+    for (GeneratedQuery.Fetch f : q.fetches()) {
+      long[] a = allowed.computeIfAbsent(f.table(), k -> new long[2]);
+      if (f.cells() > 0) {
+        a[0]++;
+        a[1] += f.cells();
+      }
+    }
+    for (Map.Entry<String, long[]> e : fetched.entrySet()) {
+      long[] a = allowed.getOrDefault(e.getKey(), new long[2]);
+      long[] got = e.getValue();
+      requests += got[0];
+      cells += got[1];
+      if (got[0] > a[0] || got[1] > a[1]) {
+        return "fetched more than needed from " + e.getKey() + ": " + got[0] + " requests, "
+            + got[1] + " cells; the metadata allows " + a[0] + " requests, " + a[1] + " cells";
+      }
+    }
+    return null;
+  }
+
+  /** Returns requests and cells served per table since the last reset. */
+  private Map<String, long[]> fetched() {
+    Map<String, long[]> out = new HashMap<>();
+    for (ServeEvent e : server.getAllServeEvents()) {
+      Matcher m = DATA_PATH.matcher(e.getRequest().getUrl());
+      if (!m.find() || e.getResponse().getStatus() != 200) {
+        continue;
+      }
+      long[] f = out.computeIfAbsent(m.group(1), k -> new long[2]);
+      f[0]++;
+      f[1] += cells(e.getResponse().getBodyAsString());
+    }
+    return out;
+  }
+
+  private static long cells(String jsonStat) {
+    try {
+      JsonNode size = JSON.readTree(jsonStat).path("size");
+      long n = 1;
+      for (JsonNode s : size) {
+        n *= s.asLong();
+      }
+      return n;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String firstLine(String s) {
+    int nl = s == null ? -1 : s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  @Override public void close() throws SQLException {
+    driver.close();
+    h2.close();
+  }
+}

@@ -1,0 +1,80 @@
+package io.pxweb.jdbc.differential;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a query and turns its rows into values both engines' answers compare on. */
+final class ResultRows {
+  /**
+   * Significant digits numbers compare on: derived decimals (AVG, division) may carry more or
+   * fewer digits in either engine; 15 digits is far beyond the data's own.
+   */
+  private static final MathContext DIGITS = new MathContext(15);
+
+  private ResultRows() {
+  }
+
+  static List<List<Object>> run(Connection c, String sql, int timeoutSeconds)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.setQueryTimeout(timeoutSeconds);
+      try (ResultSet rs = s.executeQuery(sql)) {
+        int n = rs.getMetaData().getColumnCount();
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+          List<Object> row = new ArrayList<>(n);
+          for (int i = 1; i <= n; i++) {
+            row.add(normalize(rs.getObject(i)));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+
+  /** Dates as LocalDate, numbers by value (any type, any scale), everything else as is. */
+  static Object normalize(Object o) {
+    if (o instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (o instanceof BigDecimal d) {
+      return d.round(DIGITS).stripTrailingZeros();
+    }
+    if (o instanceof Number n) {
+      return new BigDecimal(n.toString()).round(DIGITS).stripTrailingZeros();
+    }
+    return o;
+  }
+
+  static List<List<Object>> sorted(List<List<Object>> rows) {
+    List<List<Object>> out = new ArrayList<>(rows);
+    out.sort(Comparator.comparing(String::valueOf));
+    return out;
+  }
+
+  /** Returns whether every row of {@code part} is in {@code whole}, counting duplicates. */
+  static boolean containedIn(List<List<Object>> part, List<List<Object>> whole) {
+    Map<List<Object>, Integer> counts = new HashMap<>();
+    for (List<Object> r : whole) {
+      counts.merge(r, 1, Integer::sum);
+    }
+    for (List<Object> r : part) {
+      Integer n = counts.get(r);
+      if (n == null || n == 0) {
+        return false;
+      }
+      counts.put(r, n - 1);
+    }
+    return true;
+  }
+}
