@@ -62,6 +62,16 @@ public class PxKeyedScan extends SingleRel {
         .item("cellsAtMost", requests.stream().mapToLong(DataRequest::cells).sum());
   }
 
+  /** Includes the scan's spec in the planner's identity of this node, as the scan does. */
+  @Override public boolean deepEquals(Object obj) {
+    return super.deepEquals(obj) && scan.spec().equals(((PxKeyedScan) obj).scan.spec())
+        && variable == ((PxKeyedScan) obj).variable;
+  }
+
+  @Override public int deepHashCode() {
+    return 31 * super.deepHashCode() + scan.spec().hashCode();
+  }
+
   @Override public String getRelTypeName() {
     return "PxKeyedScan";
   }

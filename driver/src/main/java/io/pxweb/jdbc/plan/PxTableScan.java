@@ -76,6 +76,18 @@ public class PxTableScan extends TableScan {
     return new PxTableScan(getCluster(), traitSet, getTable(), pxTable, spec);
   }
 
+  /**
+   * Includes the spec in the planner's identity of this node: two scans with the same EXPLAIN
+   * text can return different columns, and the planner must not take one for the other.
+   */
+  @Override public boolean deepEquals(Object obj) {
+    return super.deepEquals(obj) && spec.equals(((PxTableScan) obj).spec);
+  }
+
+  @Override public int deepHashCode() {
+    return 31 * super.deepHashCode() + spec.hashCode();
+  }
+
   @Override public RelDataType deriveRowType() {
     RelDataTypeFactory types = getCluster().getTypeFactory();
     List<RelDataType> all = spec.layout().rowType(types).getFieldList().stream()

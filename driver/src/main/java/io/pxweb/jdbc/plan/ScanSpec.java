@@ -128,6 +128,23 @@ public final class ScanSpec {
     return withFirstRows(rows, List.of());
   }
 
+  /**
+   * Specs are equal when they fetch and return the same: the planner merges scans whose
+   * digests are equal, and EXPLAIN's text does not show the returned columns.
+   */
+  @Override public boolean equals(Object o) {
+    return o instanceof ScanSpec other && layout == other.layout
+        && java.util.Arrays.equals(selected, other.selected)
+        && java.util.Arrays.equals(projection, other.projection)
+        && runtime.equals(other.runtime) && boundRows == other.boundRows
+        && boundOrder.equals(other.boundOrder);
+  }
+
+  @Override public int hashCode() {
+    return java.util.Objects.hash(java.util.Arrays.hashCode(selected),
+        java.util.Arrays.hashCode(projection), runtime, boundRows, boundOrder);
+  }
+
   /** Returns whether any selection of this spec differs from another's (plan-time view). */
   boolean narrowerThan(ScanSpec other) {
     for (int v = 0; v < selected.length; v++) {

@@ -240,7 +240,8 @@ class PushdownTest {
   @Test
   void countAndDistinctAreAnsweredFromMetadata() throws SQLException {
     String count = "select count(*) from \"TAB001\" where SEX <> 'T' and REGION like 'S%'";
-    assertTrue(plan(count).contains("requests=[0], cells=[0]"), plan(count));
+    // The count is computed at plan time from the selected values: no scan is left.
+    assertTrue(plan(count).contains("EnumerableValues"), plan(count));
     assertSameRows(count, false);
     String distinct = "select distinct REGION_label, \"TIME_date\" from \"TAB001\" where REGION < 'C'";
     assertTrue(plan(distinct).contains("requests=[0]"), plan(distinct));
