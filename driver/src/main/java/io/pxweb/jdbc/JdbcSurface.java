@@ -71,6 +71,10 @@ final class JdbcSurface {
     case "rollback":
       // rollback() and rollback(Savepoint): nothing was written, nothing to undo.
       return null;
+    case "setClientInfo":
+      // Pools and tools label their connections (ApplicationName); there is no server session
+      // to label, so the label is accepted and dropped rather than failing the pool.
+      return null;
     default:
       return PASS;
     }

@@ -182,10 +182,6 @@ final class SqlErrors {
         && s.getClass() == SQLDataException.class) {
       return new SQLDataException(conversionMessage(s.getMessage(), method), "22018", failure);
     }
-    if (failure instanceof java.sql.SQLClientInfoException) {
-      return new java.sql.SQLClientInfoException("Client info is not supported by pxweb-jdbc",
-          java.util.Map.of(), failure);
-    }
     // The deepest message says what happened; the ones around it say where Calcite was.
     Throwable root = failure;
     String message = null;

@@ -60,6 +60,8 @@ class JdbcSurfaceTest {
     driver.setReadOnly(true);
     driver.setAutoCommit(true);
     assertTrue(driver.getAutoCommit());
+    driver.setClientInfo("ApplicationName", "a pool");
+    driver.setClientInfo(new java.util.Properties());
     assertEquals(1, Sql.rows(driver, "select 1 from \"TAB001\" limit 1").size());
   }
 
