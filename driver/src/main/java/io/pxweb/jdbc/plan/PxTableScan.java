@@ -30,8 +30,14 @@ import org.apache.calcite.rex.RexBuilder;
  * least.
  */
 public class PxTableScan extends TableScan {
-  /** Weight of one request against one cell: a request costs far more than a cell. */
-  private static final double REQUEST_COST = 10_000;
+  /**
+   * Weight of one fetched cell against one row Calcite handles in memory: a cell travels over
+   * HTTP. Without it the planner's guesses of filter selectivity outweighed the cells a pushed
+   * predicate saves ({@code WHERE "TIME" NOT IN (...) AND "Emission" > 5} fetched every period).
+   */
+  private static final double CELL_COST = 100;
+  /** Weight of one request: a request costs far more than a cell. */
+  private static final double REQUEST_COST = 10_000 * CELL_COST;
 
   final PxWebTable pxTable;
   final ScanSpec spec;
@@ -143,7 +149,7 @@ public class PxTableScan extends TableScan {
     List<DataRequest> requests = plannedRequests();
     double cells = requests.stream().mapToLong(DataRequest::cells).sum();
     // Volcano compares costs by row count first, so the API cost goes there.
-    double apiCost = requests.size() * REQUEST_COST + cells + 1;
+    double apiCost = requests.size() * REQUEST_COST + cells * CELL_COST + 1;
     return planner.getCostFactory().makeCost(apiCost, cells, requests.size());
   }
 

@@ -48,8 +48,39 @@ final class Differential implements AutoCloseable {
     this.h2 = H2Engine.load(tables, name);
   }
 
-  /** Runs a query on both engines; returns null when they agree, else what differs. */
-  String check(GeneratedQuery q) {
+  /** How a query's answers differ, and a short name for the kind of difference. */
+  record Mismatch(String kind, String detail) {
+  }
+
+  /** Runs a query on both engines; returns null when they agree, else how they differ. */
+  Mismatch check(GeneratedQuery q) {
+    String detail = compare(q);
+    return detail == null ? null : new Mismatch(kind(q, detail), detail);
+  }
+
+  /**
+   * Names the kind of a difference, so a campaign's report groups the many queries one bug
+   * breaks: row shapes, CHAR padding, AVG precision, over-fetching, errors, other rows.
+   */
+  private String kind(GeneratedQuery q, String detail) {
+    if (detail.contains("Ljava.lang.Object") || detail.contains("cannot be cast")) {
+      return "row shape";
+    }
+    if (detail.startsWith("fetched more")) {
+      return "fetch";
+    }
+    if (!detail.startsWith("driver failed")
+        && (detail.contains(" ,") || detail.contains(" ]"))) {
+      return "CHAR padding";
+    }
+    if (!detail.startsWith("driver failed") && q.sql().contains("AVG(")) {
+      return "AVG precision";
+    }
+    return detail.startsWith("driver failed") ? "driver error"
+        : detail.startsWith("H2 failed") ? "H2 error" : "rows";
+  }
+
+  private String compare(GeneratedQuery q) {
     queries++;
     server.resetRequests();
     List<List<Object>> actual;

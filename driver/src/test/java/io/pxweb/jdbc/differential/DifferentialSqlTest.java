@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pxweb.jdbc.testserver.PxWebTestServer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DifferentialSqlTest {
   static final int DEFAULT_QUERIES = 2000;
   private static final long DEFAULT_SEED = 20261129L;
-  private static final int SHOWN = 25;
+  private static final int SHOWN = 5;
 
   @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(1_000_000, 10).build();
@@ -33,30 +35,33 @@ class DifferentialSqlTest {
     int count = Integer.getInteger("pxweb.differential.queries",
         seconds > 0 ? Integer.MAX_VALUE : DEFAULT_QUERIES);
     long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
-    List<String> failures = new ArrayList<>();
+    Map<String, List<String>> failures = new TreeMap<>();
     int failed = 0;
     try (Differential d = new Differential(server, "differential")) {
       QueryGenerator generator = new QueryGenerator(d.tables, seed);
       for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
         GeneratedQuery q = generator.next();
-        long t0 = System.nanoTime();
-        String problem = d.check(q);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        if (Boolean.getBoolean("pxweb.differential.timing") && ms > 300) {
-          System.out.println("slow " + ms + " ms: " + q.sql());
-        }
-        if (problem != null) {
+        Differential.Mismatch m = d.check(q);
+        if (m != null) {
           failed++;
-          if (failures.size() < SHOWN) {
-            failures.add("#" + i + " " + q.sql() + "\n    " + problem);
+          List<String> kind = failures.computeIfAbsent(m.kind(), k -> new ArrayList<>());
+          if (kind.size() < SHOWN) {
+            kind.add("#" + i + " " + q.sql() + "\n    " + m.detail());
+          } else {
+            kind.add(null);
           }
         }
       }
       System.out.printf("differential: seed %d, %d queries, %d failed, %d rejected by both,"
           + " %d rows compared, %d data requests, %d cells%n", seed, d.queries, failed,
           d.bothRejected, d.rowsCompared, d.requests, d.cells);
+      StringBuilder report = new StringBuilder();
+      failures.forEach((kind, list) -> {
+        report.append("\n== ").append(kind).append(": ").append(list.size()).append(" queries\n");
+        list.stream().filter(x -> x != null).forEach(x -> report.append(x).append('\n'));
+      });
       assertTrue(failures.isEmpty(), failed + " of " + d.queries + " queries differ (seed "
-          + seed + "):\n" + String.join("\n", failures));
+          + seed + "):" + report);
     }
   }
 }

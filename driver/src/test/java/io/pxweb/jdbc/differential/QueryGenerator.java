@@ -238,6 +238,11 @@ final class QueryGenerator {
     items.add(b.col(measure(tb)));
     String from = a.from() + (left ? " LEFT JOIN " : " JOIN ") + b.from() + " ON " + on
         + (left ? " AND " + whereB : "");
+    if (left) {
+      // Known gap: the ON conditions of a LEFT JOIN's right side stay in the join, so its scan
+      // is not narrowed by them (docs/pushdown.md); its bound is the whole table.
+      b.conditions.clear();
+    }
     String where = " WHERE " + whereA + (left ? "" : " AND " + whereB);
     if (random.nextInt(100) < 30) {
       String key = items.get(0);
@@ -361,7 +366,8 @@ final class QueryGenerator {
         case 1 -> r.col(m) + " + 1";
         case 2 -> "COALESCE(" + r.col(m) + ", 0)";
         case 3 -> "ABS(" + r.col(m) + ")";
-        case 4 -> "CAST(" + r.col(m) + " AS BIGINT)";
+        // Not CAST(m AS BIGINT): Calcite truncates, H2 and PostgreSQL round (docs/sql-mapping.md).
+        case 4 -> "FLOOR(" + r.col(m) + ")";
         default -> r.col(m) + " - " + r.col(measure(t));
       };
       case 14 -> "CASE WHEN " + r.col(m) + " > " + number(t, m) + " THEN 'high' WHEN "
