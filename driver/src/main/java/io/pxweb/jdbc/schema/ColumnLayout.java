@@ -29,6 +29,9 @@ public final class ColumnLayout {
   /** What a column holds. */
   public enum Kind { CODE, LABEL, DATE, MEASURE, STATUS }
 
+  /** Digits of a measure column: DECIMAL(19, d), as docs/sql-mapping.md states. */
+  static final int MEASURE_PRECISION = 19;
+
   /**
    * One column.
    *
@@ -112,14 +115,18 @@ public final class ColumnLayout {
   /** Returns the SQL row type of the table. */
   public RelDataType rowType(RelDataTypeFactory types) {
     RelDataTypeFactory.Builder b = types.builder();
-    int maxPrecision = types.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL);
+    // 19 digits, not the type system's maximum: a comparison with a literal of more decimals
+    // (HNMGA > 0.5 on a whole-number column) is done in a common type that must have room for
+    // both scales; at the maximum Calcite cuts the literal's scale and compares with 0.
+    int precision = Math.min(MEASURE_PRECISION,
+        types.getTypeSystem().getMaxPrecision(SqlTypeName.DECIMAL));
     for (Column c : columns) {
       switch (c.kind()) {
         case CODE, LABEL -> b.add(c.name(), SqlTypeName.VARCHAR).nullable(false);
         case DATE -> b.add(c.name(), SqlTypeName.DATE).nullable(true);
         case STATUS -> b.add(c.name(), SqlTypeName.VARCHAR).nullable(true);
         case MEASURE -> b.add(c.name(),
-            types.createTypeWithNullability(types.createSqlType(SqlTypeName.DECIMAL, maxPrecision,
+            types.createTypeWithNullability(types.createSqlType(SqlTypeName.DECIMAL, precision,
                 decimals(c)), true));
         default -> throw new AssertionError(c.kind());
       }

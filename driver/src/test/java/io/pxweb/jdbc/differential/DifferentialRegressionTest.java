@@ -80,4 +80,19 @@ class DifferentialRegressionTest {
         + " WHERE t0.\"TIME\" <> '2012' AND t0.\"Emission_status\" <> '..'",
         new GeneratedQuery.Fetch("TAB004", 14 * 11 * 27));
   }
+
+  /**
+   * Measure columns were DECIMAL at the type system's maximum precision, so comparing one with
+   * a literal of more decimals cut the literal: {@code WasteHazard >= 0.5} was
+   * {@code WasteHazard >= 0} and {@code > -0.1} was {@code > 0}.
+   */
+  @Test
+  void decimalLiteralsWithMoreDecimalsThanTheColumnKeepThem() {
+    assertAgrees("SELECT t0.\"WasteHazard\", CASE WHEN t0.\"WasteHazard\" > -0.1 THEN 'high'"
+        + " ELSE 'low' END FROM \"TAB003\" t0 WHERE t0.\"TIME\" = '2010'",
+        new GeneratedQuery.Fetch("TAB003", 9 * 34));
+    assertAgrees("SELECT t0.\"TIME\", t0.\"WASTE_CAT\" FROM \"TAB003\" t0"
+        + " WHERE COALESCE(t0.\"WasteHazard\", 0) >= 0.5 AND t0.\"TREATMENT_CAT\" = '20'",
+        new GeneratedQuery.Fetch("TAB003", 34 * 4));
+  }
 }

@@ -35,6 +35,7 @@ class DifferentialSqlTest {
     int count = Integer.getInteger("pxweb.differential.queries",
         seconds > 0 ? Integer.MAX_VALUE : DEFAULT_QUERIES);
     long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
+    long start = System.nanoTime();
     Map<String, List<String>> failures = new TreeMap<>();
     int failed = 0;
     try (Differential d = new Differential(server, "differential")) {
@@ -52,9 +53,14 @@ class DifferentialSqlTest {
           }
         }
       }
+      // CPU time of the whole JVM (driver, WireMock, H2) says what the campaign costs on an
+      // idle machine; wall time depends on what else runs.
+      long cpu = ((com.sun.management.OperatingSystemMXBean)
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
       System.out.printf("differential: seed %d, %d queries, %d failed, %d rejected by both,"
-          + " %d rows compared, %d data requests, %d cells%n", seed, d.queries, failed,
-          d.bothRejected, d.rowsCompared, d.requests, d.cells);
+          + " %d rows compared, %d data requests, %d cells, %d s wall, %d s JVM CPU%n", seed,
+          d.queries, failed, d.bothRejected, d.rowsCompared, d.requests, d.cells,
+          (System.nanoTime() - start) / 1_000_000_000L, cpu / 1_000_000_000L);
       StringBuilder report = new StringBuilder();
       failures.forEach((kind, list) -> {
         report.append("\n== ").append(kind).append(": ").append(list.size()).append(" queries\n");
