@@ -164,7 +164,8 @@ enum ResultFormat {
       String[] t = new String[row.length];
       for (int i = 0; i < row.length; i++) {
         String v = Result.text(row[i]);
-        t[i] = v == null ? "" : v;
+        // A plan's text ends with a line break; an empty last line in the box says nothing.
+        t[i] = v == null ? "" : v.endsWith("\n") ? v.substring(0, v.length() - 1) : v;
       }
       rows.add(t);
     }
@@ -237,7 +238,8 @@ enum ResultFormat {
   }
 
   static String markdownCell(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>");
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>")
+        .replace("\n", "<br>");
   }
 
   private static void writeJson(JsonGenerator g, Object v) throws IOException {
