@@ -31,6 +31,10 @@ public final class PxSql {
   /** Exit status: the command line is wrong (unknown option or format, missing file). */
   static final int USAGE = 2;
 
+  /** SQLLine reads its arguments through its own quoting: these are {@code "} and "". */
+  private static final String CSV_QUOTE = "'\"'";
+  private static final String NULL_TEXT = "''";
+
   /** System property the launcher script sets: the embedded sample database's URL. */
   static final String DEFAULT_URL_PROPERTY = "pxsql.url";
 
@@ -99,18 +103,7 @@ public final class PxSql {
       err.println("pxsql: " + oneLine(e) + " (SQLState " + e.getSQLState() + ")");
       return FAILED;
     }
-    String url = inv.url.toLowerCase(Locale.ROOT).contains(";progress=") ? inv.url
-        : inv.url + ";progress=true";
-    String sqllineFormat = switch (inv.format) {
-      case MARKDOWN -> "table";
-      default -> inv.format.id();
-    };
-    List<String> a = new ArrayList<>(List.of("-d", "io.pxweb.jdbc.PxWebDriver", "-u", url,
-        "-n", "", "-p", "", "--outputformat=" + sqllineFormat, "--showHeader=true",
-        "--isolation=TRANSACTION_NONE", "--connectInteractionMode=notAskCredentials",
-        // A plan line cut at the terminal's edge would hide the requests and cells.
-        "--maxWidth=100000", "--maxColumnWidth=100000", "--csvQuoteCharacter=\"",
-        "--nullValue=", "--verbose=false", "--showWarnings=false"));
+    List<String> a = sqllineArgs(inv.url, inv.format);
     try {
       SqlLine.Status status = SqlLine.start(a.toArray(new String[0]), null, true);
       return status == SqlLine.Status.OK ? OK : FAILED;
@@ -118,6 +111,19 @@ public final class PxSql {
       err.println("pxsql: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /** SQLLine's arguments for an interactive session. */
+  static List<String> sqllineArgs(String userUrl, ResultFormat format) {
+    String url = userUrl.toLowerCase(Locale.ROOT).contains(";progress=") ? userUrl
+        : userUrl + ";progress=true";
+    return new ArrayList<>(List.of("-d", "io.pxweb.jdbc.PxWebDriver", "-u", url,
+        "-n", "", "-p", "", "--outputformat=" + (format == ResultFormat.MARKDOWN ? "table"
+            : format.id()), "--showHeader=true",
+        "--isolation=TRANSACTION_NONE", "--connectInteractionMode=notAskCredentials",
+        // A plan line cut at the terminal's edge would hide the requests and cells.
+        "--maxWidth=100000", "--maxColumnWidth=100000", "--csvQuoteCharacter=" + CSV_QUOTE,
+        "--nullValue=" + NULL_TEXT, "--verbose=false", "--showWarnings=false"));
   }
 
   static String usage() {
