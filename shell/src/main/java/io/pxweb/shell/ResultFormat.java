@@ -3,6 +3,8 @@ package io.pxweb.shell;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -71,9 +73,13 @@ enum ResultFormat {
     @Override void print(Result r, PrintStream out) throws SQLException {
       try {
         JsonGenerator g = JSON_FACTORY.createGenerator(new NonClosing(out));
+        // One row a line: diffs and line tools (grep, head) stay usable.
+        g.setPrettyPrinter(new DefaultPrettyPrinter()
+            .withArrayIndenter(new DefaultIndenter("", "\n"))
+            .withObjectIndenter(DefaultPrettyPrinter.NopIndenter.instance)
+            .withoutSpacesInObjectEntries());
         g.writeStartArray();
         for (Object[] row = r.next(); row != null; row = r.next()) {
-          g.writeRaw('\n');
           g.writeStartObject();
           for (int i = 0; i < row.length; i++) {
             g.writeFieldName(r.columns.get(i));
@@ -81,7 +87,6 @@ enum ResultFormat {
           }
           g.writeEndObject();
         }
-        g.writeRaw('\n');
         g.writeEndArray();
         g.writeRaw('\n');
         g.close();
@@ -91,7 +96,7 @@ enum ResultFormat {
     }
   },
   /** A GitHub-flavoured Markdown table, to paste into issues and notes. */
-  MARKDOWN("a Markdown table, to paste into issues and notes") {
+  MARKDOWN("a Markdown table, to paste into issues and notes (interactive sessions: table)") {
     @Override void print(Result r, PrintStream out) throws SQLException {
       StringBuilder head = new StringBuilder("|");
       StringBuilder align = new StringBuilder("|");

@@ -81,9 +81,15 @@ class PxSqlTest {
   }
 
   @Test
+  void jsonPutsOneRowOnALine() {
+    Run r = run("--format=json", "SELECT * FROM (VALUES (1, 'a'), (2, NULL)) AS t(x, y)");
+    assertEquals("[\n{\"x\":1,\"y\":\"a\"},\n{\"x\":2,\"y\":null}\n]\n", r.out());
+  }
+
+  @Test
   void emptyJsonResultIsAnEmptyArray() {
     Run r = run("--format=json", "SELECT * FROM \"TAB004\" WHERE SECTOR = 'none'");
-    assertEquals("[\n]\n", r.out());
+    assertEquals("[ ]\n", r.out());
   }
 
   @Test
