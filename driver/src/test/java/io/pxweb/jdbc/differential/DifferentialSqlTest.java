@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * one), {@code -Dpxweb.differential.queries=Q} sets the count.
  */
 class DifferentialSqlTest {
-  static final int DEFAULT_QUERIES = 2000;
+  static final int DEFAULT_QUERIES = 1000;
   private static final long DEFAULT_SEED = 20261129L;
   private static final int SHOWN = 5;
 
