@@ -28,7 +28,8 @@ final class Differential implements AutoCloseable {
   private final PxWebTestServer server;
   final List<CubeTable> tables;
   final Connection driver;
-  final Connection h2;
+  /** The reference engine: H2, or PostgreSQL. */
+  final Connection reference;
 
   /** Counts of what the queries did, for the campaign's summary. */
   int queries;
@@ -37,7 +38,11 @@ final class Differential implements AutoCloseable {
   long requests;
   long cells;
 
-  Differential(PxWebTestServer server, String name) throws Exception {
+  /**
+   * Connects the driver to the test server and loads the reference: H2, or PostgreSQL when
+   * {@code postgresUrl} is given.
+   */
+  Differential(PxWebTestServer server, String name, String postgresUrl) throws Exception {
     this.server = server;
     List<CubeTable> t = new ArrayList<>();
     for (TestTable table : server.catalog().tables()) {
@@ -45,7 +50,12 @@ final class Differential implements AutoCloseable {
     }
     this.tables = t;
     this.driver = DriverManager.getConnection(server.jdbcUrl());
-    this.h2 = H2Engine.load(tables, name);
+    this.reference = postgresUrl == null ? ReferenceDatabase.h2(tables, name)
+        : ReferenceDatabase.postgres(tables, postgresUrl);
+  }
+
+  Differential(PxWebTestServer server, String name) throws Exception {
+    this(server, name, null);
   }
 
   /** How a query's answers differ, and a short name for the kind of difference. */
@@ -77,7 +87,7 @@ final class Differential implements AutoCloseable {
       return "AVG precision";
     }
     return detail.startsWith("driver failed") ? "driver error"
-        : detail.startsWith("H2 failed") ? "H2 error" : "rows";
+        : detail.startsWith("reference failed") ? "reference error" : "rows";
   }
 
   private String compare(GeneratedQuery q) {
@@ -96,7 +106,7 @@ final class Differential implements AutoCloseable {
     List<List<Object>> expected;
     String expectedError = null;
     try {
-      expected = ResultRows.run(h2, q.referenceSql(), TIMEOUT_SECONDS);
+      expected = ResultRows.run(reference, q.referenceSql(), TIMEOUT_SECONDS);
     } catch (SQLException e) {
       expected = null;
       expectedError = e.getMessage();
@@ -106,10 +116,11 @@ final class Differential implements AutoCloseable {
       return null;
     }
     if (actual == null) {
-      return "driver failed, H2 answered " + expected.size() + " rows: " + actualError;
+      return "driver failed, the reference answered " + expected.size() + " rows: "
+          + actualError;
     }
     if (expected == null) {
-      return "H2 failed (" + firstLine(expectedError) + "), driver answered " + actual.size()
+      return "reference failed (" + firstLine(expectedError) + "), driver answered " + actual.size()
           + " rows";
     }
     rowsCompared += actual.size();
@@ -141,9 +152,9 @@ final class Differential implements AutoCloseable {
     while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
       i++;
     }
-    return "rows differ (driver " + actual.size() + ", H2 " + expected.size()
+    return "rows differ (driver " + actual.size() + ", reference " + expected.size()
         + ") first at row " + i + ": driver " + (i < actual.size() ? actual.get(i) : "-")
-        + ", H2 " + (i < expected.size() ? expected.get(i) : "-");
+        + ", reference " + (i < expected.size() ? expected.get(i) : "-");
   }
 
   /** Checks data requests and cells per table against the bound of the query's references. */
@@ -204,6 +215,6 @@ final class Differential implements AutoCloseable {
 
   @Override public void close() throws SQLException {
     driver.close();
-    h2.close();
+    reference.close();
   }
 }

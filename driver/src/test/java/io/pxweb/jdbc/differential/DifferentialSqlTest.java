@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -29,16 +30,29 @@ class DifferentialSqlTest {
 
   @Test
   void driverAgreesWithH2AndFetchesNoMoreThanNeeded() throws Exception {
-    String seedProperty = System.getProperty("pxweb.differential.seed", "" + DEFAULT_SEED);
+    campaign(null, DEFAULT_QUERIES, DEFAULT_SEED);
+  }
+
+  /** The same campaign against PostgreSQL, when {@code PXWEB_PG_URL} (.ci/postgres.sh) is set. */
+  @Test
+  @EnabledIfEnvironmentVariable(named = "PXWEB_PG_URL", matches = ".+")
+  void driverAgreesWithPostgres() throws Exception {
+    // Half as many queries, from another seed: different queries at half the cost.
+    campaign(System.getenv("PXWEB_PG_URL"), DEFAULT_QUERIES / 2, DEFAULT_SEED + 1);
+  }
+
+  private static void campaign(String postgresUrl, int defaultQueries, long defaultSeed)
+      throws Exception {
+    String seedProperty = System.getProperty("pxweb.differential.seed", "" + defaultSeed);
     long seed = seedProperty.equals("random") ? System.nanoTime() : Long.parseLong(seedProperty);
     long seconds = Long.getLong("pxweb.differential.seconds", 0);
     int count = Integer.getInteger("pxweb.differential.queries",
-        seconds > 0 ? Integer.MAX_VALUE : DEFAULT_QUERIES);
+        seconds > 0 ? Integer.MAX_VALUE : defaultQueries);
     long deadline = seconds > 0 ? System.nanoTime() + seconds * 1_000_000_000L : Long.MAX_VALUE;
     long start = System.nanoTime();
     Map<String, List<String>> failures = new TreeMap<>();
     int failed = 0;
-    try (Differential d = new Differential(server, "differential")) {
+    try (Differential d = new Differential(server, "differential", postgresUrl)) {
       QueryGenerator generator = new QueryGenerator(d.tables, seed);
       for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
         GeneratedQuery q = generator.next();
@@ -57,8 +71,9 @@ class DifferentialSqlTest {
       // idle machine; wall time depends on what else runs.
       long cpu = ((com.sun.management.OperatingSystemMXBean)
           java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-      System.out.printf("differential: seed %d, %d queries, %d failed, %d rejected by both,"
-          + " %d rows compared, %d data requests, %d cells, %d s wall, %d s JVM CPU%n", seed,
+      System.out.printf("differential (%s): seed %d, %d queries, %d failed, %d rejected by both,"
+          + " %d rows compared, %d data requests, %d cells, %d s wall, %d s JVM CPU%n",
+          postgresUrl == null ? "H2" : "PostgreSQL", seed,
           d.queries, failed, d.bothRejected, d.rowsCompared, d.requests, d.cells,
           (System.nanoTime() - start) / 1_000_000_000L, cpu / 1_000_000_000L);
       StringBuilder report = new StringBuilder();
