@@ -248,9 +248,8 @@ final class MetadataAnswers {
           || type == JoinRelType.SEMI && constantOnRight
           || type == JoinRelType.LEFT && constantOnRight && join.getCondition().isAlwaysTrue();
       if (values.getTuples().size() != 1 || !keepsAll
-          || !RexUtil.isConstant(RexUtil.composeConjunction(
-              join.getCluster().getRexBuilder(), constants.getProjects()))
-          || constants.getProjects().stream().anyMatch(e -> RexUtil.containsInputRef(e))) {
+          || !constants.getProjects().stream().allMatch(RexUtil::isConstant)
+          || constants.getProjects().stream().anyMatch(RexUtil::containsInputRef)) {
         return;
       }
       List<RexNode> row = constants.getProjects();
