@@ -42,6 +42,8 @@ public final class PxWebClient implements StatbankSource {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final HttpUrl base;
+  /** The base URL and a digest of the identity; see {@link #cacheScope()}. */
+  private final String cacheScope;
   private final OkHttpClient http;
   private final ClientSettings settings;
   /** Longest wait between attempts, however many have failed. */
@@ -59,11 +61,15 @@ public final class PxWebClient implements StatbankSource {
     }
     this.base = parsed.newBuilder().removePathSegment(parsed.pathSize() - 1).build();
     this.settings = requireNonNull(settings, "settings");
-    this.limiter = RateLimiter.forServer(baseUrl);
+    String userInfo = base.encodedUsername().isEmpty() && base.encodedPassword().isEmpty() ? ""
+        : base.encodedUsername() + ":" + base.encodedPassword();
+    this.cacheScope = location().toLowerCase(Locale.ROOT) + " #"
+        + settings.identityDigest(userInfo);
+    this.limiter = RateLimiter.forServer(location());
     this.diskCache = settings.cacheDir() == null || settings.metadataTtl().isZero() ? null
         : new DiskCache(settings.cacheDir(), settings.metadataTtl());
     this.dataCache = settings.dataCacheTtl().isZero() ? null
-        : DATA_CACHES.computeIfAbsent(baseUrl + " " + settings.dataCacheTtl(),
+        : DATA_CACHES.computeIfAbsent(cacheScope + " " + settings.dataCacheTtl(),
             k -> new DataCache(settings.dataCacheTtl()));
     settings.applyRateLimit(limiter);
     OkHttpClient.Builder builder = SHARED.newBuilder()
@@ -105,10 +111,18 @@ public final class PxWebClient implements StatbankSource {
     }
   }
 
-  /** Returns the base URL, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}. */
+  /**
+   * Returns the base URL without user info, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}:
+   * it goes into messages.
+   */
   @Override public String location() {
-    String s = base.toString();
+    String s = base.newBuilder().username("").password("").build().toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Returns the base URL with a digest of the credentials: one scope per identity. */
+  @Override public String cacheScope() {
+    return cacheScope;
   }
 
   /** Sets a listener told of every request ("GET url" or "POST url body") before it is sent. */
@@ -242,14 +256,16 @@ public final class PxWebClient implements StatbankSource {
   /** Fetches a metadata document, from the disk cache when it holds a valid copy. */
   private JsonNode getDocument(HttpUrl url, String what) throws SQLException {
     String key = url.toString();
+    // Another identity may be shown another document at the same URL.
+    String cacheKey = cacheScope + " " + key;
     if (diskCache != null) {
-      byte[] cached = diskCache.get(key);
+      byte[] cached = diskCache.get(cacheKey);
       if (cached != null) {
         try {
           return ApiDocuments.parse(new java.io.ByteArrayInputStream(cached), what);
         } catch (IOException | MalformedDocumentException e) {
           // Corrupt or cut off on disk: fetch it again below and overwrite it.
-          diskCache.invalidate(key);
+          diskCache.invalidate(cacheKey);
         }
       }
     }
@@ -262,7 +278,7 @@ public final class PxWebClient implements StatbankSource {
       return bytes;
     });
     if (diskCache != null) {
-      diskCache.put(key, body);
+      diskCache.put(cacheKey, body);
     }
     try {
       return ApiDocuments.parse(new java.io.ByteArrayInputStream(body), what);
