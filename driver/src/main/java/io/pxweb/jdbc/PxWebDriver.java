@@ -213,7 +213,14 @@ public class PxWebDriver extends Driver {
   private static java.nio.file.Path cacheDir(Properties props) throws SQLException {
     String dir = PxWebProperty.CACHE_DIR.getString(props);
     try {
-      return dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
+      java.nio.file.Path path = dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
+      if (path != null && java.nio.file.Files.exists(path)
+          && !java.nio.file.Files.isDirectory(path)) {
+        // Else every write would fail and the cache be off without a word.
+        throw new SQLException("Invalid value for connection property 'cacheDir': " + path
+            + " is not a folder", "22023");
+      }
+      return path;
     } catch (java.nio.file.InvalidPathException e) {
       throw new SQLException("Invalid value for connection property 'cacheDir': "
           + e.getMessage(), "22023");

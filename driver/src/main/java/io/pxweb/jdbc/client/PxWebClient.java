@@ -197,8 +197,8 @@ public final class PxWebClient implements StatbankSource {
   /** Fetches a table's metadata with codelists applied ({@code codelist[VAR]=id}). */
   @Override public TableMetadata metadata(String tableId, String lang,
       java.util.Map<String, String> codelists) throws SQLException {
-    HttpUrl.Builder b = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
-        .addPathSegment("metadata").addQueryParameter("lang", lang);
+    HttpUrl.Builder b = base.newBuilder().addPathSegment("tables")
+        .addPathSegment(RequestEncoder.pathSegment(tableId, "table")).addPathSegment("metadata").addQueryParameter("lang", lang);
     codelists.forEach((variable, id) -> b.addQueryParameter("codelist[" + variable + "]", id));
     HttpUrl url = b.build();
     JsonNode doc = getDocument(url, "metadata of table " + tableId);
@@ -217,11 +217,12 @@ public final class PxWebClient implements StatbankSource {
    */
   @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
       throws SQLException {
+    RequestEncoder.pathSegment(request.tableId(), "table");
     HttpUrl getUrl = RequestEncoder.getUrl(base, request, lang);
     Request httpRequest;
     String method;
     String shown;
-    if (getUrl.toString().length() <= settings.maxUrlLength()) {
+    if (getUrl.toString().length() <= settings.maxUrlLength() && RequestEncoder.fitsGet(request)) {
       httpRequest = new Request.Builder().url(getUrl).get().build();
       method = "GET";
       shown = getUrl.toString();

@@ -187,8 +187,9 @@ final class KlassClient {
     return get(b.build(), "classification " + id, cancelled, KlassDocuments::changes);
   }
 
-  private HttpUrl.Builder classification(String id) {
-    return base.newBuilder().addPathSegment("classifications").addPathSegment(id);
+  private HttpUrl.Builder classification(String id) throws SQLException {
+    return base.newBuilder().addPathSegment("classifications")
+        .addPathSegment(io.pxweb.jdbc.client.RequestEncoder.pathSegment(id, "classification"));
   }
 
   /** Reader of a parsed document. */
