@@ -70,7 +70,10 @@ public class PxWebDriver extends Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    try {
+    // DriverManager.setLoginTimeout bounds every call getConnection makes, and the waits.
+    int loginTimeout = java.sql.DriverManager.getLoginTimeout();
+    try (io.pxweb.jdbc.client.CallBudget.Scope budget = io.pxweb.jdbc.client.CallBudget.start(
+        loginTimeout * 1000L, "the login timeout of " + loginTimeout + " s").enter()) {
       return open(url, info);
     } catch (RuntimeException e) {
       Throwable t = ErrorBoundary.classify(e);

@@ -46,6 +46,8 @@ public final class PxWebClient implements StatbankSource {
   private final String cacheScope;
   private final OkHttpClient http;
   private final ClientSettings settings;
+  /** Most pages of one table list read; statbanks list fewer than 20 at 1000 per page. */
+  private static final int MAX_TABLE_PAGES = 10_000;
   /** Longest wait between attempts, however many have failed. */
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -181,6 +183,14 @@ public final class PxWebClient implements StatbankSource {
         ApiDocuments.TablePage p = ApiDocuments.tablePage(doc);
         all.addAll(p.tables());
         totalPages = p.totalPages();
+        // A list that claims more pages than it delivers (an empty page, 2^31 pages) ends.
+        if (p.tables().isEmpty()) {
+          break;
+        }
+        if (page >= MAX_TABLE_PAGES && totalPages > MAX_TABLE_PAGES) {
+          throw PxWebErrors.fromMalformed("a table list of " + totalPages + " pages; at most "
+              + MAX_TABLE_PAGES + " are read", "GET", url.toString());
+        }
       } catch (MalformedDocumentException e) {
         throw PxWebErrors.fromMalformed(e.getMessage(), "GET", url.toString());
       }
@@ -316,13 +326,34 @@ public final class PxWebClient implements StatbankSource {
   private <T> T call(Request request, String method, String shown, CallHandle handle,
       BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
+    CallBudget budget = CallBudget.current();
+    try (CallBudget.Scope registered = budget == null ? () -> { } : budget.register(handle::abort)) {
+      return attempts(request, method, shown, handle, reader, start, budget);
+    }
+  }
+
+  private <T> T attempts(Request request, String method, String shown, CallHandle handle,
+      BodyReader<T> reader, long start, CallBudget budget) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
       try {
-        if (!limiter.acquire(() -> handle.aborted)) {
+        long maxWait = Math.min(settings.maxRetryTime().toNanos() - (System.nanoTime() - start),
+            CallBudget.remainingOfCurrent());
+        long held = limiter.acquire(() -> handle.aborted, Math.max(0, maxWait));
+        if (held < 0) {
           throw cancelled(method, shown);
         }
+        if (held > 0) {
+          throw limiter.tooLong(held, location());
+        }
         okhttp3.Call call = http.newCall(request);
+        if (budget != null && budget.remainingNanos() != Long.MAX_VALUE) {
+          // The call may not outlast the budget: OkHttp's call timeout ends it at the deadline.
+          long left = budget.remainingNanos();
+          long callLimit = settings.callTimeout().isZero() ? left
+              : Math.min(left, settings.callTimeout().toNanos());
+          call.timeout().timeout(Math.max(1, callLimit), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         handle.call = call;
         if (handle.aborted) {
           call.cancel();
@@ -345,6 +376,10 @@ public final class PxWebClient implements StatbankSource {
         if (handle.aborted) {
           throw cancelled(method, shown);
         }
+        if (budget != null && budget.expired()) {
+          throw budget.timedOut("calling the server (" + method + " "
+              + io.pxweb.jdbc.PxWebUrl.redact(shown) + ")");
+        }
         failure = PxWebErrors.fromIo(e, method, shown);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -357,7 +392,8 @@ public final class PxWebClient implements StatbankSource {
         throw attempt > 1 ? PxWebErrors.afterAttempts(failure, attempt) : failure;
       }
       long delay = backoffNanos(attempt, failure, settings.retryBackoff());
-      if (elapsed + delay > settings.maxRetryTime().toNanos()) {
+      if (elapsed + delay > settings.maxRetryTime().toNanos()
+          || delay > CallBudget.remainingOfCurrent()) {
         throw PxWebErrors.afterAttempts(failure, attempt);
       }
       if (failure instanceof PxWebErrors.RetryAfter r && r.retryAfter() != null) {
