@@ -107,6 +107,7 @@ final class ErrorBoundary implements InvocationHandler {
   }
 
   private Object invokeTarget(Method method, Object[] args) throws Throwable {
+    String name = method.getName();
     Object result;
     try {
       result = JdbcSurface.intercept(target, method, args);
