@@ -115,4 +115,36 @@ class TimeLimitTest {
       DriverManager.setLoginTimeout(0);
     }
   }
+
+  @Test
+  void connectTimeoutBoundsGetConnection() throws Exception {
+    // A server that accepts no more connections: its backlog of one is full, so the kernel
+    // leaves further connects unanswered until the client gives up.
+    try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1)) {
+      java.util.List<java.net.Socket> queued = new java.util.ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          java.net.Socket s = new java.net.Socket();
+          queued.add(s);
+          try {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", full.getLocalPort()), 300);
+          } catch (java.io.IOException e) {
+            // The backlog is full: what the test needs.
+          }
+        }
+        String url = "jdbc:pxweb:http://127.0.0.1:" + full.getLocalPort()
+            + "/api/v2;connectTimeout=1s;metadataTtl=0";
+        SQLException e = assertTimeoutPreemptively(NOT_A_HANG, () -> assertThrows(
+            SQLException.class, () -> DriverManager.getConnection(url)));
+        assertEquals("08001", e.getSQLState(), e.getMessage());
+        // One attempt of connectTimeout, not five with backoff between them.
+        assertTrue(e.getMessage().contains("connectTimeout")
+            && !e.getMessage().contains("attempts"), e.getMessage());
+      } finally {
+        for (java.net.Socket s : queued) {
+          s.close();
+        }
+      }
+    }
+  }
 }
