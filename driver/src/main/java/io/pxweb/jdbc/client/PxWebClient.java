@@ -208,7 +208,8 @@ public final class PxWebClient implements StatbankSource {
   @Override public TableMetadata metadata(String tableId, String lang,
       java.util.Map<String, String> codelists) throws SQLException {
     HttpUrl.Builder b = base.newBuilder().addPathSegment("tables")
-        .addPathSegment(RequestEncoder.pathSegment(tableId, "table")).addPathSegment("metadata").addQueryParameter("lang", lang);
+        .addPathSegment(RequestEncoder.pathSegment(tableId, "table")).addPathSegment("metadata")
+        .addQueryParameter("lang", lang);
     codelists.forEach((variable, id) -> b.addQueryParameter("codelist[" + variable + "]", id));
     HttpUrl url = b.build();
     JsonNode doc = getDocument(url, "metadata of table " + tableId);
@@ -232,7 +233,8 @@ public final class PxWebClient implements StatbankSource {
     Request httpRequest;
     String method;
     String shown;
-    if (getUrl.toString().length() <= settings.maxUrlLength() && RequestEncoder.fitsGet(request)) {
+    if (getUrl.toString().length() <= settings.maxUrlLength()
+        && RequestEncoder.fitsGet(request)) {
       httpRequest = new Request.Builder().url(getUrl).get().build();
       method = "GET";
       shown = getUrl.toString();
@@ -327,7 +329,8 @@ public final class PxWebClient implements StatbankSource {
       BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
     CallBudget budget = CallBudget.current();
-    try (CallBudget.Scope registered = budget == null ? () -> { } : budget.register(handle::abort)) {
+    try (CallBudget.Scope registered =
+        budget == null ? () -> { } : budget.register(handle::abort)) {
       return attempts(request, method, shown, handle, reader, start, budget);
     }
   }

@@ -234,7 +234,8 @@ final class KlassClient {
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
       okhttp3.Call call = http.newCall(request);
-      try (CallBudget.Scope registered = budget == null ? () -> { } : budget.register(call::cancel)) {
+      try (CallBudget.Scope registered =
+          budget == null ? () -> { } : budget.register(call::cancel)) {
         long maxWait = Math.min(settings.maxRetryTime().toNanos() - (System.nanoTime() - start),
             budget == null ? Long.MAX_VALUE : budget.remainingNanos());
         long held = limiter.acquire(stop, Math.max(0, maxWait));
