@@ -225,13 +225,13 @@ final class ErrorBoundary implements InvocationHandler {
             SqlErrors.validationState(v.getMessage()), failure);
       }
     }
-    SQLException data = SqlErrors.dataError(failure);
-    if (data != null) {
-      return data;
-    }
     if (failure instanceof SQLException s && s.getSQLState() != null
         && s.getMessage() != null && !s.getMessage().startsWith("Error while executing SQL")) {
       return s;
+    }
+    SQLException data = SqlErrors.dataError(failure);
+    if (data != null) {
+      return data;
     }
     return SqlErrors.otherError(failure, method);
   }

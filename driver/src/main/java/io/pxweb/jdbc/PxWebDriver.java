@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
 import org.apache.calcite.runtime.Hook;
@@ -126,11 +127,18 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
-    // Lists the classifications the tables read so far link to; any id resolves when named.
-    SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(
-        KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
-    klass.getTableNames();
-    klass.setCacheEnabled(false);
+    // Calcite's own "metadata" schema repeats what JDBC metadata and schema meta answer; tools
+    // that list schemas should show only the source's.
+    root.unwrap(CalciteSchema.class)
+        .removeSubSchema("metadata");
+    // A folder of PX files has no Klass (unless the user names a Klass server explicitly).
+    if (parsed.folder() == null || props.getProperty(PxWebProperty.KLASS_URL.key()) != null) {
+      // Lists the classifications the tables read so far link to; any id resolves when named.
+      SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(
+          KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
+      klass.getTableNames();
+      klass.setCacheEnabled(false);
+    }
     attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
