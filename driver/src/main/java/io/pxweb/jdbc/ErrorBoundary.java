@@ -87,7 +87,9 @@ final class ErrorBoundary implements InvocationHandler {
 
   /**
    * Gives the calls a statement makes (while planning, too, when Calcite enforces neither) its
-   * query timeout and cancel switch; a result set's calls share its statement's.
+   * query timeout and cancel switch; a result set's {@code next()}, the only call of a result
+   * set that fetches, shares its statement's (the getters stay free of it: they are the hot
+   * path of a scan).
    */
   private CallBudget.Scope enterBudget(String name) throws SQLException {
     if (target instanceof Statement statement) {
@@ -98,7 +100,7 @@ final class ErrorBoundary implements InvocationHandler {
         budget = CallBudget.start(timeout * 1000L, "the query timeout of " + timeout + " s");
         return budget.enter();
       }
-    } else if (target instanceof ResultSet && owner != null
+    } else if (target instanceof ResultSet && name.equals("next") && owner != null
         && Proxy.getInvocationHandler(owner) instanceof ErrorBoundary statement
         && statement.budget != null) {
       return statement.budget.enter();
