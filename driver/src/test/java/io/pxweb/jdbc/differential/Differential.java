@@ -30,6 +30,7 @@ final class Differential implements AutoCloseable {
   final Connection driver;
   /** The reference engine: H2, or PostgreSQL. */
   final Connection reference;
+  private final boolean postgres;
 
   /** Counts of what the queries did, for the campaign's summary. */
   int queries;
@@ -50,6 +51,7 @@ final class Differential implements AutoCloseable {
     }
     this.tables = t;
     this.driver = DriverManager.getConnection(server.jdbcUrl());
+    this.postgres = postgresUrl != null;
     this.reference = postgresUrl == null ? ReferenceDatabase.h2(tables, name)
         : ReferenceDatabase.postgres(tables, postgresUrl);
   }
@@ -213,8 +215,15 @@ final class Differential implements AutoCloseable {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
+  /** Closes both connections; on PostgreSQL, drops the schema the tables were loaded into. */
   @Override public void close() throws SQLException {
     driver.close();
-    reference.close();
+    try (reference) {
+      if (postgres) {
+        try (java.sql.Statement s = reference.createStatement()) {
+          s.execute("DROP SCHEMA " + ReferenceDatabase.PG_SCHEMA + " CASCADE");
+        }
+      }
+    }
   }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class ReferenceDatabase {
   /** The schema the tables are created in on PostgreSQL (dropped and created again). */
-  private static final String PG_SCHEMA = "pxweb_differential";
+  static final String PG_SCHEMA = "pxweb_differential";
 
   private ReferenceDatabase() {
   }
