@@ -134,11 +134,11 @@ final class Differential implements AutoCloseable {
       List<List<Object>> expected) {
     switch (q.order()) {
       case ORDERED:
-        return actual.equals(expected) ? null : differ(actual, expected);
+        return ResultRows.same(actual, expected) ? null : differ(actual, expected);
       case UNORDERED:
         List<List<Object>> a = ResultRows.sorted(actual);
         List<List<Object>> e = ResultRows.sorted(expected);
-        return a.equals(e) ? null : differ(a, e);
+        return ResultRows.same(a, e) ? null : differ(a, e);
       default:
         long want = Math.min(q.limit(), expected.size());
         if (actual.size() != want) {
@@ -151,7 +151,8 @@ final class Differential implements AutoCloseable {
 
   private static String differ(List<List<Object>> actual, List<List<Object>> expected) {
     int i = 0;
-    while (i < actual.size() && i < expected.size() && actual.get(i).equals(expected.get(i))) {
+    while (i < actual.size() && i < expected.size()
+        && ResultRows.sameRow(actual.get(i), expected.get(i))) {
       i++;
     }
     return "rows differ (driver " + actual.size() + ", reference " + expected.size()

@@ -14,14 +14,15 @@ import java.util.Map;
 
 /** Runs a query and turns its rows into values both engines' answers compare on. */
 final class ResultRows {
+  /** Digits numbers keep: more than either engine's data or derived values need. */
+  private static final MathContext DIGITS = new MathContext(20);
+  /** Digits rows are sorted on, so values that differ in their last digits sort alike. */
+  private static final MathContext SORT_DIGITS = new MathContext(8);
   /**
-   * Significant digits numbers compare on: derived decimals (AVG, division) carry 16 digits in
-   * the driver and 10 decimals more than the column in H2; 12 digits is beyond the data's own
-   * (at most 10).
+   * How far two numbers may differ, relative to the larger (and at least 1): derived decimals
+   * (AVG, division) carry 16 digits in the driver and 10 decimals more than the column in H2.
    */
-  private static final MathContext DIGITS = new MathContext(12);
-  /** Decimals numbers compare on: H2's AVG of a whole-number column keeps 10. */
-  private static final int DECIMALS = 9;
+  private static final BigDecimal TOLERANCE = new BigDecimal("1E-9");
 
   private ResultRows() {
   }
@@ -52,9 +53,6 @@ final class ResultRows {
     }
     if (o instanceof Number n) {
       BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(n.toString());
-      if (d.scale() > DECIMALS) {
-        d = d.setScale(DECIMALS, java.math.RoundingMode.HALF_UP);
-      }
       return d.round(DIGITS).stripTrailingZeros();
     }
     return o;
@@ -62,17 +60,63 @@ final class ResultRows {
 
   static List<List<Object>> sorted(List<List<Object>> rows) {
     List<List<Object>> out = new ArrayList<>(rows);
-    out.sort(Comparator.comparing(String::valueOf));
+    out.sort(Comparator.comparing(r -> String.valueOf(coarse(r))));
     return out;
   }
 
-  /** Returns whether every row of {@code part} is in {@code whole}, counting duplicates. */
+  /** Returns a row with its numbers cut to the digits rows are sorted and counted on. */
+  private static List<Object> coarse(List<Object> row) {
+    List<Object> out = new ArrayList<>(row.size());
+    for (Object o : row) {
+      out.add(o instanceof BigDecimal d ? d.round(SORT_DIGITS).stripTrailingZeros() : o);
+    }
+    return out;
+  }
+
+  /** Returns whether two row lists are equal, numbers within the tolerance. */
+  static boolean same(List<List<Object>> a, List<List<Object>> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!sameRow(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether two rows are equal, numbers within the tolerance. */
+  static boolean sameRow(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Object x = a.get(i);
+      Object y = b.get(i);
+      if (x instanceof BigDecimal dx && y instanceof BigDecimal dy) {
+        BigDecimal scale = dx.abs().max(dy.abs()).max(BigDecimal.ONE);
+        if (dx.subtract(dy).abs().compareTo(scale.multiply(TOLERANCE)) > 0) {
+          return false;
+        }
+      } else if (!java.util.Objects.equals(x, y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns whether every row of {@code part} is in {@code whole}, counting duplicates (rows
+   * matched on their numbers' leading digits).
+   */
   static boolean containedIn(List<List<Object>> part, List<List<Object>> whole) {
     Map<List<Object>, Integer> counts = new HashMap<>();
     for (List<Object> r : whole) {
-      counts.merge(r, 1, Integer::sum);
+      counts.merge(coarse(r), 1, Integer::sum);
     }
-    for (List<Object> r : part) {
+    for (List<Object> raw : part) {
+      List<Object> r = coarse(raw);
       Integer n = counts.get(r);
       if (n == null || n == 0) {
         return false;
