@@ -1,0 +1,141 @@
+package io.pxweb.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL spellings the driver's Calcite parser does not know, rewritten before the driver sees
+ * them: session functions become literals of the session's values, and PostgreSQL-only operator
+ * syntax becomes Calcite's. Literals and quoted names are masked first, so only code is touched.
+ */
+final class PgDialect {
+  private static final char MASK = '\u0001';
+  private static final Pattern MASKED = Pattern.compile(MASK + "(\\d+)" + MASK);
+
+  private final Settings settings;
+  private final int pid;
+  private final List<Rule> rules = new ArrayList<>();
+
+  /** One rewrite: a pattern over masked text and its replacement. */
+  private interface Rule {
+    String apply(String masked, List<String> literals);
+  }
+
+  PgDialect(Settings settings, int pid, CatalogData catalog) {
+    this.settings = settings;
+    this.pid = pid;
+    // 'name'::regclass is a table's OID; the server knows them, Calcite does not.
+    rules.add((masked, literals) -> replace(masked, Pattern.compile("(?i)" + MASK + "(\\d+)"
+        + MASK + "\\s*::\\s*(?:pg_catalog\\.)?regclass\\b"), m -> {
+          String lit = literals.get(Integer.parseInt(m.group(1)));
+          try {
+            Integer oid = catalog.relationOid(SessionCommands.unquote(lit));
+            return oid == null ? "0" : oid.toString();
+          } catch (java.sql.SQLException e) {
+            return "0";
+          }
+        }));
+    constant("(?:pg_catalog\\.)?version\\s*\\(\\s*\\)", () -> SqlText.literal("PostgreSQL "
+        + Settings.SERVER_VERSION + " (pxweb-server; statbanks through pxweb-jdbc)"));
+    constant("(?:pg_catalog\\.)?current_database\\s*\\(\\s*\\)|\\bcurrent_catalog\\b",
+        () -> SqlText.literal(settings.get("database")));
+    constant("(?:pg_catalog\\.)?current_schema\\s*\\(\\s*\\)|\\bcurrent_schema\\b",
+        () -> SqlText.literal("statbank"));
+    constant("(?:pg_catalog\\.)?(?:current_user|session_user)\\b(?:\\s*\\(\\s*\\))?",
+        () -> SqlText.literal(settings.get("session_authorization")));
+    constant("(?:pg_catalog\\.)?pg_backend_pid\\s*\\(\\s*\\)", () -> Integer.toString(pid));
+    constant("(?:pg_catalog\\.)?inet_server_port\\s*\\(\\s*\\)", () -> "NULL");
+    rules.add((masked, literals) -> replace(masked,
+        Pattern.compile("(?i)(?:pg_catalog\\.)?current_setting\\s*\\(\\s*" + MASK + "(\\d+)"
+            + MASK + "(?:\\s*,\\s*(?:true|false))?\\s*\\)"),
+        m -> {
+          String name = unquote(literals.get(Integer.parseInt(m.group(1))));
+          String value = settings.get(name);
+          return value == null ? "CAST(NULL AS VARCHAR)" : SqlText.literal(value);
+        }));
+    // Array literals in catalog queries ('{0}' compared with an oid[] column) become ARRAY[...].
+    rules.add((masked, literals) -> !masked.contains("pg_catalog") ? masked : replace(masked,
+        Pattern.compile(MASK + "(\\d+)" + MASK + "(?!\\s*::)"), m -> {
+          String lit = literals.get(Integer.parseInt(m.group(1)));
+          if (!lit.matches("'\\{[\\w,]*\\}'")) {
+            return m.group();
+          }
+          String body = lit.substring(2, lit.length() - 2);
+          if (body.isEmpty()) {
+            return m.group();
+          }
+          StringBuilder sb = new StringBuilder("ARRAY[");
+          for (String e : body.split(",")) {
+            sb.append(sb.length() > 6 ? "," : "").append(e.matches("-?\\d+") ? e
+                : SqlText.literal(e));
+          }
+          return sb.append(']').toString();
+        }));
+    // PostgreSQL's != is <>; Calcite allows != only under some conformances.
+    rules.add((masked, literals) -> masked.replace("!=", "<>"));
+    // OPERATOR(pg_catalog.~) is how psql writes a plain operator.
+    rules.add((masked, literals) -> masked.replaceAll(
+        "(?i)OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>*+/-]+)\\s*\\)", " $1 "));
+    rules.add((masked, literals) -> masked.replaceAll(
+        "(?i)\\s+COLLATE\\s+(?:pg_catalog\\.)?(?:\"default\"|default|" + MASK + "\\d+" + MASK
+            + ")", ""));
+  }
+
+  private void constant(String regex, java.util.function.Supplier<String> value) {
+    Pattern p = Pattern.compile("(?i)(?<![\\w.])(?:" + regex + ")");
+    rules.add((masked, literals) -> replace(masked, p, m -> value.get()));
+  }
+
+  String rewrite(String sql) {
+    List<String> literals = new ArrayList<>();
+    StringBuilder masked = new StringBuilder(sql.length());
+    int i = 0;
+    while (i < sql.length()) {
+      int next = SqlText.skip(sql, i);
+      char c = sql.charAt(i);
+      if (next > i + 1 && (c == '\'' || c == '"' || c == '$')) {
+        masked.append(MASK).append(literals.size()).append(MASK);
+        literals.add(sql.substring(i, next));
+      } else if (next > i + 1 && (c == '-' || c == '/')) {
+        masked.append(' '); // comments go
+      } else {
+        masked.append(sql, i, next);
+      }
+      i = next;
+    }
+    String text = masked.toString();
+    for (Rule rule : rules) {
+      text = rule.apply(text, literals);
+    }
+    return unmask(text, literals);
+  }
+
+  private static String unmask(String text, List<String> literals) {
+    return replace(text, MASKED, m -> {
+      String lit = literals.get(Integer.parseInt(m.group(1)));
+      if (lit.startsWith("$")) {
+        int tagEnd = lit.indexOf('$', 1) + 1;
+        return SqlText.literal(lit.substring(tagEnd, lit.length() - tagEnd));
+      }
+      return lit;
+    });
+  }
+
+  private static String replace(String text, Pattern p,
+      java.util.function.Function<Matcher, String> f) {
+    Matcher m = p.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(sb, Matcher.quoteReplacement(f.apply(m)));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  static String unquote(String literal) {
+    return SessionCommands.unquote(literal).toLowerCase(Locale.ROOT);
+  }
+}
