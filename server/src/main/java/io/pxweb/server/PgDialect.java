@@ -46,6 +46,10 @@ final class PgDialect {
         () -> SqlText.literal("statbank"));
     constant("(?:pg_catalog\\.)?(?:current_user|session_user)\\b(?:\\s*\\(\\s*\\))?",
         () -> SqlText.literal(settings.get("session_authorization")));
+    constant("(?:pg_catalog\\.)?current_schemas\\s*\\(\\s*true\\s*\\)",
+        () -> "ARRAY['pg_catalog', 'statbank']");
+    constant("(?:pg_catalog\\.)?current_schemas\\s*\\(\\s*false\\s*\\)",
+        () -> "ARRAY['statbank']");
     constant("(?:pg_catalog\\.)?pg_backend_pid\\s*\\(\\s*\\)", () -> Integer.toString(pid));
     constant("(?:pg_catalog\\.)?inet_server_port\\s*\\(\\s*\\)", () -> "NULL");
     rules.add((masked, literals) -> replace(masked,

@@ -88,6 +88,15 @@ public final class PxWebServer implements AutoCloseable {
     return sessions.size();
   }
 
+  /** How many sessions are running a statement now (tests wait for one before cancelling). */
+  int runningStatements() {
+    int n = 0;
+    for (Session s : sessions.values()) {
+      n += s.isRunning() ? 1 : 0;
+    }
+    return n;
+  }
+
   private void accept() {
     while (!closed) {
       Socket socket;

@@ -13,15 +13,21 @@ final class QueryRouter {
   private final Connection connection;
   private final Settings settings;
   private final PgDialect dialect;
+  private final CatalogData catalog;
 
   QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog) {
     this.connection = connection;
     this.settings = settings;
     this.dialect = new PgDialect(settings, pid, catalog);
+    this.catalog = catalog;
   }
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
   Session.Result query(String sql, Consumer<Statement> started) throws SQLException {
+    Rows known = KnownQueries.answer(sql, catalog);
+    if (known != null) {
+      return Session.Result.rows(known);
+    }
     Statement statement = connection.createStatement();
     try {
       long timeout = settings.statementTimeoutMillis();

@@ -74,7 +74,7 @@ final class Session implements Runnable, SessionCommands.Host {
   private volatile boolean cancelled;
   private String admittedUser;
   private String lastSql;
-  /** -Dpxweb.server.trace=true prints each failed statement to standard error. */
+  /** -Dpxweb.server.trace=true prints each statement, its time and its failure to standard error. */
   private static final boolean TRACE = Boolean.getBoolean("pxweb.server.trace");
 
   Session(PxWebServer server, Socket socket, int pid, int secret) {
@@ -292,7 +292,13 @@ final class Session implements Runnable, SessionCommands.Host {
     }
     cancelled = false;
     lastSql = sql;
-    return router.query(sql, statement -> running = statement);
+    long start = System.nanoTime();
+    Result result = router.query(sql, statement -> running = statement);
+    if (TRACE) {
+      System.err.println("pxweb-server: session " + pid + ": " + (System.nanoTime() - start)
+          / 1_000_000 + " ms to first row: " + sql.replaceAll("\\s+", " "));
+    }
+    return result;
   }
 
   private void parse(ByteBuffer body) throws IOException, SQLException {
@@ -456,6 +462,9 @@ final class Session implements Runnable, SessionCommands.Host {
     long n = 0;
     try {
       while ((maxRows <= 0 || n < maxRows) && rows.next()) {
+        if (cancelled) {
+          throw new SQLException("canceling statement due to user request", "57014");
+        }
         out.begin('D').int16(width);
         for (int i = 0; i < width; i++) {
           byte[] value;
@@ -547,15 +556,19 @@ final class Session implements Runnable, SessionCommands.Host {
 
   /** Called from the acceptor thread that received a CancelRequest with this session's key. */
   void cancel() {
-    cancelled = true;
     Statement s = running;
     if (s != null) {
+      cancelled = true;
       try {
         s.cancel();
       } catch (SQLException ignored) {
         // Already finished.
       }
     }
+  }
+
+  boolean isRunning() {
+    return running != null;
   }
 
   /** Stops the session from another thread (server shutdown). */
