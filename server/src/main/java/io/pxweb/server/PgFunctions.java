@@ -163,12 +163,25 @@ public final class PgFunctions {
     return false;
   }
 
-  public static long pg_relation_size(Integer oid) {
+  /** Statbank tables occupy no local storage; sizes are 0 bytes. */
+  public static long pg_relation_size(Object oid) {
     return 0;
   }
 
-  public static long pg_total_relation_size(Integer oid) {
+  public static long pg_total_relation_size(Object oid) {
     return 0;
+  }
+
+  public static long pg_table_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_indexes_size(Object oid) {
+    return 0;
+  }
+
+  public static String pg_size_pretty(Object size) {
+    return size == null ? null : size + " bytes";
   }
 
   public static String quote_ident(String name) {

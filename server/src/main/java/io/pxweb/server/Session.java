@@ -250,7 +250,7 @@ final class Session implements Runnable, SessionCommands.Host {
   private void simpleQuery(String text) throws IOException, SQLException {
     closePortal("");
     List<String> statements = SqlText.split(text);
-    if (statements.size() == 1 && statements.get(0).isEmpty()) {
+    if (statements.stream().allMatch(String::isEmpty)) {
       out.begin('I').end();
       readyForQuery();
       return;
