@@ -50,6 +50,20 @@ final class PgDialect {
         () -> "ARRAY['pg_catalog', 'statbank']");
     constant("(?:pg_catalog\\.)?current_schemas\\s*\\(\\s*false\\s*\\)",
         () -> "ARRAY['statbank']");
+    constant("(?:pg_catalog\\.)?now\\s*\\(\\s*\\)", () -> "CURRENT_TIMESTAMP");
+    // INTERVAL '3 days' (PostgreSQL) is INTERVAL '3' DAY in standard SQL.
+    rules.add((masked, literals) -> replace(masked, Pattern.compile("(?i)\\bINTERVAL\\s+" + MASK
+        + "(\\d+)" + MASK), m -> {
+          Matcher unit = Pattern.compile("(?i)'\\s*(-?\\d+)\\s*(year|month|week|day|hour|minute"
+              + "|second)s?\\s*'").matcher(literals.get(Integer.parseInt(m.group(1))));
+          if (!unit.matches()) {
+            return m.group();
+          }
+          String name = unit.group(2).toUpperCase(Locale.ROOT);
+          long n = Long.parseLong(unit.group(1));
+          return name.equals("WEEK") ? "INTERVAL '" + n * 7 + "' DAY"
+              : "INTERVAL '" + n + "' " + name;
+        }));
     constant("(?:pg_catalog\\.)?pg_backend_pid\\s*\\(\\s*\\)", () -> Integer.toString(pid));
     constant("(?:pg_catalog\\.)?inet_server_port\\s*\\(\\s*\\)", () -> "NULL");
     rules.add((masked, literals) -> replace(masked,

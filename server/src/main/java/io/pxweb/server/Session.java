@@ -181,6 +181,21 @@ final class Session implements Runnable, SessionCommands.Host {
     admittedUser = user;
     out.begin('R').int32(0).end();
     settings = new Settings(user, database, params.get("application_name"));
+    for (Map.Entry<String, String> p : params.entrySet()) {
+      String key = p.getKey();
+      if (key.equals("options")) {
+        // libpq's options: -c name=value (or --name=value), as PGOPTIONS carries them.
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("(?:-c\\s*|--)([\\w.]+)=(\\S+)").matcher(p.getValue());
+        while (m.find()) {
+          settings.put(m.group(1).replace('-', '_'), m.group(2));
+        }
+      } else if (!key.equals("user") && !key.equals("database") && !key.equals("replication")
+          && !key.startsWith("_pq_.") && !key.equals("client_encoding")
+          && settings.get(key) != null) {
+        settings.put(key, p.getValue());
+      }
+    }
     try {
       connection = server.openConnection();
     } catch (SQLException e) {

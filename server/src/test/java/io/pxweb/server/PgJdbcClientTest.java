@@ -290,7 +290,27 @@ class PgJdbcClientTest {
         assertEquals(43, rs.getInt("n"));
         assertTrue(rs.getBoolean("l"));
       }
+      try (ResultSet rs = s.executeQuery("SELECT DATE '2020-01-01' + INTERVAL '2 days', "
+          + "now() IS NOT NULL, 'a' != 'b'")) {
+        assertTrue(rs.next());
+        assertEquals(LocalDate.of(2020, 1, 3), rs.getObject(1, LocalDate.class));
+        assertTrue(rs.getBoolean(2));
+        assertTrue(rs.getBoolean(3));
+      }
       assertFalse(s.execute(""), "the empty query");
+    }
+  }
+
+  @Test
+  void startupOptionsSetParameters() throws Exception {
+    try (Connection c = ServerFixture.pg(server,
+        "options=-c%20statement_timeout%3D5s&ApplicationName=metabase");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT current_setting('statement_timeout'), "
+             + "current_setting('application_name')")) {
+      assertTrue(rs.next());
+      assertEquals("5s", rs.getString(1));
+      assertEquals("metabase", rs.getString(2));
     }
   }
 }
