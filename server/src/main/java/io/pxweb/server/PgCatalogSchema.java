@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
@@ -29,6 +30,8 @@ final class PgCatalogSchema extends AbstractSchema {
       "pg_attrdef", 2604);
 
   private final Map<String, Table> tables;
+  /** The pg_catalog table names (the same for every session). */
+  private static volatile Set<String> tableNames = Set.of();
 
   private PgCatalogSchema(Map<String, Table> tables) {
     this.tables = tables;
@@ -38,13 +41,20 @@ final class PgCatalogSchema extends AbstractSchema {
     return tables;
   }
 
+  /** Whether pg_catalog has a table of this name: PostgreSQL finds them unqualified too. */
+  static boolean isCatalogTable(String name) {
+    return tableNames.contains(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
   static Integer systemOid(String table) {
     return SYSTEM_OIDS.get(table);
   }
 
   /** Adds pg_catalog, information_schema, the catalog functions and PostgreSQL type names. */
   static void register(SchemaPlus root, CatalogData data, Settings settings) {
-    SchemaPlus pg = root.add("pg_catalog", new PgCatalogSchema(pgCatalog(data, settings)));
+    Map<String, Table> pgTables = pgCatalog(data, settings);
+    tableNames = Set.copyOf(pgTables.keySet());
+    SchemaPlus pg = root.add("pg_catalog", new PgCatalogSchema(pgTables));
     root.add("information_schema", new PgCatalogSchema(informationSchema(data, settings)));
     for (Method m : PgFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == PgFunctions.class) {

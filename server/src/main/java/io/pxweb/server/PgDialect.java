@@ -92,6 +92,11 @@ final class PgDialect {
           }
           return sb.append(']').toString();
         }));
+    // pg_catalog is always on PostgreSQL's search path: FROM pg_type means pg_catalog.pg_type.
+    rules.add((masked, literals) -> replace(masked, Pattern.compile(
+        "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_\\w+)\\b(?!\\s*[.(])"), m ->
+            PgCatalogSchema.isCatalogTable(m.group(3))
+                ? m.group(1) + m.group(2) + "pg_catalog." + m.group(3) : m.group()));
     // PostgreSQL's != is <>; Calcite allows != only under some conformances.
     rules.add((masked, literals) -> masked.replace("!=", "<>"));
     // OPERATOR(pg_catalog.~) is how psql writes a plain operator.

@@ -251,8 +251,12 @@ final class Session implements Runnable, SessionCommands.Host {
           default:
             throw new PgInput.ProtocolException("invalid frontend message type " + (char) type);
         }
-      } catch (SQLException e) {
-        statementFailed(e);
+      } catch (SQLException | RuntimeException e) {
+        // A malformed message body (BufferUnderflowException, a $n beyond the parameters) is the
+        // client's error, reported like any other; the session goes on.
+        statementFailed(e instanceof SQLException s ? s : new SQLException(
+            "invalid message: " + e.getMessage(), e instanceof IllegalArgumentException
+                ? "42P02" : "08P01", e));
         if (type != 'Q') {
           skipToSync = true;
         } else {

@@ -210,6 +210,20 @@ class PgJdbcClientTest {
         }
         assertEquals(List.of("REGION", "SEX", "AGE", "TIME"), key);
       }
+      try (ResultSet rs = md.getImportedKeys(null, "population", "TAB001")) {
+        assertFalse(rs.next(), "statbank tables have no foreign keys");
+      }
+      try (ResultSet rs = md.getIndexInfo(null, "population", "TAB001", false, true)) {
+        assertFalse(rs.next(), "nor indexes");
+      }
+      try (ResultSet rs = md.getTypeInfo()) {
+        List<String> types = new ArrayList<>();
+        while (rs.next()) {
+          types.add(rs.getString("TYPE_NAME"));
+        }
+        assertTrue(types.containsAll(List.of("numeric", "text", "date", "int4")),
+            types.toString());
+      }
     }
   }
 
