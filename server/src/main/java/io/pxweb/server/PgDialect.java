@@ -97,6 +97,13 @@ final class PgDialect {
         "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_\\w+)\\b(?!\\s*[.(])"), m ->
             PgCatalogSchema.isCatalogTable(m.group(3))
                 ? m.group(1) + m.group(2) + "pg_catalog." + m.group(3) : m.group()));
+    // PostgreSQL takes any keyword as a column label after AS (Metabase's privilege query says
+    // "as select", "as table"); Calcite wants it quoted. Type names are left alone (CAST).
+    Pattern keywordLabel = Pattern.compile("(?i)\\bAS\\s+(table|update|select|insert|delete"
+        + "|schema|user|order|group|limit|offset|references|column|check|default|values|end"
+        + "|start|result|role|from|where|having|window|grant|union|all|any|some)\\b");
+    rules.add((masked, literals) -> replace(masked, keywordLabel,
+        m -> "AS \"" + m.group(1).toLowerCase(Locale.ROOT) + "\""));
     // PostgreSQL's != is <>; Calcite allows != only under some conformances.
     rules.add((masked, literals) -> masked.replace("!=", "<>"));
     // OPERATOR(pg_catalog.~) is how psql writes a plain operator.

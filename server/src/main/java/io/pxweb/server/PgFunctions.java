@@ -192,56 +192,60 @@ public final class PgFunctions {
   }
 
   public static boolean has_table_privilege(String table, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_table_privilege(String user, String table, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_table_privilege(Integer table, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_schema_privilege(String schema, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_schema_privilege(String user, String schema, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_schema_privilege(Integer schema, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_database_privilege(String database, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_database_privilege(String user, String database, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_column_privilege(String table, String column, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_column_privilege(Integer table, Integer column, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_column_privilege(String user, String table, String column,
       String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_any_column_privilege(String table, String privilege) {
-    return true;
+    return readOnly(privilege);
   }
 
   public static boolean has_any_column_privilege(Integer table, String privilege) {
-    return true;
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(String user, String table, String privilege) {
+    return readOnly(privilege);
   }
 
   public static String pg_get_statisticsobjdef_columns(Integer oid) {
@@ -271,6 +275,12 @@ public final class PgFunctions {
 
   public static Integer array_lower(Object array, Integer dimension) {
     return array instanceof java.util.List<?> list && !list.isEmpty() ? 1 : null;
+  }
+
+  /** The server is read-only: reading privileges are granted, writing ones are not. */
+  private static boolean readOnly(String privilege) {
+    String p = privilege == null ? "" : privilege.toLowerCase(Locale.ROOT);
+    return !p.matches("(?s).*(insert|update|delete|truncate|create|trigger|temp).*");
   }
 
   public static String current_setting(String name) {

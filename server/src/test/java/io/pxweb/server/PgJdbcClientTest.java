@@ -316,6 +316,26 @@ class PgJdbcClientTest {
   }
 
   @Test
+  void metabasePrivilegesQueryGrantsReadingOnly() throws Exception {
+    String sql = java.nio.file.Files.readString(java.nio.file.Path.of("src", "test", "resources",
+        "metabase_privileges.sql"));
+    try (Connection c = ServerFixture.pg(server, "");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery(sql)) {
+      int tables = 0;
+      while (rs.next()) {
+        if (rs.getString("schema").equals("environment")) {
+          tables++;
+          assertTrue(rs.getBoolean("select"));
+          assertFalse(rs.getBoolean("update") || rs.getBoolean("insert")
+              || rs.getBoolean("delete"), "read-only");
+        }
+      }
+      assertEquals(3, tables);
+    }
+  }
+
+  @Test
   void startupOptionsSetParameters() throws Exception {
     try (Connection c = ServerFixture.pg(server,
         "options=-c%20statement_timeout%3D5s&ApplicationName=metabase");
