@@ -284,7 +284,8 @@ final class PgCatalogSchema extends AbstractSchema {
         "pg_event_trigger:oid oid, evtname name",
         "pg_depend:classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, "
             + "refobjsubid int4, deptype char",
-        "pg_sequence:seqrelid oid, seqtypid oid",
+        "pg_sequence:seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
+            + "seqmin int8, seqcache int8, seqcycle bool",
         "pg_range:rngtypid oid, rngsubtype oid",
         "pg_locks:locktype text, database oid, relation oid, pid int4, mode text, "
             + "granted bool",

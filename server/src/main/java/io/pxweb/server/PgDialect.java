@@ -106,12 +106,70 @@ final class PgDialect {
         m -> "AS \"" + m.group(1).toLowerCase(Locale.ROOT) + "\""));
     // PostgreSQL's != is <>; Calcite allows != only under some conformances.
     rules.add((masked, literals) -> masked.replace("!=", "<>"));
+    // x::type binds tighter than any operator in PostgreSQL; Calcite's parser gives it a lower
+    // precedence (a = b::oid would cast the comparison), so casts become CAST(x AS type).
+    rules.add((masked, literals) -> casts(masked));
     // OPERATOR(pg_catalog.~) is how psql writes a plain operator.
     rules.add((masked, literals) -> masked.replaceAll(
         "(?i)OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>*+/-]+)\\s*\\)", " $1 "));
     rules.add((masked, literals) -> masked.replaceAll(
         "(?i)\\s+COLLATE\\s+(?:pg_catalog\\.)?(?:\"default\"|default|" + MASK + "\\d+" + MASK
             + ")", ""));
+  }
+
+  private static final Pattern CAST_TYPE = Pattern.compile(
+      "\\s*::\\s*((?:\\w+\\s*\\.\\s*)?(?:\\w+|\"\\w+\")(?:\\s+varying)?(?:\\s*\\(\\s*\\d+(?:\\s*,\\s*\\d+)?\\s*\\))?)"
+      + "(\\s*\\[\\s*\\])?");
+
+  /** Rewrites each x::type (left to right, so chains nest) as CAST(x AS type). */
+  static String casts(String text) {
+    int at;
+    int from = 0;
+    while ((at = text.indexOf("::", from)) > 0) {
+      Matcher type = CAST_TYPE.matcher(text);
+      int start = operandStart(text, at);
+      if (start < 0 || !type.find(at) || type.start() != at || type.group(2) != null) {
+        from = at + 2;
+        continue;
+      }
+      String operand = text.substring(start, at).strip(); // not trim(): it drops MASK
+      text = text.substring(0, start) + "CAST(" + operand + " AS " + type.group(1) + ")"
+          + text.substring(type.end());
+      from = start;
+    }
+    return text;
+  }
+
+  /** Start of the operand that ends just before {@code end}, or -1 when it is not simple. */
+  private static int operandStart(String text, int end) {
+    int i = end - 1;
+    while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    if (i < 0) {
+      return -1;
+    }
+    if (text.charAt(i) == ')') {
+      int depth = 0;
+      for (; i >= 0; i--) {
+        char c = text.charAt(i);
+        depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+        if (depth == 0) {
+          break;
+        }
+      }
+      if (i < 0) {
+        return -1;
+      }
+      i--; // a function name before the parenthesis belongs to the operand
+    } else if (text.charAt(i) == MASK) {
+      i = text.lastIndexOf(MASK, i - 1) - 1;
+    }
+    while (i >= 0 && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_'
+        || text.charAt(i) == '.' || text.charAt(i) == '"' || text.charAt(i) == MASK)) {
+      i--;
+    }
+    return i + 1;
   }
 
   private void constant(String regex, java.util.function.Supplier<String> value) {

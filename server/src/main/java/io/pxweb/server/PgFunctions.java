@@ -283,6 +283,18 @@ public final class PgFunctions {
     return !p.matches("(?s).*(insert|update|delete|truncate|create|trigger|temp).*");
   }
 
+  /** Statbank columns have no sequences. */
+  public static String pg_get_serial_sequence(String table, String column) {
+    return null;
+  }
+
+  /** SQLAlchemy builds identity options with it over pg_sequence, which is empty here. */
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5, Object k6, Object v6, Object k7,
+      Object v7) {
+    return null;
+  }
+
   public static String current_setting(String name) {
     Settings s = SETTINGS.get();
     return s == null ? null : s.get(name.toLowerCase(Locale.ROOT));

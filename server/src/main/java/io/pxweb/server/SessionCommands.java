@@ -181,6 +181,8 @@ final class SessionCommands {
     }
     if (name.toUpperCase(Locale.ROOT).matches("TIME\\s+ZONE")) {
       name = "timezone";
+    } else if (name.toUpperCase(Locale.ROOT).matches("TRANSACTION\\s+ISOLATION\\s+LEVEL")) {
+      name = "transaction_isolation";
     }
     name = unquote(name);
     String value = settings.get(name);

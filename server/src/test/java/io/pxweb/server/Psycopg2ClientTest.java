@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class Psycopg2ClientTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-  private static boolean hasPsycopg2() throws Exception {
+  private static boolean hasModule(String module) throws Exception {
     if (!Files.isExecutable(PYTHON)) {
       return false;
     }
-    Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import psycopg2")
+    Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import " + module)
         .redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -30,16 +30,10 @@ class Psycopg2ClientTest {
 
   @Test
   void queriesWithParametersAndInformationSchema() throws Exception {
-    assumeTrue(hasPsycopg2(), "/usr/bin/python3 with psycopg2 is not installed (apt-get install "
+    assumeTrue(hasModule("psycopg2"), "/usr/bin/python3 with psycopg2 is not installed (apt-get install "
         + "python3-psycopg2): the psycopg2 client test is skipped");
-    Path script = Path.of("src", "test", "resources", "psycopg2_client.py").toAbsolutePath();
-    try (PxWebServer server = ServerFixture.start()) {
-      Process p = new ProcessBuilder(PYTHON.toString(), script.toString(),
-          Integer.toString(server.port())).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-      assertEquals(0, p.exitValue(), out);
-      assertEquals(String.join("\n",
+    String out = runScript("psycopg2_client.py");
+    assertEquals(String.join("\n",
           "('AT', '1981', None, datetime.date(1981, 1, 1))",
           "('AT', '1991', Decimal('4041797'), datetime.date(1991, 1, 1))",
           "('AT', '2001', Decimal('4143737'), datetime.date(2001, 1, 1))",
@@ -48,6 +42,34 @@ class Psycopg2ClientTest {
               + "('GREENHOUSEGAS_label', 'text'), ('TIME', 'text'), ('TIME_label', 'text'), "
               + "('TIME_date', 'date'), ('Emission', 'numeric'), ('Emission_status', 'text')]",
           ""), out);
+  }
+
+  @Test
+  void sqlalchemyReflectsSchemasTablesAndColumns() throws Exception {
+    assumeTrue(hasModule("psycopg2") && hasModule("sqlalchemy"), "/usr/bin/python3 with "
+        + "psycopg2 and sqlalchemy is not installed (apt-get install python3-sqlalchemy): the "
+        + "SQLAlchemy client test is skipped");
+    String out = runScript("sqlalchemy_client.py");
+    assertEquals(String.join("\n",
+        "['economy', 'environment', 'information_schema', 'klass', 'labour', 'meta', "
+            + "'population', 'statbank', 'trade']",
+        "['TAB003', 'TAB004', 'TAB005']",
+        "[('SECTOR', 'TEXT'), ('SECTOR_label', 'TEXT'), ('GREENHOUSEGAS', 'TEXT'), "
+            + "('GREENHOUSEGAS_label', 'TEXT'), ('TIME', 'TEXT'), ('TIME_label', 'TEXT'), "
+            + "('TIME_date', 'DATE'), ('Emission', 'NUMERIC(38, 0)'), ('Emission_status', "
+            + "'TEXT')]",
+        ""), out);
+  }
+
+  private static String runScript(String name) throws Exception {
+    Path script = Path.of("src", "test", "resources", name).toAbsolutePath();
+    try (PxWebServer server = ServerFixture.start()) {
+      Process p = new ProcessBuilder(PYTHON.toString(), script.toString(),
+          Integer.toString(server.port())).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+      assertEquals(0, p.exitValue(), out);
+      return out;
     }
   }
 }
