@@ -159,6 +159,22 @@ class JdbcSurfaceTest {
     }
   }
 
+  @Test
+  void textParametersAreReadByTheTypeTheyMeet() throws SQLException {
+    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+        + " where \"TIME_date\" = ? and HNMGA >= ? and REGION = 'NO'")) {
+      ps.setString(1, "2001-01-01");
+      ps.setString(2, "0");
+      long viaText = count(ps);
+      ps.setObject(1, LocalDate.of(2001, 1, 1));
+      ps.setBigDecimal(2, BigDecimal.ZERO);
+      assertEquals(count(ps), viaText);
+      assertTrue(viaText > 0);
+      ps.setObject(1, "2001-01-01");
+      assertEquals(viaText, count(ps));
+    }
+  }
+
   private static long count(PreparedStatement ps) throws SQLException {
     try (ResultSet rs = ps.executeQuery()) {
       rs.next();
