@@ -33,7 +33,8 @@ class PgJdbcClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ServerFixture.start();
+    // Room above the default 20 per user: sessions of earlier tests may still be closing.
+    server = ServerFixture.start("--max-connections-per-user", "50");
   }
 
   @AfterAll
@@ -313,6 +314,53 @@ class PgJdbcClientTest {
       }
       assertFalse(s.execute(""), "the empty query");
     }
+  }
+
+  @Test
+  void twentyConcurrentSessionsGetTheDriversRows() throws Exception {
+    String sql = "SELECT \"REGION\", \"SEX\", \"AGE\", \"TIME\", \"HNMGA\" FROM \"TAB001\" "
+        + "WHERE \"REGION\" = ? ORDER BY 2, 3, 4";
+    String[] regions = {"AT", "FI", "DE", "NO", "DK"};
+    java.util.Map<String, List<List<String>>> expected = new java.util.HashMap<>();
+    try (Connection direct = ServerFixture.direct()) {
+      for (String region : regions) {
+        try (PreparedStatement ps = direct.prepareStatement(sql)) {
+          ps.setString(1, region);
+          try (ResultSet rs = ps.executeQuery()) {
+            expected.put(region, ServerFixture.rows(rs));
+          }
+        }
+      }
+    }
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String region = regions[i % regions.length];
+        results.add(pool.submit(() -> {
+          try (Connection c = ServerFixture.pg(server, "prepareThreshold=1");
+               PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int run = 0; run < 3; run++) {
+              ps.setString(1, region);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (!ServerFixture.rows(rs).equals(expected.get(region))) {
+                  return region + " differs in run " + run;
+                }
+              }
+            }
+            return "ok";
+          }
+        }));
+      }
+      for (java.util.concurrent.Future<String> r : results) {
+        assertEquals("ok", r.get(120, TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertTrue(expected.values().stream().allMatch(rows -> !rows.isEmpty()),
+        "every region has rows");
   }
 
   @Test
