@@ -68,7 +68,7 @@ class Psycopg2ClientTest {
         "['TAB003', 'TAB004', 'TAB005']",
         "[('SECTOR', 'TEXT'), ('SECTOR_label', 'TEXT'), ('GREENHOUSEGAS', 'TEXT'), "
             + "('GREENHOUSEGAS_label', 'TEXT'), ('TIME', 'TEXT'), ('TIME_label', 'TEXT'), "
-            + "('TIME_date', 'DATE'), ('Emission', 'NUMERIC(38, 0)'), ('Emission_status', "
+            + "('TIME_date', 'DATE'), ('Emission', 'NUMERIC(19, 0)'), ('Emission_status', "
             + "'TEXT')]",
         ""), out);
   }
