@@ -44,6 +44,10 @@ public final class PxWebClient implements StatbankSource {
   private final HttpUrl base;
   private final OkHttpClient http;
   private final ClientSettings settings;
+  /** Metadata documents may use this share of the body ceiling (maxResponseSize). */
+  static final int DOCUMENT_SHARE = 16;
+  /** Bytes of an error body kept for its message: problem documents are a few hundred. */
+  private static final long ERROR_BODY_BYTES = 64 * 1024;
   /** Longest wait between attempts, however many have failed. */
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -229,7 +233,10 @@ public final class PxWebClient implements StatbankSource {
     CallHandle handle = new CallHandle();
     abortSlot.accept(handle::abort);
     try {
-      Cube cube = call(httpRequest, method, shown, handle, JsonStatReader::read);
+      java.util.Map<String, Integer> requested = new java.util.HashMap<>();
+      request.selections().forEach(s -> requested.put(s.variable(), s.size()));
+      Cube cube = call(httpRequest, method, shown, handle, settings.maxResponseBytes(),
+          in -> JsonStatReader.read(in, requested));
       if (dataCache != null) {
         dataCache.put(cacheKey, cube);
       }
@@ -255,7 +262,7 @@ public final class PxWebClient implements StatbankSource {
     }
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
-    byte[] body = call(request, "GET", key, new CallHandle(), in -> {
+    byte[] body = call(request, "GET", key, new CallHandle(), documentLimit(), in -> {
       byte[] bytes = in.readAllBytes();
       // Parse before caching, so only documents that read well are kept.
       ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
@@ -269,6 +276,15 @@ public final class PxWebClient implements StatbankSource {
     } catch (IOException | MalformedDocumentException e) {
       throw PxWebErrors.fromMalformed(e.getMessage(), "GET", key);
     }
+  }
+
+  /**
+   * Returns the ceiling of a metadata document's bytes. Documents are read whole and parsed to
+   * trees, which take several times their size in memory; the largest real ones (metadata of
+   * tables with thousands of values) stay below 2 MB.
+   */
+  private long documentLimit() {
+    return Math.max(1, settings.maxResponseBytes() / DOCUMENT_SHARE);
   }
 
   /** Reader of a successful response body. */
@@ -297,7 +313,7 @@ public final class PxWebClient implements StatbankSource {
    * whole before it is returned, so a retried request never duplicates or drops rows.
    */
   private <T> T call(Request request, String method, String shown, CallHandle handle,
-      BodyReader<T> reader) throws SQLException {
+      long maxBytes, BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
@@ -314,16 +330,23 @@ public final class PxWebClient implements StatbankSource {
           limiter.learn(response.header("x-ratelimit-policy"), response.header("x-ratelimit-limit"));
           ResponseBody body = response.body();
           if (!response.isSuccessful()) {
-            throw PxWebErrors.fromStatus(response.code(), body.string(), method, shown,
+            // Only the start of an error body: it is read for its message, never whole.
+            throw PxWebErrors.fromStatus(response.code(),
+                response.peekBody(ERROR_BODY_BYTES).string(), method, shown,
                 response.header("Retry-After"));
           }
           checkJson(response, method, shown);
-          try (InputStream in = body.byteStream()) {
+          String what = "response body";
+          BoundedInputStream.checkLength(body.contentLength(), maxBytes, what);
+          try (InputStream in = new BoundedInputStream(body.byteStream(), maxBytes, what)) {
             return reader.read(in);
           } catch (MalformedDocumentException e) {
             throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
           }
         }
+      } catch (BoundedInputStream.TooLargeException e) {
+        // The same request would get the same body: no retry.
+        throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
       } catch (IOException e) {
         if (handle.aborted) {
           throw cancelled(method, shown);
