@@ -118,7 +118,7 @@ public final class PxWebErrors {
   static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
 
   /** Reads a Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String header) {
+  public static Duration retryAfter(String header) {
     if (header == null || header.isBlank() || header.length() > 100) {
       return null;
     }
