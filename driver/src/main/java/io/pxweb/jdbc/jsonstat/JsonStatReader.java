@@ -275,6 +275,12 @@ public final class JsonStatReader {
     expect(token, JsonToken.START_OBJECT, "'dimension'");
     while (next(p) == JsonToken.FIELD_NAME) {
       String id = p.currentName();
+      if (limits.requested != null && !limits.requested.containsKey(id)) {
+        // Described but not requested: harmless unless 'id' lists it, which is rejected there.
+        next(p);
+        p.skipChildren();
+        continue;
+      }
       long max = limits.maxValues(id);
       if (out.containsKey(id)) {
         throw new MalformedDocumentException("data response describes dimension '" + id + "' twice");
