@@ -5,7 +5,10 @@ set -u
 port=55432
 dir=/tmp/pxweb-jdbc-pg
 if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
-  (apt-get install -y -qq postgresql >/dev/null 2>&1) || exit 0
+  # A fresh machine has no package lists yet: update them once before installing.
+  (apt-get install -y -qq postgresql >/dev/null 2>&1) \
+    || (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq postgresql >/dev/null 2>&1) \
+    || exit 0
 fi
 bin=$(dirname "$(command -v initdb 2>/dev/null || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
 run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }

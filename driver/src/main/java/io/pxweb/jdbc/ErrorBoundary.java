@@ -73,16 +73,21 @@ final class ErrorBoundary implements InvocationHandler {
     }
     Object result;
     try {
-      result = method.invoke(target, args);
+      result = JdbcSurface.intercept(target, method, args);
+      if (result == JdbcSurface.PASS) {
+        result = method.invoke(target, args);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw classify(e, method, sqlOf(name, args));
     } catch (InvocationTargetException e) {
       if (!registerMissingTable(e.getCause())) {
-        throw classify(e.getCause());
+        throw classify(e.getCause(), method, sqlOf(name, args));
       }
       // Codelist and Klass tables are added when first named (too many to list): run again.
       try {
         result = method.invoke(target, args);
       } catch (InvocationTargetException again) {
-        throw classify(again.getCause());
+        throw classify(again.getCause(), method, sqlOf(name, args));
       }
     }
     Class<?> returnType = method.getReturnType();
@@ -147,7 +152,27 @@ final class ErrorBoundary implements InvocationHandler {
   }
 
   /** Turns any failure into the SQLException the user should see. */
-  static Throwable classify(Throwable failure) {
+  static SQLException classify(Throwable failure) {
+    return classify(failure, null, null);
+  }
+
+  /** Returns the SQL text a call runs or prepares, or null. */
+  private static String sqlOf(String method, Object[] args) {
+    return args != null && args.length > 0 && args[0] instanceof String sql
+        && (method.startsWith("execute") || method.startsWith("prepare")) ? sql : null;
+  }
+
+  /**
+   * Turns any failure into the SQLException the user should see: one sentence, a SQLState,
+   * never planner internals and never an {@link Error}.
+   *
+   * @param method the JDBC method that failed, to name an unsupported feature; may be null
+   * @param sql the SQL text the call ran, to point at a name to quote; may be null
+   */
+  static SQLException classify(Throwable failure, Method method, String sql) {
+    if (SqlErrors.isWrite(sql)) {
+      return SqlErrors.readOnly(failure);
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof PxWebQueryException q) {
         return q.getCause();
@@ -155,22 +180,27 @@ final class ErrorBoundary implements InvocationHandler {
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SqlParseException p) {
-        return new SQLSyntaxErrorException(p.getMessage(), "42601", failure);
+        return new SQLSyntaxErrorException(SqlErrors.parseMessage(p, sql), "42601", failure);
+      }
+      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+        String m = c.getMessage();
+        return new SQLSyntaxErrorException(m, SqlErrors.validationState(
+            c.getCause() == null ? m : String.valueOf(c.getCause().getMessage())), failure);
       }
       if (t instanceof SqlValidatorException v) {
-        String m = v.getMessage();
-        String state = m.startsWith("Object ") && m.endsWith("not found") ? "42S02"
-            : m.startsWith("Column ") && m.contains("not found") ? "42S22" : "42000";
-        return new SQLSyntaxErrorException(contextMessage(failure, v), state, failure);
+        return new SQLSyntaxErrorException(contextMessage(failure, v),
+            SqlErrors.validationState(v.getMessage()), failure);
       }
     }
-    if (failure instanceof SQLException s) {
+    SQLException data = SqlErrors.dataError(failure);
+    if (data != null) {
+      return data;
+    }
+    if (failure instanceof SQLException s && s.getSQLState() != null
+        && s.getMessage() != null && !s.getMessage().startsWith("Error while executing SQL")) {
       return s;
     }
-    if (failure instanceof Error e) {
-      return e;
-    }
-    return new SQLException(String.valueOf(failure.getMessage()), "HY000", failure);
+    return SqlErrors.otherError(failure, method);
   }
 
   /** Returns the validator's message with Calcite's position ("From line 1, column 15 ..."). */

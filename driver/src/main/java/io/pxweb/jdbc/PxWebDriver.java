@@ -73,8 +73,9 @@ public class PxWebDriver extends Driver {
     try {
       return open(url, info);
     } catch (RuntimeException e) {
-      Throwable t = ErrorBoundary.classify(e);
-      throw t instanceof SQLException s ? s : new SQLException(e.getMessage(), "08001", e);
+      SQLException s = ErrorBoundary.classify(e);
+      // A failure without a class of its own happened while connecting.
+      throw "HY000".equals(s.getSQLState()) ? new SQLException(s.getMessage(), "08001", e) : s;
     }
   }
 
@@ -170,6 +171,9 @@ public class PxWebDriver extends Driver {
         "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),
         NullCollation.LOW.name());
+    // Types as PostgreSQL users expect them: VARCHAR literals, averages with decimals.
+    p.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
+        PxWebTypeSystem.class.getName() + "#INSTANCE");
     return p;
   }
 

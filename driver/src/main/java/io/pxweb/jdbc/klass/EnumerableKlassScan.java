@@ -3,9 +3,7 @@ package io.pxweb.jdbc.klass;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
@@ -32,12 +30,12 @@ final class EnumerableKlassScan extends KlassScan implements EnumerableRel {
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+    PhysType physType = io.pxweb.jdbc.plan.ScanRows.physType(implementor, getRowType(), pref);
     // Stashed rather than reached through the schema: a table looked up by an id that the
     // schema does not list cannot be found again by name at run time.
-    return implementor.result(physType, Blocks.toBlock(
+    return implementor.result(physType, Blocks.toBlock(io.pxweb.jdbc.plan.ScanRows.shape(
         Expressions.call(implementor.stash(klassTable, KlassTable.class), "scan",
-            implementor.getRootExpression(), implementor.stash(push, KlassPush.class))));
+            implementor.getRootExpression(), implementor.stash(push, KlassPush.class)),
+        physType)));
   }
 }

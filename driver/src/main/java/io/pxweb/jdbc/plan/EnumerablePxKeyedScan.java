@@ -4,9 +4,7 @@ import io.pxweb.jdbc.schema.PxWebTable;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -45,12 +43,12 @@ final class EnumerablePxKeyedScan extends PxKeyedScan implements EnumerableRel {
     Result keys = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
     BlockBuilder builder = new BlockBuilder();
     Expression keyRows = builder.append("keys", keys.block);
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+    PhysType physType = ScanRows.physType(implementor, getRowType(), pref);
     Expression spec = implementor.stash(scan.spec(), ScanSpec.class);
-    builder.add(Expressions.return_(null,
+    builder.add(Expressions.return_(null, ScanRows.shape(
         Expressions.call(getTable().getExpression(PxWebTable.class), QUERY_WITH_KEYS,
-            implementor.getRootExpression(), spec, Expressions.constant(variable), keyRows)));
+            implementor.getRootExpression(), spec, Expressions.constant(variable), keyRows),
+        physType)));
     return implementor.result(physType, builder.toBlock());
   }
 }

@@ -4,9 +4,7 @@ import io.pxweb.jdbc.schema.PxWebTable;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
-import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -34,12 +32,11 @@ final class EnumerablePxTableScan extends PxTableScan implements EnumerableRel {
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(),
-        JavaRowFormat.ARRAY, false);
+    PhysType physType = ScanRows.physType(implementor, getRowType(), pref);
     // The spec travels as a stashed object: it holds metadata and predicates, no literal code.
     Expression specExpression = implementor.stash(spec, ScanSpec.class);
-    return implementor.result(physType, Blocks.toBlock(
+    return implementor.result(physType, Blocks.toBlock(ScanRows.shape(
         Expressions.call(table.getExpression(PxWebTable.class), "query",
-            implementor.getRootExpression(), specExpression)));
+            implementor.getRootExpression(), specExpression), physType)));
   }
 }

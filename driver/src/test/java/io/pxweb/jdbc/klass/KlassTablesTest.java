@@ -116,6 +116,18 @@ class KlassTablesTest {
     assertRequests(CODES_131 + "?from=1800-01-01&selectCodes=1515%2C1826&language=nb");
   }
 
+  /** One-column and no-column rows survive a parent sort, limit or aggregate. */
+  @Test
+  void everyRowShapeComesOutRight() throws SQLException {
+    assertEquals(List.of(row("1826")), KlassSql.rows(connection,
+        "select code from klass.\"131\" where code in ('1515', '1826')"
+            + " order by code desc fetch first 1 rows only"));
+    assertEquals(List.of(row(3L)), KlassSql.rows(connection,
+        "select count(*) from (select * from klass.\"131\" limit 3) x"));
+    assertEquals(List.of(row("1515"), row("1826")), KlassSql.rows(connection,
+        "select distinct code from klass.\"131\" where code in ('1515', '1826') order by 1"));
+  }
+
   @Test
   void prefixLikeGoesToSelectCodesAsWildcard() throws SQLException {
     String sql = "select code from klass.\"131\" where code like '300%' or code = '0301'";

@@ -1,0 +1,73 @@
+package io.pxweb.jdbc;
+
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+
+/**
+ * The SQL types of every connection: the choices where Calcite's defaults differ from what
+ * users of PostgreSQL, DuckDB or SQLite expect (documented in docs/sql-mapping.md).
+ *
+ * <ul>
+ *   <li>Literals of different lengths meeting in CASE, COALESCE or UNION are VARCHAR, not
+ *       CHAR padded with spaces: {@code CASE ... THEN 'ab' ELSE 'abcd' END} yields {@code 'ab'}.
+ *   <li>Decimals carry up to 38 digits (Calcite's default is 19), room for derived values.
+ *   <li>AVG keeps a useful precision: over a DECIMAL or an integer it is a DECIMAL with at least
+ *       {@value #DERIVED_SCALE} fractional digits, as PostgreSQL's numeric average (Calcite
+ *       keeps the argument's type, so the mean of 10.1, 10.6 and 11.0 would be 10.5, and of
+ *       integers an integer).
+ *   <li>Division of decimals has at least {@value #DERIVED_SCALE} fractional digits, as
+ *       PostgreSQL's numeric division. Integer divided by integer stays an integer division,
+ *       as in PostgreSQL.
+ * </ul>
+ */
+public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
+  /** The instance Calcite's {@code typeSystem} connection property finds by name. */
+  public static final PxWebTypeSystem INSTANCE = new PxWebTypeSystem();
+
+  /** Fractional digits of averages and quotients (PostgreSQL gives at least 16 significant). */
+  static final int DERIVED_SCALE = 16;
+
+  private static final int MAX_DECIMAL_PRECISION = 38;
+
+  private PxWebTypeSystem() {
+  }
+
+  @Override public int getMaxPrecision(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION
+        : super.getMaxPrecision(typeName);
+  }
+
+  @Override public int getMaxScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);
+  }
+
+  @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
+  }
+
+  @Override public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {
+    if (SqlTypeUtil.isExactNumeric(argument)) {
+      int scale = Math.max(argument.getScale() < 0 ? 0 : argument.getScale(), DERIVED_SCALE);
+      return types.createTypeWithNullability(
+          types.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, scale),
+          argument.isNullable());
+    }
+    return super.deriveAvgAggType(types, argument);
+  }
+
+  @Override public RelDataType deriveDecimalDivideType(RelDataTypeFactory types,
+      RelDataType dividend, RelDataType divisor) {
+    if (SqlTypeUtil.isExactNumeric(dividend) && SqlTypeUtil.isExactNumeric(divisor)
+        && (SqlTypeUtil.isDecimal(dividend) || SqlTypeUtil.isDecimal(divisor))) {
+      int scale = Math.max(DERIVED_SCALE, Math.max(Math.max(dividend.getScale(), 0),
+          Math.max(divisor.getScale(), 0)));
+      return types.createTypeWithNullability(
+          types.createSqlType(SqlTypeName.DECIMAL, MAX_DECIMAL_PRECISION, scale),
+          dividend.isNullable() || divisor.isNullable());
+    }
+    return super.deriveDecimalDivideType(types, dividend, divisor);
+  }
+}

@@ -1,0 +1,166 @@
+package io.pxweb.jdbc.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pxweb.jdbc.testserver.PxWebTestServer;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.JDBCType;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The JDBC surface of a read-only JDBC 4.2 driver: transactions that clients such as Spark
+ * drive, {@code java.time} in both directions, and unsupported features as
+ * SQLFeatureNotSupportedException with 0A000.
+ */
+class JdbcSurfaceTest {
+  @RegisterExtension
+  static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
+
+  private static Connection driver;
+
+  @BeforeAll
+  static void connect() throws SQLException {
+    driver = DriverManager.getConnection(server.jdbcUrl());
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    driver.close();
+  }
+
+  @Test
+  void transactionsAreHarmlessForAReadOnlyDriver() throws SQLException {
+    assertTrue(driver.getAutoCommit());
+    assertTrue(driver.isReadOnly());
+    assertEquals(driver.isReadOnly(), driver.getMetaData().isReadOnly());
+    // What Spark's JDBC source and connection pools do with every connection.
+    driver.setAutoCommit(false);
+    driver.commit();
+    driver.rollback();
+    driver.setReadOnly(true);
+    driver.setAutoCommit(true);
+    assertTrue(driver.getAutoCommit());
+    assertEquals(1, Sql.rows(driver, "select 1 from \"TAB001\" limit 1").size());
+  }
+
+  @Test
+  void unsupportedFeaturesSayWhichWithState0A000() throws SQLException {
+    List<org.junit.jupiter.api.function.Executable> calls = List.of(
+        driver::setSavepoint,
+        () -> driver.prepareCall("call x()"),
+        driver::createBlob,
+        () -> driver.nativeSQL("select 1"),
+        () -> {
+          try (Statement s = driver.createStatement()) {
+            s.getGeneratedKeys();
+          }
+        },
+        () -> {
+          try (Statement s = driver.createStatement();
+               ResultSet rs = s.executeQuery("select REGION from \"TAB001\" limit 1")) {
+            rs.next();
+            rs.updateString(1, "x");
+          }
+        });
+    for (org.junit.jupiter.api.function.Executable call : calls) {
+      SQLFeatureNotSupportedException e =
+          assertThrows(SQLFeatureNotSupportedException.class, call);
+      assertEquals("0A000", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().endsWith("is not supported by pxweb-jdbc"), e.getMessage());
+    }
+  }
+
+  private static final String ONE_CELL = "select \"TIME_date\", HNMGA, REGION from \"TAB001\""
+      + " where REGION = 'NO' and SEX = 'F' and AGE = 'TOTAL' and \"TIME\" = '2001'";
+
+  @Test
+  void getObjectReadsJavaTimeAndTheUsualClasses() throws SQLException {
+    BigDecimal value = server.table("TAB001").cell("NO", "F", "TOTAL", "HNMGA", "2001").value();
+    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(ONE_CELL)) {
+      assertTrue(rs.next());
+      LocalDate day = LocalDate.of(2001, 1, 1);
+      assertEquals(day, rs.getObject(1, LocalDate.class));
+      assertEquals(day, rs.getObject("TIME_date", LocalDate.class));
+      assertEquals(day.atStartOfDay(), rs.getObject(1, LocalDateTime.class));
+      assertEquals(day.atStartOfDay().atOffset(ZoneOffset.UTC),
+          rs.getObject(1, OffsetDateTime.class));
+      assertEquals(day.atStartOfDay().toInstant(ZoneOffset.UTC), rs.getObject(1, Instant.class));
+      assertEquals(java.sql.Date.valueOf(day), rs.getObject(1, java.sql.Date.class));
+      assertEquals(0, value.compareTo(rs.getObject(2, BigDecimal.class)));
+      assertEquals(value.longValue(), rs.getObject(2, Long.class));
+      assertEquals(value.doubleValue(), rs.getObject(2, Double.class));
+      assertEquals("NO", rs.getObject(3, String.class));
+      assertEquals("NO", rs.getObject("REGION", String.class));
+      assertEquals("2001-01-01", rs.getObject(1, String.class));
+      SQLException e = assertThrows(SQLException.class, () -> rs.getObject(3, Integer.class));
+      assertEquals("22018", e.getSQLState(), e.getMessage());
+    }
+  }
+
+  @Test
+  void getObjectOfNullIsNullForEveryClass() throws SQLException {
+    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(
+        "select cast(null as date), cast(null as decimal(5, 1)) from \"TAB001\" limit 1")) {
+      assertTrue(rs.next());
+      assertNull(rs.getObject(1, LocalDate.class));
+      assertNull(rs.getObject(1, OffsetDateTime.class));
+      assertNull(rs.getObject(2, Long.class));
+      assertNull(rs.getObject(2, BigDecimal.class));
+    }
+  }
+
+  @Test
+  void setObjectBindsJavaTimeInEveryForm() throws SQLException {
+    long expected = server.table("TAB001").valueCodes("SEX").size()
+        * (long) server.table("TAB001").valueCodes("AGE").size();
+    Object[] values = {LocalDate.of(2001, 1, 1), LocalDateTime.of(2001, 1, 1, 0, 0),
+        OffsetDateTime.of(2001, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+        Instant.parse("2001-01-01T00:00:00Z"), java.sql.Date.valueOf("2001-01-01")};
+    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+        + " where \"TIME_date\" = ? and REGION = ?")) {
+      ps.setString(2, "NO");
+      for (Object v : values) {
+        ps.setObject(1, v);
+        assertEquals(expected, count(ps), "setObject(" + v.getClass().getSimpleName() + ")");
+        ps.setObject(1, v, Types.DATE);
+        assertEquals(expected, count(ps), "setObject(" + v + ", Types.DATE)");
+        ps.setObject(1, v, JDBCType.DATE);
+        assertEquals(expected, count(ps), "setObject(" + v + ", JDBCType.DATE)");
+      }
+      ps.setObject(1, LocalDate.of(1900, 1, 1));
+      assertEquals(0, count(ps));
+    }
+    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+        + " where REGION = ?")) {
+      ps.setObject(1, "NO", JDBCType.VARCHAR);
+      assertEquals(expected * server.table("TAB001").valueCodes("TIME").size(), count(ps));
+    }
+  }
+
+  private static long count(PreparedStatement ps) throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
