@@ -40,7 +40,8 @@ final class BoundedInputStream extends FilterInputStream {
 
   private static TooLargeException tooLarge(String what, long limit, String detail) {
     return new TooLargeException("the " + what + " " + detail + ", more than the "
-        + limit + " bytes allowed (connection property maxResponseSize)");
+        + limit + " bytes allowed (connection property maxResponseSize; metadata documents get"
+        + " a sixteenth of it)");
   }
 
   @Override public int read() throws IOException {

@@ -236,7 +236,7 @@ public final class PxWebClient implements StatbankSource {
       java.util.Map<String, Integer> requested = new java.util.HashMap<>();
       request.selections().forEach(s -> requested.put(s.variable(), s.size()));
       Cube cube = call(httpRequest, method, shown, handle, settings.maxResponseBytes(),
-          in -> JsonStatReader.read(in, requested));
+          "data response", in -> JsonStatReader.read(in, requested));
       if (dataCache != null) {
         dataCache.put(cacheKey, cube);
       }
@@ -262,7 +262,7 @@ public final class PxWebClient implements StatbankSource {
     }
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
-    byte[] body = call(request, "GET", key, new CallHandle(), documentLimit(), in -> {
+    byte[] body = call(request, "GET", key, new CallHandle(), documentLimit(), what, in -> {
       byte[] bytes = in.readAllBytes();
       // Parse before caching, so only documents that read well are kept.
       ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
@@ -280,8 +280,8 @@ public final class PxWebClient implements StatbankSource {
 
   /**
    * Returns the ceiling of a metadata document's bytes. Documents are read whole and parsed to
-   * trees, which take several times their size in memory; the largest real ones (metadata of
-   * tables with thousands of values) stay below 2 MB.
+   * trees, which take several times their size in memory; the real ones in the fixtures are
+   * under 100 KB, so the default 16 MB leaves room for any table.
    */
   private long documentLimit() {
     return Math.max(1, settings.maxResponseBytes() / DOCUMENT_SHARE);
@@ -313,7 +313,7 @@ public final class PxWebClient implements StatbankSource {
    * whole before it is returned, so a retried request never duplicates or drops rows.
    */
   private <T> T call(Request request, String method, String shown, CallHandle handle,
-      long maxBytes, BodyReader<T> reader) throws SQLException {
+      long maxBytes, String what, BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
@@ -336,7 +336,6 @@ public final class PxWebClient implements StatbankSource {
                 response.header("Retry-After"));
           }
           checkJson(response, method, shown);
-          String what = "response body";
           BoundedInputStream.checkLength(body.contentLength(), maxBytes, what);
           try (InputStream in = new BoundedInputStream(body.byteStream(), maxBytes, what)) {
             return reader.read(in);
