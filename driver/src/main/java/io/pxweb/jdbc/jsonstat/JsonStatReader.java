@@ -95,6 +95,12 @@ public final class JsonStatReader {
           requested == null ? DEFAULT_MAX_CELLS : cells);
     }
 
+    /** Returns the largest size a dimension may have: the largest requested, or the cell bound. */
+    long maxSize() {
+      return requested == null ? maxCells
+          : requested.values().stream().mapToLong(Integer::longValue).max().orElse(0);
+    }
+
     int maxDimensions() {
       return requested == null ? MAX_DIMENSIONS : requested.size();
     }
@@ -253,9 +259,9 @@ public final class JsonStatReader {
         throw new MalformedDocumentException("expected a whole number in 'size', got " + p.currentToken());
       }
       long size = p.getLongValue();
-      if (size < 0 || size > limits.maxCells) {
+      if (size < 0 || size > limits.maxSize()) {
         throw new MalformedDocumentException("data response has a dimension of size " + size
-            + "; the request selects " + limits.maxCells + " cells");
+            + "; the request selects at most " + limits.maxSize() + " values of any");
       }
       if (n >= limits.maxDimensions()) {
         throw new MalformedDocumentException("data response has more than "
@@ -293,12 +299,17 @@ public final class JsonStatReader {
     }
   }
 
-  /** Reads a dimension's {@code category.index} (or, without one, its label keys) as code positions. */
+  /**
+   * Reads a dimension's {@code category.index} (or, without one, its label keys) as code
+   * positions. A category may repeat a key, and labels count only when no index comes (before
+   * or after them); so a problem with what is read is kept with it, and thrown only for what
+   * counts in the end. Each map stops growing at the bound, whatever the input holds.
+   */
   private static Map<String, Integer> readDimension(JsonParser p, JsonToken token, String id,
       long max) throws IOException, MalformedDocumentException {
     expect(token, JsonToken.START_OBJECT, "dimension '" + id + "'");
-    Map<String, Integer> index = null;
-    Map<String, Integer> labels = null;
+    Codes index = null;
+    Codes labels = null;
     while (next(p) == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = next(p);
@@ -311,54 +322,73 @@ public final class JsonStatReader {
         String part = p.currentName();
         JsonToken v = next(p);
         if ("index".equals(part) && v == JsonToken.START_OBJECT) {
-          index = new HashMap<>();
+          index = new Codes(id, max);
           while (next(p) == JsonToken.FIELD_NAME) {
             String code = p.currentName();
             if (next(p) != JsonToken.VALUE_NUMBER_INT) {
               throw new MalformedDocumentException("dimension '" + id + "' has index "
-                  + p.getText() + " for '" + code + "': expected a whole number");
+                  + abbreviate(p.getText()) + " for '" + abbreviate(code)
+                  + "': expected a whole number");
             }
-            long position = p.getLongValue();
-            if (position < 0 || position >= max) {
-              throw new MalformedDocumentException("dimension '" + id + "' has index " + position
-                  + " for '" + code + "', outside the " + max + " values requested");
-            }
-            put(index, code, (int) position, id, max);
+            index.add(code, p.getLongValue());
           }
         } else if ("index".equals(part) && v == JsonToken.START_ARRAY) {
-          index = new HashMap<>();
+          index = new Codes(id, max);
           while (next(p) != JsonToken.END_ARRAY) {
             String code = p.getValueAsString();
             if (code == null) {
               throw new MalformedDocumentException("dimension '" + id
                   + "' has a category index entry that is no code: " + p.currentToken());
             }
-            put(index, code, index.size(), id, max);
+            index.add(code, index.byCode.size());
           }
         } else if ("label".equals(part) && v == JsonToken.START_OBJECT) {
-          // JSON-stat allows a single-valued dimension with only a label.
-          labels = new HashMap<>();
+          labels = new Codes(id, max);
           while (next(p) == JsonToken.FIELD_NAME) {
-            put(labels, p.currentName(), labels.size(), id, max);
+            String code = p.currentName();
             next(p);
             p.skipChildren();
+            labels.add(code, labels.byCode.size());
           }
         } else {
           p.skipChildren();
         }
       }
     }
-    return index != null ? index : labels != null ? labels : new HashMap<>();
+    Codes codes = index != null ? index : labels;
+    if (codes == null) {
+      return new HashMap<>();
+    }
+    if (codes.problem != null) {
+      throw new MalformedDocumentException(codes.problem);
+    }
+    return codes.byCode;
   }
 
-  private static void put(Map<String, Integer> byCode, String code, int position, String id,
-      long max) throws MalformedDocumentException {
-    if (byCode.size() >= max) {
-      throw new MalformedDocumentException("dimension '" + id + "' has more than the " + max
-          + " values requested");
+  /** Code positions of one dimension, read up to the bound, with the first problem seen. */
+  private static final class Codes {
+    final Map<String, Integer> byCode = new HashMap<>();
+    final String id;
+    final long max;
+    String problem;
+
+    Codes(String id, long max) {
+      this.id = id;
+      this.max = max;
     }
-    if (byCode.put(code, position) != null) {
-      throw new MalformedDocumentException("dimension '" + id + "' lists value '" + code + "' twice");
+
+    void add(String code, long position) {
+      if (problem != null) {
+        return;
+      }
+      if (byCode.size() >= max) {
+        problem = "dimension '" + id + "' has more than the " + max + " values requested";
+      } else if (position < 0 || position >= max) {
+        problem = "dimension '" + id + "' has index " + position + " for '" + abbreviate(code)
+            + "', outside the " + max + " values requested";
+      } else if (byCode.putIfAbsent(code, (int) position) != null) {
+        problem = "dimension '" + id + "' lists value '" + abbreviate(code) + "' twice";
+      }
     }
   }
 

@@ -219,7 +219,7 @@ class JsonStatReaderTest {
 
   @Test
   void sizeOtherThanRequestedIsRejected() {
-    String m = rejected(REORDERED, java.util.Map.of("Tid", 2, "Region", 2, "ContentsCode", 1));
+    String m = rejected(REORDERED, java.util.Map.of("Tid", 2, "Region", 4, "ContentsCode", 1));
     assertTrue(m.contains("'Region'"), m);
   }
 
