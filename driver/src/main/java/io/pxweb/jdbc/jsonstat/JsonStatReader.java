@@ -36,6 +36,9 @@ import java.util.Set;
 public final class JsonStatReader {
   /** Cells a response read without a request may hold (as many as a PX folder's request). */
   public static final long DEFAULT_MAX_CELLS = 10_000_000;
+  /** The members the reader uses; each may appear once. */
+  private static final Set<String> READ_FIELDS =
+      Set.of("class", "id", "size", "dimension", "value", "status");
   /** Dimensions a response read without a request may have; real tables have fewer than 30. */
   private static final int MAX_DIMENSIONS = 1000;
 
@@ -131,11 +134,21 @@ public final class JsonStatReader {
     Map<Integer, String> statuses = Cube.newStatusMap();
     String uniformStatus = null;
     String clazz = null;
+    Set<String> seen = new HashSet<>();
     while (next(p) == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken token = next(p);
+      if (READ_FIELDS.contains(field) && !seen.add(field)) {
+        // Which of two 'value' arrays would count? Neither: a document says it once.
+        throw new MalformedDocumentException("data response has '" + field + "' twice");
+      }
       switch (field) {
-        case "class" -> clazz = p.getValueAsString();
+        case "class" -> {
+          // Anything but a text (or null) is no "dataset"; a structure is skipped whole.
+          clazz = token == JsonToken.VALUE_NULL ? null
+              : token == JsonToken.VALUE_STRING ? p.getText() : token.toString();
+          p.skipChildren();
+        }
         case "id" -> ids = readIds(p, token, limits);
         case "size" -> sizes = readSizes(p, token, limits);
         case "dimension" -> readDimensions(p, token, dimensions, limits);
@@ -310,6 +323,7 @@ public final class JsonStatReader {
     expect(token, JsonToken.START_OBJECT, "dimension '" + id + "'");
     Codes index = null;
     Codes labels = null;
+    boolean category = false;
     while (next(p) == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken t = next(p);
@@ -318,9 +332,17 @@ public final class JsonStatReader {
         continue;
       }
       expect(t, JsonToken.START_OBJECT, "the category of dimension '" + id + "'");
+      if (category) {
+        throw new MalformedDocumentException("dimension '" + id + "' has 'category' twice");
+      }
+      category = true;
+      Set<String> parts = new HashSet<>();
       while (next(p) == JsonToken.FIELD_NAME) {
         String part = p.currentName();
         JsonToken v = next(p);
+        if ((part.equals("index") || part.equals("label")) && !parts.add(part)) {
+          throw new MalformedDocumentException("dimension '" + id + "' has '" + part + "' twice");
+        }
         if ("index".equals(part) && v == JsonToken.START_OBJECT) {
           index = new Codes(id, max);
           while (next(p) == JsonToken.FIELD_NAME) {
@@ -456,24 +478,33 @@ public final class JsonStatReader {
         int index = flatIndex(p.currentName(), limits, "status");
         next(p);
         if (p.currentToken() != JsonToken.VALUE_NULL) {
-          out.put(index, p.getValueAsString());
+          out.put(index, statusText(p));
         }
       }
     } else if (token == JsonToken.START_ARRAY) {
       int index = 0;
       while (next(p) != JsonToken.END_ARRAY) {
-        if (index >= limits.maxCells) {
-          throw new MalformedDocumentException("'status' has more entries than the "
-              + limits.maxCells + " cells requested");
-        }
         if (p.currentToken() != JsonToken.VALUE_NULL) {
-          out.put(index, p.getValueAsString());
+          // Trailing nulls cost nothing; a status beyond the cells is an error.
+          if (index >= limits.maxCells) {
+            throw new MalformedDocumentException("'status' has an entry for cell " + index
+                + ", beyond the " + limits.maxCells + " cells requested");
+          }
+          out.put(index, statusText(p));
         }
         index++;
       }
     } else if (token != JsonToken.VALUE_NULL) {
       throw new MalformedDocumentException("expected 'status' to be an object, array or string, got " + token);
     }
+  }
+
+  /** Returns a status symbol: any scalar as text, never a structure. */
+  private static String statusText(JsonParser p) throws IOException, MalformedDocumentException {
+    if (p.currentToken().isStructStart()) {
+      throw new MalformedDocumentException("expected a status symbol, got " + p.currentToken());
+    }
+    return p.getValueAsString();
   }
 
   private static int flatIndex(String key, Limits limits, String what)
