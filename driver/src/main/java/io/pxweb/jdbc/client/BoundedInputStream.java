@@ -31,13 +31,6 @@ final class BoundedInputStream extends FilterInputStream {
     }
   }
 
-  /** Fails at once when the server announces a body larger than the ceiling. */
-  static void checkLength(long contentLength, long limit, String what) throws TooLargeException {
-    if (contentLength > limit) {
-      throw tooLarge(what, limit, "announces " + contentLength + " bytes");
-    }
-  }
-
   private static TooLargeException tooLarge(String what, long limit, String detail) {
     return new TooLargeException("the " + what + " " + detail + ", more than the "
         + limit + " bytes allowed (connection property maxResponseSize; metadata documents get"

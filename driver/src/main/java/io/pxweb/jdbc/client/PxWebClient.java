@@ -235,8 +235,8 @@ public final class PxWebClient implements StatbankSource {
     try {
       java.util.Map<String, Integer> requested = new java.util.HashMap<>();
       request.selections().forEach(s -> requested.put(s.variable(), s.size()));
-      Cube cube = call(httpRequest, method, shown, handle, settings.maxResponseBytes(),
-          "data response", in -> JsonStatReader.read(in, requested));
+      Cube cube = call(httpRequest, method, shown, handle, in -> JsonStatReader.read(
+          new BoundedInputStream(in, settings.maxResponseBytes(), "data response"), requested));
       if (dataCache != null) {
         dataCache.put(cacheKey, cube);
       }
@@ -262,8 +262,8 @@ public final class PxWebClient implements StatbankSource {
     }
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
-    byte[] body = call(request, "GET", key, new CallHandle(), documentLimit(), what, in -> {
-      byte[] bytes = in.readAllBytes();
+    byte[] body = call(request, "GET", key, new CallHandle(), in -> {
+      byte[] bytes = new BoundedInputStream(in, documentLimit(), what).readAllBytes();
       // Parse before caching, so only documents that read well are kept.
       ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
       return bytes;
@@ -313,7 +313,7 @@ public final class PxWebClient implements StatbankSource {
    * whole before it is returned, so a retried request never duplicates or drops rows.
    */
   private <T> T call(Request request, String method, String shown, CallHandle handle,
-      long maxBytes, String what, BodyReader<T> reader) throws SQLException {
+      BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
@@ -336,16 +336,12 @@ public final class PxWebClient implements StatbankSource {
                 response.header("Retry-After"));
           }
           checkJson(response, method, shown);
-          BoundedInputStream.checkLength(body.contentLength(), maxBytes, what);
-          try (InputStream in = new BoundedInputStream(body.byteStream(), maxBytes, what)) {
+          try (InputStream in = body.byteStream()) {
             return reader.read(in);
           } catch (MalformedDocumentException e) {
             throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
           }
         }
-      } catch (BoundedInputStream.TooLargeException e) {
-        // The same request would get the same body: no retry.
-        throw PxWebErrors.fromMalformed(e.getMessage(), method, shown);
       } catch (IOException e) {
         if (handle.aborted) {
           throw cancelled(method, shown);

@@ -143,6 +143,10 @@ public final class PxWebErrors {
 
   /** Classifies a network failure. */
   public static SQLException fromIo(IOException e, String method, String url) {
+    if (e instanceof BoundedInputStream.TooLargeException) {
+      // The same request would get the same body: not transient, no retry.
+      return fromMalformed(e.getMessage(), method, url);
+    }
     String where = " (" + method + " " + PxWebUrl.redact(url) + ")";
     if (e instanceof UnknownHostException || e instanceof ConnectException) {
       return new SQLNonTransientConnectionException(
