@@ -1,6 +1,7 @@
--- Women aged 30 in Oslo, by year (Statistics Norway, table 07459).
--- Connect with jdbc:pxweb:ssb;lang=en
-SELECT Region_label, Tid, Personer1
-FROM statbank."07459"
-WHERE Region = '0301' AND Kjonn = '2' AND Alder = '030'
-ORDER BY Tid;
+-- Runs offline on the sample database: ./pxsql -f samples/sql/01-first-query.sql
+-- CO2 emissions of off-road vehicles and machinery, latest five years (table TAB004).
+SELECT SECTOR_label, "TIME", "Emission"
+FROM "TAB004"
+WHERE GREENHOUSEGAS = 'CO2' AND SECTOR = '1.0'
+ORDER BY "TIME" DESC
+FETCH FIRST 5 ROWS ONLY;

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.client.CallBudget;
 import io.pxweb.jdbc.schema.PxWebQueryException;
 import io.pxweb.jdbc.klass.KlassSchema;
 import io.pxweb.jdbc.schema.StatbankSchema;
@@ -38,6 +39,8 @@ final class ErrorBoundary implements InvocationHandler {
 
   private final Object target;
   private final Object owner;
+  /** A statement's budget since its last execute, or null. */
+  private volatile CallBudget budget;
 
   private ErrorBoundary(Object target, Object owner) {
     this.target = target;
@@ -72,6 +75,42 @@ final class ErrorBoundary implements InvocationHandler {
       return proxy;
     }
     Object result;
+    try (CallBudget.Scope budgeted = enterBudget(name)) {
+      result = invokeTarget(method, args);
+    }
+    Class<?> returnType = method.getReturnType();
+    if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
+      return proxy(result, returnType, proxy);
+    }
+    return result;
+  }
+
+  /**
+   * Gives the calls a statement makes (while planning, too, when Calcite enforces neither) its
+   * query timeout and cancel switch; a result set's {@code next()}, the only call of a result
+   * set that fetches, shares its statement's (the getters stay free of it: they are the hot
+   * path of a scan).
+   */
+  private CallBudget.Scope enterBudget(String name) throws SQLException {
+    if (target instanceof Statement statement) {
+      if (name.equals("cancel") && budget != null) {
+        budget.cancel();
+      } else if (name.startsWith("execute")) {
+        int timeout = statement.getQueryTimeout();
+        budget = CallBudget.start(timeout * 1000L, "the query timeout of " + timeout + " s");
+        return budget.enter();
+      }
+    } else if (target instanceof ResultSet && name.equals("next") && owner != null
+        && Proxy.getInvocationHandler(owner) instanceof ErrorBoundary statement
+        && statement.budget != null) {
+      return statement.budget.enter();
+    }
+    return () -> { };
+  }
+
+  private Object invokeTarget(Method method, Object[] args) throws Throwable {
+    String name = method.getName();
+    Object result;
     try {
       result = JdbcSurface.intercept(target, method, args);
       if (result == JdbcSurface.PASS) {
@@ -89,10 +128,6 @@ final class ErrorBoundary implements InvocationHandler {
       } catch (InvocationTargetException again) {
         throw classify(again.getCause(), method, sqlOf(name, args));
       }
-    }
-    Class<?> returnType = method.getReturnType();
-    if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
-      return proxy(result, returnType, proxy);
     }
     return result;
   }
@@ -192,13 +227,13 @@ final class ErrorBoundary implements InvocationHandler {
             SqlErrors.validationState(v.getMessage()), failure);
       }
     }
-    SQLException data = SqlErrors.dataError(failure);
-    if (data != null) {
-      return data;
-    }
     if (failure instanceof SQLException s && s.getSQLState() != null
         && s.getMessage() != null && !s.getMessage().startsWith("Error while executing SQL")) {
       return s;
+    }
+    SQLException data = SqlErrors.dataError(failure);
+    if (data != null) {
+      return data;
     }
     return SqlErrors.otherError(failure, method);
   }

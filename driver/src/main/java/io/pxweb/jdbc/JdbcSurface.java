@@ -54,7 +54,12 @@ final class JdbcSurface {
       return typedGet((ResultSet) target, args[0], type);
     }
     if (owner == PreparedStatement.class && name.equals("setObject")) {
-      return setObject((PreparedStatement) target, args);
+      return args[1] instanceof String text && args.length == 2
+          ? setText((PreparedStatement) target, (Integer) args[0], text)
+          : setObject((PreparedStatement) target, args);
+    }
+    if (owner == PreparedStatement.class && name.equals("setString") && args[1] != null) {
+      return setText((PreparedStatement) target, (Integer) args[0], (String) args[1]);
     }
     return PASS;
   }
@@ -70,6 +75,10 @@ final class JdbcSurface {
       return null;
     case "rollback":
       // rollback() and rollback(Savepoint): nothing was written, nothing to undo.
+      return null;
+    case "setClientInfo":
+      // Pools and tools label their connections (ApplicationName); there is no server session
+      // to label, so the label is accepted and dropped rather than failing the pool.
       return null;
     default:
       return PASS;
@@ -183,5 +192,49 @@ final class JdbcSurface {
       break;
     }
     return null;
+  }
+
+  /**
+   * Binds a text where the statement compares a date, time or number, as PostgreSQL reads a
+   * text parameter by the type it meets ({@code setString(1, "2024-01-01")} for a DATE).
+   * Avatica would hand the text to the generated code, which fails with a ClassCastException.
+   */
+  private static Object setText(PreparedStatement ps, int index, String text)
+      throws SQLException {
+    int type = ps.getParameterMetaData().getParameterType(index);
+    try {
+      switch (type) {
+      case Types.DATE:
+        ps.setDate(index, java.sql.Date.valueOf(LocalDate.parse(text.trim())));
+        return null;
+      case Types.TIMESTAMP:
+        ps.setTimestamp(index, Timestamp.valueOf(LocalDateTime.parse(
+            text.trim().replace(' ', 'T'))));
+        return null;
+      case Types.DECIMAL:
+      case Types.NUMERIC:
+      case Types.DOUBLE:
+      case Types.FLOAT:
+      case Types.REAL:
+        ps.setBigDecimal(index, new BigDecimal(text.trim()));
+        return null;
+      case Types.INTEGER:
+      case Types.BIGINT:
+      case Types.SMALLINT:
+      case Types.TINYINT:
+        ps.setLong(index, Long.parseLong(text.trim()));
+        return null;
+      default:
+        return PASS;
+      }
+    } catch (NumberFormatException e) {
+      throw new SQLDataException("Parameter " + index + " is compared with a number, but '"
+          + text + "' is not one", "22018", e);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new SQLDataException("Parameter " + index + " is compared with a "
+          + (type == Types.DATE ? "date (write it as 2024-01-31)"
+              : "timestamp (write it as 2024-01-31 10:00:00)") + ", but '" + text
+          + "' is not one", "22007", e);
+    }
   }
 }

@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
 import org.apache.calcite.runtime.Hook;
@@ -70,7 +71,10 @@ public class PxWebDriver extends Driver {
     if (!acceptsURL(url)) {
       return null;
     }
-    try {
+    // DriverManager.setLoginTimeout bounds every call getConnection makes, and the waits.
+    int loginTimeout = java.sql.DriverManager.getLoginTimeout();
+    try (io.pxweb.jdbc.client.CallBudget.Scope budget = io.pxweb.jdbc.client.CallBudget.start(
+        loginTimeout * 1000L, "the login timeout of " + loginTimeout + " s").enter()) {
       return open(url, info);
     } catch (RuntimeException e) {
       SQLException s = ErrorBoundary.classify(e);
@@ -124,11 +128,18 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
-    // Lists the classifications the tables read so far link to; any id resolves when named.
-    SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(
-        KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
-    klass.getTableNames();
-    klass.setCacheEnabled(false);
+    // Calcite's own "metadata" schema repeats what JDBC metadata and schema meta answer; tools
+    // that list schemas should show only the source's.
+    root.unwrap(CalciteSchema.class)
+        .removeSubSchema("metadata");
+    // A folder of PX files has no Klass (unless the user names a Klass server explicitly).
+    if (parsed.folder() == null || props.getProperty(PxWebProperty.KLASS_URL.key()) != null) {
+      // Lists the classifications the tables read so far link to; any id resolves when named.
+      SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(
+          KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
+      klass.getTableNames();
+      klass.setCacheEnabled(false);
+    }
     attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
@@ -150,11 +161,49 @@ public class PxWebDriver extends Driver {
       if (url == null || url.isBlank()) {
         throw new SQLException("Connection property attach." + name + ".url is missing", "08001");
       }
-      javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
-          url, parts.get("driver"), parts.get("user"), parts.get("password"));
-      root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
-          null, parts.get("schema")));
+      // Before any driver class is loaded or URL opened: a connection string must not run code.
+      AttachPolicy.check(name, url);
+      if (parts.get("driver") == null) {
+        // The pool would print the whole URL, password included, to standard output.
+        try {
+          java.sql.DriverManager.getDriver(url);
+        } catch (SQLException e) {
+          throw new SQLException("Cannot attach database '" + name + "' ("
+              + PxWebUrl.redactJdbcUrl(url) + "): no JDBC driver on the classpath accepts the"
+              + " URL; add the driver's jar, or name its class in attach." + name + ".driver",
+              "08001");
+        }
+      }
+      try {
+        javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
+            url, parts.get("driver"), parts.get("user"), parts.get("password"));
+        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
+            null, parts.get("schema")));
+      } catch (RuntimeException e) {
+        throw attachFailure(name, url, parts.get("password"), e);
+      }
     }
+  }
+
+  /**
+   * Reports a database that could not be attached without its secrets: the connection pool
+   * quotes the whole JDBC URL in its messages, so the causes are not chained, only their
+   * redacted messages kept.
+   */
+  private static SQLException attachFailure(String name, String url, String password,
+      Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage()).replace(url, PxWebUrl.redactJdbcUrl(url));
+    if (password != null && !password.isEmpty()) {
+      message = message.replace(password, "***");
+    }
+    SQLException e = new SQLException("Cannot attach database '" + name + "' ("
+        + PxWebUrl.redactJdbcUrl(url) + "): " + PxWebUrl.redactJdbcUrl(message), "08001");
+    e.setStackTrace(failure.getStackTrace());
+    return e;
   }
 
   /** Calcite settings every connection gets: SQL as users of this field expect it. */
@@ -180,7 +229,14 @@ public class PxWebDriver extends Driver {
   private static java.nio.file.Path cacheDir(Properties props) throws SQLException {
     String dir = PxWebProperty.CACHE_DIR.getString(props);
     try {
-      return dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
+      java.nio.file.Path path = dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
+      if (path != null && java.nio.file.Files.exists(path)
+          && !java.nio.file.Files.isDirectory(path)) {
+        // Else every write would fail and the cache be off without a word.
+        throw new SQLException("Invalid value for connection property 'cacheDir': " + path
+            + " is not a folder", "22023");
+      }
+      return path;
     } catch (java.nio.file.InvalidPathException e) {
       throw new SQLException("Invalid value for connection property 'cacheDir': "
           + e.getMessage(), "22023");

@@ -86,7 +86,9 @@ public enum PxWebProperty {
           + " attach.<name>.url=jdbc:... (required), attach.<name>.user, attach.<name>.password"
           + " (secret), attach.<name>.schema (the database schema to expose), attach.<name>.driver"
           + " (driver class, if the driver does not register itself). The JDBC driver must be on"
-          + " the classpath. In the URL, write a value that holds semicolons in braces:"
+          + " the classpath. Off unless the host application allows the URL (system property"
+          + " pxweb.attach.allowedUrls, or AttachPolicy.allow), because a JDBC URL can run code"
+          + " (see docs/joins.md). In the URL, write a value that holds semicolons in braces:"
           + " attach.crm.url={jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1}."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"

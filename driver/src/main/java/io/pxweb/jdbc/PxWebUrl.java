@@ -46,7 +46,7 @@ public final class PxWebUrl {
   /** Parses a URL the driver accepts; throws for a malformed one. */
   public static PxWebUrl parse(String url, Properties info) throws SQLException {
     String rest = url.substring(PREFIX.length());
-    int semi = rest.indexOf(';');
+    int semi = locationEnd(rest);
     String location = (semi < 0 ? rest : rest.substring(0, semi)).trim();
     Properties merged = new Properties();
     if (info != null) {
@@ -158,19 +158,82 @@ public final class PxWebUrl {
   }
 
   /**
-   * Returns the URL with user info and secret property values replaced by {@code ***}, safe for
-   * error messages and logs.
+   * Returns where the location ends in the text after the prefix: the first {@code ;} after
+   * the URL's user info (which may itself hold semicolons), or -1 when there are no properties.
    */
-  public static String redact(String url) {
-    String out = url.replaceAll("(?i)(https?://)[^/@;]*@", "$1***@");
-    for (PxWebProperty p : PxWebProperty.values()) {
-      if (p.isSecret()) {
-        out = out.replaceAll("(?i)(;" + p.key() + "=)[^;]*", "$1***");
+  private static int locationEnd(String rest) {
+    int from = 0;
+    int scheme = rest.indexOf("://");
+    int firstSemi = rest.indexOf(';');
+    if (scheme >= 0 && (firstSemi < 0 || scheme < firstSemi)) {
+      int authority = scheme + 3;
+      int end = authority;
+      while (end < rest.length() && "/?#".indexOf(rest.charAt(end)) < 0) {
+        end++;
+      }
+      int at = rest.lastIndexOf('@', end - 1);
+      // An '@' after a '=' belongs to a property value, not to user info.
+      if (at >= authority && rest.substring(authority, at).indexOf('=') < 0) {
+        from = at + 1;
       }
     }
-    // Passwords of attached databases, and user info inside their JDBC URLs.
-    out = out.replaceAll("(?i)(;attach\\.[^.;=]+\\.password=)[^;]*", "$1***");
-    return out.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    return rest.indexOf(';', from);
+  }
+
+  /**
+   * Returns the text with user info, secret property values and passwords of attached
+   * databases replaced by {@code ***}, safe for error messages and logs. A {@code jdbc:pxweb:}
+   * URL is split as {@link #parse} splits it, so every form it accepts (spaces around keys and
+   * {@code =}, values in braces, semicolons in user info) is redacted; any other text (a
+   * request URL, a JDBC URL) as by {@link #redactJdbcUrl}.
+   */
+  public static String redact(String url) {
+    if (url == null || !accepts(url)) {
+      return url == null ? null : redactJdbcUrl(url);
+    }
+    String rest = url.substring(PREFIX.length());
+    int end = locationEnd(rest);
+    StringBuilder out = new StringBuilder(url.substring(0, PREFIX.length()))
+        .append(redactJdbcUrl(end < 0 ? rest : rest.substring(0, end)));
+    if (end >= 0) {
+      for (String pair : splitPairs(rest.substring(end + 1))) {
+        out.append(';').append(redactPair(pair));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String redactPair(String pair) {
+    int eq = pair.indexOf('=');
+    if (eq < 0) {
+      return pair;
+    }
+    String key = pair.substring(0, eq).trim();
+    if (PxWebProperty.isSecretKey(key)) {
+      return pair.substring(0, eq + 1) + "***";
+    }
+    if (PxWebProperty.forKey(key) == PxWebProperty.ATTACH) {
+      return pair.substring(0, eq + 1) + redactJdbcUrl(pair.substring(eq + 1));
+    }
+    return pair;
+  }
+
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("(//)[^/?#@]*@");
+  private static final java.util.regex.Pattern ORACLE_USER =
+      java.util.regex.Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)[^@/]*/[^@]*@");
+  private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+      "(?i)((?:password|passwd|pwd|[a-z_]*secret[a-z_]*|[a-z_]*token[a-z_]*)\\s*=)[^;&}]*");
+
+  /**
+   * Returns a URL (a JDBC URL of an attached database, a request URL) with user info
+   * ({@code //user:pw@}, Oracle's {@code user/pw@}) and password, secret and token parameters
+   * replaced by {@code ***}.
+   */
+  public static String redactJdbcUrl(String url) {
+    String out = USER_INFO.matcher(url).replaceAll("$1***@");
+    out = ORACLE_USER.matcher(out).replaceAll("$1***@");
+    return SECRET_PARAMETER.matcher(out).replaceAll("$1***");
   }
 
   /** Returns the server's base URL, or null for a PX-file folder. */

@@ -129,6 +129,12 @@ final class SqlErrors {
     if (m.startsWith("Cannot apply ")) {
       return "42883";
     }
+    if (m.contains(" is ambiguous")) {
+      return "42702";
+    }
+    if (m.contains("is not being grouped")) {
+      return "42803";
+    }
     return "42000";
   }
 
@@ -182,9 +188,13 @@ final class SqlErrors {
         && s.getClass() == SQLDataException.class) {
       return new SQLDataException(conversionMessage(s.getMessage(), method), "22018", failure);
     }
-    if (failure instanceof java.sql.SQLClientInfoException) {
-      return new java.sql.SQLClientInfoException("Client info is not supported by pxweb-jdbc",
-          java.util.Map.of(), failure);
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      String m = String.valueOf(t.getMessage());
+      for (String[] known : AVATICA) {
+        if (m.contains(known[0])) {
+          return new SQLException(known[2] == null ? firstLine(m) : known[2], known[1], failure);
+        }
+      }
     }
     // The deepest message says what happened; the ones around it say where Calcite was.
     Throwable root = failure;
@@ -217,6 +227,24 @@ final class SqlErrors {
     return new SQLFeatureNotSupportedException("pxweb-jdbc is read-only: INSERT, UPDATE, DELETE,"
         + " MERGE and DDL are not supported", "0A000", cause);
   }
+
+  /**
+   * Avatica's and Calcite's runtime failures that carry no SQLState: the words that tell them,
+   * the SQLState (pgjdbc's where it has one), and the sentence to say (null: their own).
+   */
+  private static final String[][] AVATICA = {
+      {"unbound parameter", "07002",
+          "A parameter of the prepared statement has no value: set every ? before executing"},
+      {"parameter ordinal", "22023", null},
+      {"invalid column ordinal", "22023", null},
+      {"column '", "42S22", null},
+      {"ResultSet closed", "24000", "The result set is closed"},
+      {"Expecting cursor position", "24000",
+          "The result set is not on a row: call next() first (and check that it returned true)"},
+      {"Connection closed", "08003", "The connection is closed"},
+      {"Statement closed", "HY010", "The statement is closed"},
+      {"Substring error", "22011", null},
+  };
 
   /** Messages of Calcite's wrappers around the real failure. */
   private static final Pattern WRAPPER = Pattern.compile(

@@ -1,5 +1,7 @@
 package io.pxweb.samples;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,27 +10,44 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 
 /**
- * Plain-JDBC example: population of Oslo by year from Statistics Norway's table 07459.
+ * Plain-JDBC example: a prepared statement, its parameters and the rows.
  *
- * <p>Usage: {@code FirstQuery [jdbc-url]}; the default URL is {@code jdbc:pxweb:ssb;lang=en}.
+ * <p>Usage: {@code FirstQuery} runs offline on the sample PX database ({@code samples/db}):
+ * population of Norway and Sweden by year (table TAB001). {@code FirstQuery ssb} asks
+ * Statistics Norway's live API instead (needs the internet): women aged 30 in Oslo by year
+ * (table 07459).
  */
 public final class FirstQuery {
   private FirstQuery() {
   }
 
   public static void main(String[] args) throws SQLException {
-    String url = args.length > 0 ? args[0] : "jdbc:pxweb:ssb;lang=en";
-    String sql = "SELECT Region_label, Tid, Personer1 FROM statbank.\"07459\""
-        + " WHERE Region = ? AND Kjonn = ? AND Alder = ? ORDER BY Tid";
+    if (args.length > 0 && args[0].equals("ssb")) {
+      run("jdbc:pxweb:ssb;lang=en", "SELECT Region_label, Tid, Personer1 FROM statbank.\"07459\""
+          + " WHERE Region = ? AND Kjonn = '2' AND Alder = '030' ORDER BY Tid", "0301");
+    } else {
+      run("jdbc:pxweb:file:" + sampleDatabase(), "SELECT REGION_label, \"TIME\", HNMGA"
+          + " FROM \"TAB001\" WHERE REGION IN (?, ?) AND SEX = 'T' AND AGE = 'TOTAL'"
+          + " ORDER BY REGION, \"TIME\"", "NO", "SE");
+    }
+  }
+
+  private static void run(String url, String sql, String... parameters) throws SQLException {
     try (Connection c = DriverManager.getConnection(url);
         PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, "0301");
-      s.setString(2, "2");
-      s.setString(3, "030");
+      for (int i = 0; i < parameters.length; i++) {
+        s.setString(i + 1, parameters[i]);
+      }
       try (ResultSet rs = s.executeQuery()) {
         print(rs);
       }
     }
+  }
+
+  /** The sample database, from the repository's root or from the samples module. */
+  private static Path sampleDatabase() {
+    Path fromRoot = Path.of("samples", "db");
+    return (Files.isDirectory(fromRoot) ? fromRoot : Path.of("db")).toAbsolutePath();
   }
 
   private static void print(ResultSet rs) throws SQLException {
@@ -41,7 +60,8 @@ public final class FirstQuery {
     while (rs.next()) {
       StringBuilder row = new StringBuilder();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        row.append(i > 1 ? "\t" : "").append(rs.getString(i));
+        String value = rs.getString(i);
+        row.append(i > 1 ? "\t" : "").append(value == null ? "" : value);
       }
       System.out.println(row);
     }

@@ -41,6 +41,28 @@ public record ClientSettings(Duration connectTimeout, Duration readTimeout, Dura
   }
 
   /**
+   * Returns a digest of everything in these settings that can change what a server answers:
+   * the extra headers (credentials travel there), the proxy and its user, and the URL's user
+   * info. Caches are keyed by it, so a connection never reads what another identity was shown;
+   * only the digest is kept, never the secrets themselves.
+   *
+   * @param userInfo the user info of the server's URL, or empty
+   */
+  public String identityDigest(String userInfo) {
+    StringBuilder b = new StringBuilder("pxweb-jdbc identity\n").append(userInfo).append('\n')
+        .append(proxy).append('\n').append(proxyUser).append('\n').append(proxyPassword);
+    new java.util.TreeMap<>(headers).forEach((name, value) ->
+        b.append('\n').append(name.toLowerCase(Locale.ROOT)).append(':').append(value));
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /**
    * Parses the {@code httpHeaders} property: {@code Name:value} pairs separated by {@code |}.
    *
    * @throws SQLException naming the property (never its value, which is secret)

@@ -29,6 +29,7 @@ final class DiskCache {
 
   private final Path folder;
   private final Duration ttl;
+  private volatile boolean writeWarned;
 
   DiskCache(Path folder, Duration ttl) {
     this.folder = folder;
@@ -45,7 +46,9 @@ final class DiskCache {
         return null;
       }
       long fetchedAt = Long.parseLong(new String(all, 0, newline, StandardCharsets.US_ASCII).trim());
-      if (System.currentTimeMillis() - fetchedAt >= ttl.toMillis()) {
+      long age = System.currentTimeMillis() - fetchedAt;
+      // An entry stamped in the future (another JVM's clock, a hand edit) would never expire.
+      if (age < 0 || age >= ttl.toMillis()) {
         return null;
       }
       return Arrays.copyOfRange(all, newline + 1, all.length);
@@ -73,7 +76,12 @@ final class DiskCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      LOG.warn("Cannot write cache entry {}: {}", file, e.toString());
+      // Once per cache: a full disk or a read-only folder would repeat this for every document.
+      if (!writeWarned) {
+        writeWarned = true;
+        LOG.warn("Cannot write to the disk cache in {} ({}); documents are fetched from the"
+            + " server until it is writable", folder, e.toString());
+      }
     }
   }
 

@@ -42,12 +42,16 @@ public final class PxWebClient implements StatbankSource {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   private final HttpUrl base;
+  /** The base URL and a digest of the identity; see {@link #cacheScope()}. */
+  private final String cacheScope;
   private final OkHttpClient http;
   private final ClientSettings settings;
   /** Metadata documents may use this share of the body ceiling (maxResponseSize). */
   static final int DOCUMENT_SHARE = 16;
   /** Bytes of an error body kept for its message: problem documents are a few hundred. */
   private static final long ERROR_BODY_BYTES = 64 * 1024;
+  /** Most pages of one table list read; statbanks list fewer than 20 at 1000 per page. */
+  private static final int MAX_TABLE_PAGES = 10_000;
   /** Longest wait between attempts, however many have failed. */
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
@@ -63,11 +67,15 @@ public final class PxWebClient implements StatbankSource {
     }
     this.base = parsed.newBuilder().removePathSegment(parsed.pathSize() - 1).build();
     this.settings = requireNonNull(settings, "settings");
-    this.limiter = RateLimiter.forServer(baseUrl);
+    String userInfo = base.encodedUsername().isEmpty() && base.encodedPassword().isEmpty() ? ""
+        : base.encodedUsername() + ":" + base.encodedPassword();
+    this.cacheScope = location().toLowerCase(Locale.ROOT) + " #"
+        + settings.identityDigest(userInfo);
+    this.limiter = RateLimiter.forServer(location());
     this.diskCache = settings.cacheDir() == null || settings.metadataTtl().isZero() ? null
         : new DiskCache(settings.cacheDir(), settings.metadataTtl());
     this.dataCache = settings.dataCacheTtl().isZero() ? null
-        : DATA_CACHES.computeIfAbsent(baseUrl + " " + settings.dataCacheTtl(),
+        : DATA_CACHES.computeIfAbsent(cacheScope + " " + settings.dataCacheTtl(),
             k -> new DataCache(settings.dataCacheTtl()));
     settings.applyRateLimit(limiter);
     OkHttpClient.Builder builder = SHARED.newBuilder()
@@ -109,10 +117,18 @@ public final class PxWebClient implements StatbankSource {
     }
   }
 
-  /** Returns the base URL, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}. */
+  /**
+   * Returns the base URL without user info, e.g. {@code https://data.ssb.no/api/pxwebapi/v2}:
+   * it goes into messages.
+   */
   @Override public String location() {
-    String s = base.toString();
+    String s = base.newBuilder().username("").password("").build().toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Returns the base URL with a digest of the credentials: one scope per identity. */
+  @Override public String cacheScope() {
+    return cacheScope;
   }
 
   /** Sets a listener told of every request ("GET url" or "POST url body") before it is sent. */
@@ -171,6 +187,14 @@ public final class PxWebClient implements StatbankSource {
         ApiDocuments.TablePage p = ApiDocuments.tablePage(doc);
         all.addAll(p.tables());
         totalPages = p.totalPages();
+        // A list that claims more pages than it delivers (an empty page, 2^31 pages) ends.
+        if (p.tables().isEmpty()) {
+          break;
+        }
+        if (page >= MAX_TABLE_PAGES && totalPages > MAX_TABLE_PAGES) {
+          throw PxWebErrors.fromMalformed("a table list of " + totalPages + " pages; at most "
+              + MAX_TABLE_PAGES + " are read", "GET", url.toString());
+        }
       } catch (MalformedDocumentException e) {
         throw PxWebErrors.fromMalformed(e.getMessage(), "GET", url.toString());
       }
@@ -187,8 +211,9 @@ public final class PxWebClient implements StatbankSource {
   /** Fetches a table's metadata with codelists applied ({@code codelist[VAR]=id}). */
   @Override public TableMetadata metadata(String tableId, String lang,
       java.util.Map<String, String> codelists) throws SQLException {
-    HttpUrl.Builder b = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
-        .addPathSegment("metadata").addQueryParameter("lang", lang);
+    HttpUrl.Builder b = base.newBuilder().addPathSegment("tables")
+        .addPathSegment(RequestEncoder.pathSegment(tableId, "table")).addPathSegment("metadata")
+        .addQueryParameter("lang", lang);
     codelists.forEach((variable, id) -> b.addQueryParameter("codelist[" + variable + "]", id));
     HttpUrl url = b.build();
     JsonNode doc = getDocument(url, "metadata of table " + tableId);
@@ -207,11 +232,13 @@ public final class PxWebClient implements StatbankSource {
    */
   @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
       throws SQLException {
+    RequestEncoder.pathSegment(request.tableId(), "table");
     HttpUrl getUrl = RequestEncoder.getUrl(base, request, lang);
     Request httpRequest;
     String method;
     String shown;
-    if (getUrl.toString().length() <= settings.maxUrlLength()) {
+    if (getUrl.toString().length() <= settings.maxUrlLength()
+        && RequestEncoder.fitsGet(request)) {
       httpRequest = new Request.Builder().url(getUrl).get().build();
       method = "GET";
       shown = getUrl.toString();
@@ -249,14 +276,16 @@ public final class PxWebClient implements StatbankSource {
   /** Fetches a metadata document, from the disk cache when it holds a valid copy. */
   private JsonNode getDocument(HttpUrl url, String what) throws SQLException {
     String key = url.toString();
+    // Another identity may be shown another document at the same URL.
+    String cacheKey = cacheScope + " " + key;
     if (diskCache != null) {
-      byte[] cached = diskCache.get(key);
+      byte[] cached = diskCache.get(cacheKey);
       if (cached != null) {
         try {
           return ApiDocuments.parse(new java.io.ByteArrayInputStream(cached), what);
         } catch (IOException | MalformedDocumentException e) {
           // Corrupt or cut off on disk: fetch it again below and overwrite it.
-          diskCache.invalidate(key);
+          diskCache.invalidate(cacheKey);
         }
       }
     }
@@ -269,7 +298,7 @@ public final class PxWebClient implements StatbankSource {
       return bytes;
     });
     if (diskCache != null) {
-      diskCache.put(key, body);
+      diskCache.put(cacheKey, body);
     }
     try {
       return ApiDocuments.parse(new java.io.ByteArrayInputStream(body), what);
@@ -315,13 +344,35 @@ public final class PxWebClient implements StatbankSource {
   private <T> T call(Request request, String method, String shown, CallHandle handle,
       BodyReader<T> reader) throws SQLException {
     long start = System.nanoTime();
+    CallBudget budget = CallBudget.current();
+    try (CallBudget.Scope registered =
+        budget == null ? () -> { } : budget.register(handle::abort)) {
+      return attempts(request, method, shown, handle, reader, start, budget);
+    }
+  }
+
+  private <T> T attempts(Request request, String method, String shown, CallHandle handle,
+      BodyReader<T> reader, long start, CallBudget budget) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
       try {
-        if (!limiter.acquire(() -> handle.aborted)) {
+        long maxWait = Math.min(settings.maxRetryTime().toNanos() - (System.nanoTime() - start),
+            CallBudget.remainingOfCurrent());
+        long held = limiter.acquire(() -> handle.aborted, Math.max(0, maxWait));
+        if (held < 0) {
           throw cancelled(method, shown);
         }
+        if (held > 0) {
+          throw limiter.tooLong(held, location());
+        }
         okhttp3.Call call = http.newCall(request);
+        if (budget != null && budget.remainingNanos() != Long.MAX_VALUE) {
+          // The call may not outlast the budget: OkHttp's call timeout ends it at the deadline.
+          long left = budget.remainingNanos();
+          long callLimit = settings.callTimeout().isZero() ? left
+              : Math.min(left, settings.callTimeout().toNanos());
+          call.timeout().timeout(Math.max(1, callLimit), java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         handle.call = call;
         if (handle.aborted) {
           call.cancel();
@@ -346,6 +397,10 @@ public final class PxWebClient implements StatbankSource {
         if (handle.aborted) {
           throw cancelled(method, shown);
         }
+        if (budget != null && budget.expired()) {
+          throw budget.timedOut("calling the server (" + method + " "
+              + io.pxweb.jdbc.PxWebUrl.redact(shown) + ")");
+        }
         failure = PxWebErrors.fromIo(e, method, shown);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -358,7 +413,8 @@ public final class PxWebClient implements StatbankSource {
         throw attempt > 1 ? PxWebErrors.afterAttempts(failure, attempt) : failure;
       }
       long delay = backoffNanos(attempt, failure, settings.retryBackoff());
-      if (elapsed + delay > settings.maxRetryTime().toNanos()) {
+      if (elapsed + delay > settings.maxRetryTime().toNanos()
+          || delay > CallBudget.remainingOfCurrent()) {
         throw PxWebErrors.afterAttempts(failure, attempt);
       }
       if (failure instanceof PxWebErrors.RetryAfter r && r.retryAfter() != null) {

@@ -152,6 +152,13 @@ public final class PxWebErrors {
       return new SQLNonTransientConnectionException(
           "Cannot reach the server: " + e.getMessage() + where, "08001", e);
     }
+    if (e instanceof SocketTimeoutException && String.valueOf(e.getMessage())
+        .toLowerCase(Locale.ROOT).contains("connect timed out")) {
+      // Not retried: a server that accepts no connection within connectTimeout would make every
+      // attempt wait as long again, and getConnection take five times connectTimeout and more.
+      return new SQLNonTransientConnectionException("Cannot reach the server within"
+          + " connectTimeout: " + e.getMessage() + where, "08001", e);
+    }
     if (e instanceof SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
       return new SQLTransientConnectionException(
           "The server did not answer in time: " + e.getMessage() + where, "08006", e);

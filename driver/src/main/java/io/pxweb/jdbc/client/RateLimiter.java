@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.client;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Locale;
@@ -51,13 +52,23 @@ public final class RateLimiter {
     return BY_SERVER.computeIfAbsent(baseUrl.toLowerCase(Locale.ROOT), k -> new RateLimiter());
   }
 
-  /** Sets the limit, unless a more trusted source set it already; calls of 0 are ignored. */
+  /**
+   * Longest window taken from a server: longer ones (a /config that says 2147483647 s) are
+   * clamped, since no statbank rations by the day and the figure would stall every call.
+   */
+  public static final Duration MAX_WINDOW = Duration.ofHours(1);
+
+  /**
+   * Sets the limit, unless a more trusted source set it already; calls of 0 are ignored and a
+   * server's window is clamped to {@link #MAX_WINDOW}.
+   */
   public synchronized void configure(int calls, Duration window, Source from) {
     if (from.ordinal() < source.ordinal() || calls <= 0 || window.isZero() || window.isNegative()) {
       return;
     }
     this.calls = calls;
-    this.windowNanos = window.toNanos();
+    this.windowNanos = from == Source.PROPERTY || window.compareTo(MAX_WINDOW) <= 0
+        ? window.toNanos() : MAX_WINDOW.toNanos();
     this.source = from;
     this.unlimited = false;
     notifyAll();
@@ -108,14 +119,28 @@ public final class RateLimiter {
    * @param cancelled polled while waiting; when it turns true the wait ends
    * @return false when cancelled before a slot was free
    */
-  public synchronized boolean acquire(BooleanSupplier cancelled) throws InterruptedException {
+  public boolean acquire(BooleanSupplier cancelled) throws InterruptedException {
+    return acquire(cancelled, Long.MAX_VALUE) == 0;
+  }
+
+  /**
+   * Waits until a call may start, then records its start; never waits longer than allowed.
+   *
+   * @param cancelled polled while waiting; when it turns true the wait ends
+   * @param maxWaitNanos longest acceptable wait ({@code Long.MAX_VALUE} for any)
+   * @return 0 when the call may start, -1 when cancelled, else the wait the limit asks for,
+   *     which is longer than allowed (nothing was waited for then)
+   */
+  public synchronized long acquire(BooleanSupplier cancelled, long maxWaitNanos)
+      throws InterruptedException {
+    long waitStart = System.nanoTime();
     while (true) {
       if (cancelled.getAsBoolean()) {
-        return false;
+        return -1;
       }
       long now = System.nanoTime();
       if (unlimited) {
-        return true;
+        return 0;
       }
       long window = windowNanos + MARGIN_NANOS;
       while (!starts.isEmpty() && now - starts.peekFirst() >= window) {
@@ -127,10 +152,26 @@ public final class RateLimiter {
       }
       if (wait <= 0) {
         starts.addLast(now);
-        return true;
+        return 0;
+      }
+      // Known at once: fail now rather than after the time is spent.
+      if (maxWaitNanos != Long.MAX_VALUE && wait > maxWaitNanos - (now - waitStart)) {
+        return wait;
       }
       wait(Math.max(1, Math.min(POLL_MILLIS, wait / 1_000_000)));
     }
+  }
+
+  /**
+   * Returns the error of a call the rate limit would hold back longer than allowed.
+   *
+   * @param waitNanos the wait the limit asked for
+   * @param server the server, for the message
+   */
+  public SQLException tooLong(long waitNanos, String server) {
+    return new java.sql.SQLTimeoutException("The rate limit of " + server + " (" + describe()
+        + ") would hold this call back " + Duration.ofNanos(waitNanos).toSeconds() + " s, longer"
+        + " than the time left (retryMaxTime, the query or login timeout)", "HYT00");
   }
 
   /** Describes the limit in force, e.g. "40 calls / 60s (headers)". */

@@ -43,6 +43,21 @@ public final class RequestEncoder {
     return dataUrl(base, request.tableId(), lang).build();
   }
 
+  /**
+   * Returns an id that goes into a URL path as one segment, refusing {@code .} and {@code ..}:
+   * OkHttp (like any URL resolver) treats them as "this folder" and "parent folder", even
+   * percent-encoded, so {@code /tables/../data} would reach another resource.
+   *
+   * @param what what the id names, for the message ("table")
+   */
+  public static String pathSegment(String id, String what) throws java.sql.SQLException {
+    if (id.equals(".") || id.equals("..")) {
+      throw new java.sql.SQLException("No " + what + " has the id '" + id + "': '.' and '..'"
+          + " cannot name one", "42S02");
+    }
+    return id;
+  }
+
   private static HttpUrl.Builder dataUrl(HttpUrl base, String tableId, String lang) {
     HttpUrl.Builder b = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
         .addPathSegment("data");
@@ -114,6 +129,34 @@ public final class RequestEncoder {
       }
     }
     return items;
+  }
+
+  /** The server's GET list splitter: commas not inside {@code [...]} (contract, GET list splitting). */
+  private static final java.util.regex.Pattern SERVER_SPLIT =
+      java.util.regex.Pattern.compile(",(?=[^\\]]*(?:\\[|$))");
+
+  /**
+   * Returns whether every selection survives the server's GET list splitting unchanged. A code
+   * such as {@code a],[b} is split in two however it is bracketed, and would select other
+   * values than asked for: such requests go as POST, where codes are taken verbatim.
+   */
+  public static boolean fitsGet(DataRequest request) {
+    for (Selection s : request.selections()) {
+      if (!serverItems(String.join(",", items(s, true))).equals(items(s, false))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns the items the server reads from one GET list: split, then unwrapped or trimmed. */
+  static List<String> serverItems(String list) {
+    List<String> out = new ArrayList<>();
+    for (String item : SERVER_SPLIT.split(list, -1)) {
+      out.add(item.startsWith("[") && item.endsWith("]") && item.length() >= 2
+          ? item.substring(1, item.length() - 1) : item.trim());
+    }
+    return out;
   }
 
   /** Returns whether a code can stand inside {@code range(a,b)}: the server's regex forbids commas and ')'. */

@@ -3,6 +3,7 @@ package io.pxweb.jdbc.klass;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pxweb.jdbc.client.CallBudget;
 import io.pxweb.jdbc.client.PxWebErrors;
 import io.pxweb.jdbc.client.RateLimiter;
 import io.pxweb.jdbc.metadata.ApiDocuments;
@@ -84,7 +85,7 @@ final class KlassClient {
       KlassDocuments.Page<KlassDocuments.Classification> p =
           get(url, "classification list", cancelled, KlassDocuments::classifications);
       all.addAll(p.items());
-      totalPages = p.totalPages();
+      totalPages = pagesLeft(p, page);
       page++;
     } while (page < totalPages);
     return all;
@@ -106,7 +107,7 @@ final class KlassClient {
       KlassDocuments.Page<KlassDocuments.SearchHit> p =
           get(url, "search for '" + query + "'", cancelled, KlassDocuments::searchHits);
       all.addAll(p.items());
-      totalPages = p.totalPages();
+      totalPages = pagesLeft(p, page);
       page++;
     } while (page < totalPages);
     return all;
@@ -187,8 +188,27 @@ final class KlassClient {
     return get(b.build(), "classification " + id, cancelled, KlassDocuments::changes);
   }
 
-  private HttpUrl.Builder classification(String id) {
-    return base.newBuilder().addPathSegment("classifications").addPathSegment(id);
+  /** Most pages read from one listing; Klass has fewer than 10 at its default page size. */
+  static final int MAX_PAGES = 10_000;
+
+  /**
+   * Returns the page count to go on with: a listing that claims more pages than it delivers
+   * (an empty page before the last, 2^31 pages) ends, so a hostile count cannot loop for ever.
+   */
+  private static int pagesLeft(KlassDocuments.Page<?> p, int page) throws SQLException {
+    if (p.items().isEmpty()) {
+      return page + 1;
+    }
+    if (page + 1 >= MAX_PAGES && p.totalPages() > MAX_PAGES) {
+      throw KlassErrors.fromMalformed("a listing of " + p.totalPages() + " pages; at most "
+          + MAX_PAGES + " are read", "page " + page);
+    }
+    return p.totalPages();
+  }
+
+  private HttpUrl.Builder classification(String id) throws SQLException {
+    return base.newBuilder().addPathSegment("classifications")
+        .addPathSegment(io.pxweb.jdbc.client.RequestEncoder.pathSegment(id, "classification"));
   }
 
   /** Reader of a parsed document. */
@@ -207,13 +227,30 @@ final class KlassClient {
     String shown = url.toString();
     Request request = new Request.Builder().url(url).get().build();
     long start = System.nanoTime();
+    // The statement's (or getConnection's) budget: its cancel and deadline stop this call too.
+    CallBudget budget = CallBudget.current();
+    BooleanSupplier stop = budget == null ? cancelled
+        : () -> cancelled.getAsBoolean() || budget.cancelled();
     for (int attempt = 1; ; attempt++) {
       SQLException failure;
-      try {
-        if (!limiter.acquire(cancelled)) {
+      okhttp3.Call call = http.newCall(request);
+      try (CallBudget.Scope registered =
+          budget == null ? () -> { } : budget.register(call::cancel)) {
+        long maxWait = Math.min(settings.maxRetryTime().toNanos() - (System.nanoTime() - start),
+            budget == null ? Long.MAX_VALUE : budget.remainingNanos());
+        long held = limiter.acquire(stop, Math.max(0, maxWait));
+        if (held < 0) {
           throw KlassErrors.cancelled(shown);
         }
-        try (Response response = http.newCall(request).execute()) {
+        if (held > 0) {
+          throw limiter.tooLong(held, settings.baseUrl());
+        }
+        if (budget != null && budget.remainingNanos() != Long.MAX_VALUE) {
+          call.timeout().timeout(Math.max(1, Math.min(budget.remainingNanos(),
+              settings.callTimeout().isZero() ? Long.MAX_VALUE : settings.callTimeout().toNanos())),
+              java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        try (Response response = call.execute()) {
           limiter.learn(response.header("x-ratelimit-policy"),
               response.header("x-ratelimit-limit"));
           ResponseBody body = response.body();
@@ -233,6 +270,12 @@ final class KlassClient {
       } catch (MalformedDocumentException e) {
         throw KlassErrors.fromMalformed(e.getMessage(), shown);
       } catch (IOException e) {
+        if (stop.getAsBoolean()) {
+          throw KlassErrors.cancelled(shown);
+        }
+        if (budget != null && budget.expired()) {
+          throw budget.timedOut("calling Klass (" + io.pxweb.jdbc.PxWebUrl.redact(shown) + ")");
+        }
         failure = KlassErrors.fromIo(e, shown);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -244,14 +287,15 @@ final class KlassClient {
         throw attempt > 1 ? PxWebErrors.afterAttempts(failure, attempt) : failure;
       }
       long delay = backoffNanos(attempt, failure);
-      if (System.nanoTime() - start + delay > settings.maxRetryTime().toNanos()) {
+      if (System.nanoTime() - start + delay > settings.maxRetryTime().toNanos()
+          || (budget != null && delay > budget.remainingNanos())) {
         throw PxWebErrors.afterAttempts(failure, attempt);
       }
       if (failure instanceof PxWebErrors.RetryAfter r && r.retryAfter() != null) {
         // Everyone calling this Klass waits, not only this statement.
         limiter.pauseUntil(System.nanoTime() + delay);
       }
-      sleep(delay, cancelled, shown);
+      sleep(delay, stop, shown);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Metadata shared by every connection of the JVM to the same source: configuration, table list
- * and table metadata, each kept for a time to live.
+ * Metadata shared by every connection of the JVM to the same source with the same identity:
+ * configuration, table list and table metadata, each kept for a time to live.
  *
  * <p>A BI tool's connection pool opens many connections; without this each would read the
  * table list again and each statement's table metadata again, spending the server's rationed
@@ -40,9 +40,13 @@ final class CatalogCache {
   private CatalogCache() {
   }
 
-  /** Returns the cache of a source (by its location). */
-  static CatalogCache of(String location) {
-    return BY_SOURCE.computeIfAbsent(location.toLowerCase(Locale.ROOT), k -> new CatalogCache());
+  /**
+   * Returns the cache of a source and identity ({@link
+   * io.pxweb.jdbc.source.StatbankSource#cacheScope()}): connections with other credentials
+   * never see what this one was shown.
+   */
+  static CatalogCache of(String scope) {
+    return BY_SOURCE.computeIfAbsent(scope, k -> new CatalogCache());
   }
 
   ApiConfig config(Duration ttl) {

@@ -60,7 +60,7 @@ public final class PxWebCatalog {
       Integer maxDataCellsOverride, int pageSize, PrintStream progress, Duration ttl,
       Scope scope) throws SQLException {
     requireNonNull(source, "source");
-    CatalogCache cache = CatalogCache.of(source.location());
+    CatalogCache cache = CatalogCache.of(source.cacheScope());
     ApiConfig config = cache.config(ttl);
     if (config == null) {
       config = source.config();

@@ -19,6 +19,15 @@ public interface StatbankSource {
   /** Returns a description for messages: the base URL, or the folder as a {@code file:} URI. */
   String location();
 
+  /**
+   * Returns the key that scopes the JVM's caches of this source's answers: equal only for
+   * connections that the source answers alike (same location and, for servers, the same
+   * credentials). It holds no secret.
+   */
+  default String cacheScope() {
+    return location();
+  }
+
   /** Returns the configuration: languages, default language, cell limit. */
   ApiConfig config() throws SQLException;
 

@@ -78,4 +78,24 @@ class RateLimiterTest {
     assertFalse(limiter.acquire(() -> System.nanoTime() - start > 200_000_000L));
     assertTrue(System.nanoTime() - start < 1_000_000_000L);
   }
+
+  @Test
+  void aServersAbsurdWindowIsClampedButTheUsersIsNot() {
+    RateLimiter limiter = new RateLimiter();
+    limiter.configure(1, Duration.ofSeconds(Integer.MAX_VALUE), RateLimiter.Source.CONFIG);
+    assertEquals("1 calls / 3600.0s (config)", limiter.describe());
+    limiter.configure(1, Duration.ofHours(2), RateLimiter.Source.PROPERTY);
+    assertEquals("1 calls / 7200.0s (property)", limiter.describe());
+  }
+
+  @Test
+  void aWaitLongerThanAllowedIsReportedNotWaited() throws InterruptedException {
+    RateLimiter limiter = new RateLimiter();
+    limiter.configure(1, Duration.ofMinutes(10), RateLimiter.Source.PROPERTY);
+    assertEquals(0, limiter.acquire(() -> false, Duration.ofSeconds(1).toNanos()));
+    // The next slot is ten minutes away: the limiter says so instead of sleeping.
+    long held = limiter.acquire(() -> false, Duration.ofSeconds(1).toNanos());
+    assertTrue(held > Duration.ofMinutes(9).toNanos(), "held " + held);
+    assertEquals(-1, limiter.acquire(() -> true, Long.MAX_VALUE));
+  }
 }

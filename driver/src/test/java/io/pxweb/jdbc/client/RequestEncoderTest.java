@@ -78,4 +78,24 @@ class RequestEncoderTest {
     assertEquals("{\"selection\":[{\"variableCode\":\"Region\",\"valueCodes\":[\"0301\",\"01.4,02\"]},"
         + "{\"variableCode\":\"Tid\",\"valueCodes\":[\"*\"]}]}", RequestEncoder.postBody(r));
   }
+
+  @Test
+  void codesTheServerWouldSplitForceAPost() {
+    // "[a],[b]" is two items to the server's splitter, however the code is bracketed.
+    for (String code : List.of("a],[b", "[a],[b]", "a,[b", "x]", "a]b")) {
+      Selection s = new Selection("V", false, List.of("plain", code), List.of(0, 5));
+      DataRequest r = new DataRequest("T", List.of(s));
+      assertEquals(false, RequestEncoder.fitsGet(r), code);
+      assertEquals(List.of("plain", code), RequestEncoder.items(s, false));
+    }
+    Selection fine = new Selection("V", false, List.of("01.4,02", "[ME01]", " x ", "[x"),
+        List.of(0, 2, 4, 6));
+    assertEquals(true, RequestEncoder.fitsGet(new DataRequest("T", List.of(fine))));
+  }
+
+  @Test
+  void serverSplitterAsTheContractStatesIt() {
+    assertEquals(List.of("01.4,02", "[ME01]", "x", "range(1,2)"),
+        RequestEncoder.serverItems("[01.4,02],[[ME01]], x ,[range(1,2)]"));
+  }
 }

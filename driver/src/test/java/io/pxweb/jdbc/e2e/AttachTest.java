@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.pxweb.jdbc.AttachPolicy;
 import io.pxweb.jdbc.testserver.PxWebTestServer;
 import io.pxweb.jdbc.testserver.TestTable;
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +34,18 @@ class AttachTest {
 
   @BeforeAll
   static void createInternalDatabase() throws SQLException {
+    // Attached databases are off unless the host allows them (AttachPolicy).
+    AttachPolicy.allow(H2);
     try (Connection c = DriverManager.getConnection(H2, "sa", "s3cret");
         Statement s = c.createStatement()) {
       s.execute("create table customers (country varchar(2) primary key, customers int)");
       s.execute("insert into customers values ('NO', 120), ('SE', 80), ('IS', 7), ('XX', 5)");
     }
+  }
+
+  @AfterAll
+  static void withdraw() {
+    AttachPolicy.clear();
   }
 
   @BeforeEach

@@ -48,13 +48,7 @@ class CancellationTest {
     slowData();
     try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";readTimeout=60s");
         Statement s = c.createStatement()) {
-      OTHER.schedule(() -> {
-        try {
-          s.cancel();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      }, 500, TimeUnit.MILLISECONDS);
+      Sql.cancelLater(OTHER, s, 500);
       long start = System.nanoTime();
       SQLException e = assertThrows(SQLException.class,
           () -> s.executeQuery("select * from \"TAB004\"").next());

@@ -60,6 +60,8 @@ class JdbcSurfaceTest {
     driver.setReadOnly(true);
     driver.setAutoCommit(true);
     assertTrue(driver.getAutoCommit());
+    driver.setClientInfo("ApplicationName", "a pool");
+    driver.setClientInfo(new java.util.Properties());
     assertEquals(1, Sql.rows(driver, "select 1 from \"TAB001\" limit 1").size());
   }
 
@@ -154,6 +156,22 @@ class JdbcSurfaceTest {
         + " where REGION = ?")) {
       ps.setObject(1, "NO", JDBCType.VARCHAR);
       assertEquals(expected * server.table("TAB001").valueCodes("TIME").size(), count(ps));
+    }
+  }
+
+  @Test
+  void textParametersAreReadByTheTypeTheyMeet() throws SQLException {
+    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+        + " where \"TIME_date\" = ? and HNMGA >= ? and REGION = 'NO'")) {
+      ps.setString(1, "2001-01-01");
+      ps.setString(2, "0");
+      long viaText = count(ps);
+      ps.setObject(1, LocalDate.of(2001, 1, 1));
+      ps.setBigDecimal(2, BigDecimal.ZERO);
+      assertEquals(count(ps), viaText);
+      assertTrue(viaText > 0);
+      ps.setObject(1, "2001-01-01");
+      assertEquals(viaText, count(ps));
     }
   }
 

@@ -30,6 +30,8 @@ class KlassDriverTest {
 
   @BeforeAll
   static void figures() throws SQLException {
+    // Attached databases are off unless the host allows them (AttachPolicy).
+    io.pxweb.jdbc.AttachPolicy.allow(H2);
     try (Connection c = DriverManager.getConnection(H2, "sa", "");
         Statement s = c.createStatement()) {
       s.execute("create table pop (region varchar(4), year_start date, persons int)");
@@ -37,6 +39,11 @@ class KlassDriverTest {
           + " ('1826', DATE '2020-01-01', 1390), ('0101', DATE '2019-01-01', 31000),"
           + " ('3001', DATE '2020-01-01', 31200)");
     }
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void withdraw() {
+    io.pxweb.jdbc.AttachPolicy.clear();
   }
 
   private static Connection connect() throws SQLException {

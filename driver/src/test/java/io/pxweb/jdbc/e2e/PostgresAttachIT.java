@@ -41,6 +41,17 @@ class PostgresAttachIT {
     }
     Properties info = new Properties();
     info.setProperty("attach.crm.url", pg);
+    // The host allows this database (attached databases are off otherwise), through the
+    // system property as a deployment would.
+    System.setProperty(io.pxweb.jdbc.AttachPolicy.PROPERTY, pg);
+    try {
+      query(info);
+    } finally {
+      System.clearProperty(io.pxweb.jdbc.AttachPolicy.PROPERTY);
+    }
+  }
+
+  private static void query(Properties info) throws SQLException {
     info.setProperty("attach.crm.schema", "crm");
     String sql = "select c.country, c.customers, t.HNMGA from crm.customers c"
         + " join statbank.\"TAB001\" t on t.REGION = c.country"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pxweb.jdbc.testserver.PxWebTestServer;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,6 +123,119 @@ class ShadedJarIT {
       // proves it works, this names the cause when it does not.
       String factory = "META-INF/services/io.pxweb.jdbc.shaded.org.codehaus.commons.compiler.ICompilerFactory";
       assertTrue(jar.getEntry(factory) != null, factory);
+    }
+  }
+
+  /**
+   * The jar in a host application that has its own, older versions of the libraries the jar
+   * bundles (Guava 19, Jackson 2.9, OkHttp 3, protobuf 2.6, commons-lang3 3.1, SnakeYAML 1.17,
+   * json-path 2.2, Janino 3.0, Kotlin 1.3, slf4j 1.7, ...), first on its classpath: the
+   * driver's queries, SQL functions that reach the bundled libraries (JSON, math, strings), an
+   * attached H2 database (connection pool, logging) and the host's own use of its libraries
+   * all work, and only the driver's own java.sql.Driver is registered.
+   */
+  @Test
+  void hostApplicationWithItsOwnLibraryVersions(@TempDir Path dir) throws Exception {
+    Path hostLibs = Path.of(System.getProperty("hostLibs", "target/host-libs"));
+    List<Path> libs;
+    try (var files = Files.list(hostLibs)) {
+      libs = files.filter(f -> f.toString().endsWith(".jar")).sorted().toList();
+    }
+    assertTrue(libs.size() >= 20, "host libraries not copied: " + hostLibs);
+    Path host = dir.resolve("Host.java");
+    Files.writeString(host, """
+        import java.sql.*;
+        import java.util.*;
+        public class Host {
+          public static void main(String[] a) throws Exception {
+            // The host's own libraries, in its versions.
+            System.out.println("guava=" + com.google.common.collect.ImmutableList.of(1, 2));
+            System.out.println("jackson=" + new com.fasterxml.jackson.databind.ObjectMapper()
+                .version().getMinorVersion());
+            System.out.println("okhttp=" + okhttp3.HttpUrl.parse("http://h/x").host());
+            System.out.println("yaml=" + new org.yaml.snakeyaml.Yaml().load("a: 1"));
+            List<String> drivers = new ArrayList<>();
+            for (Driver d : ServiceLoader.load(Driver.class)) {
+              drivers.add(d.getClass().getName());
+            }
+            Collections.sort(drivers);
+            System.out.println("services=" + drivers);
+            try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:host;DB_CLOSE_DELAY=-1");
+                 Statement s = h2.createStatement()) {
+              s.execute("create table c (country varchar(2), n int)");
+              s.execute("insert into c values ('NO', 3), ('SE', 4)");
+            }
+            String[] sqls = {
+              "select NACE2007, Tid, \\"P90P10\\" from \\"13861\\" where NACE2007 = 'A-Z' order by Tid",
+              "select json_value('{\\"a\\": [5, 6]}', '$.a[1]'), upper('abc'),"
+                  + " round(power(2, 0.5), 3), position('b' in 'abc'),"
+                  + " overlay('abcd' placing 'z' from 2 for 1), initcap('hello world')"
+                  + " from (values (1))",
+              "select c.country, c.n from host.C c order by 1",
+            };
+            try (Connection c = DriverManager.getConnection(a[0])) {
+              for (String sql : sqls) {
+                try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                  int n = rs.getMetaData().getColumnCount();
+                  while (rs.next()) {
+                    StringBuilder b = new StringBuilder("row");
+                    for (int i = 1; i <= n; i++) b.append('|').append(rs.getString(i));
+                    System.out.println(b);
+                  }
+                }
+              }
+            }
+          }
+        }
+        """);
+    List<String> classpath = new ArrayList<>();
+    libs.forEach(l -> classpath.add(l.toString()));
+    classpath.add(shadedJar().toString());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String url = server.jdbcUrl() + ";attach.host.url={jdbc:h2:mem:host;DB_CLOSE_DELAY=-1}"
+        + ";attach.host.schema=PUBLIC";
+    Process p = new ProcessBuilder(java, "-Dpxweb.attach.allowedUrls=jdbc:h2:mem:host;DB_CLOSE_DELAY=-1",
+        "-cp", String.join(File.pathSeparator, classpath), host.toString(), url)
+        .redirectErrorStream(true).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "host did not finish");
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out);
+    List<String> expected = new ArrayList<>(List.of("guava=[1, 2]", "jackson=9", "okhttp=h",
+        "yaml={a=1}", "services=[io.pxweb.jdbc.PxWebDriver, org.h2.Driver]"));
+    for (String tid : server.table("13861").valueCodes("Tid")) {
+      expected.add("row|A-Z|" + tid + "|"
+          + server.table("13861").value("A-Z", "P90P10", tid).setScale(1));
+    }
+    expected.add("row|6|ABC|1.414|2|azcd|Hello World");
+    expected.add("row|NO|3");
+    expected.add("row|SE|4");
+    List<String> lines = out.lines().filter(l -> l.matches("(guava|jackson|okhttp|yaml|services)=.*")
+        || l.startsWith("row|")).collect(Collectors.toList());
+    assertEquals(expected, lines, out);
+  }
+
+  @Test
+  void onlyTheDriversOwnPackagesAndCalciteStayUnrelocated() throws IOException {
+    try (JarFile jar = new JarFile(shadedJar().toFile())) {
+      List<String> roots = jar.stream().map(e -> e.getName())
+          .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
+          .map(n -> n.substring(0, n.indexOf('/', n.indexOf('/') + 1) + 1))
+          .distinct().sorted().toList();
+      assertEquals(List.of("io/pxweb/", "org/apache/", "org/jspecify/", "org/slf4j/"), roots);
+      assertEquals(List.of(), jar.stream().map(e -> e.getName())
+          .filter(n -> n.endsWith(".class") && n.startsWith("org/apache/")
+              && !n.startsWith("org/apache/calcite/"))
+          .limit(5).toList());
+      assertEquals("io.pxweb.jdbc", jar.getManifest().getMainAttributes()
+          .getValue("Automatic-Module-Name"));
+      assertTrue(jar.getEntry("META-INF/LICENSE") != null && jar.getEntry("META-INF/NOTICE") != null);
+      String license = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE"))
+          .readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(license.contains("Apache License") && license.contains("Version 2.0"));
+      String drivers = new String(jar.getInputStream(jar.getEntry(
+          "META-INF/services/java.sql.Driver")).readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(List.of("io.pxweb.jdbc.PxWebDriver"), drivers.lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#")).toList());
     }
   }
 }

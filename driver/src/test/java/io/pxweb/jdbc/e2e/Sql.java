@@ -78,4 +78,16 @@ final class Sql {
     }
     return out;
   }
+
+  /** Cancels a statement from another thread after a delay, as a user's Cancel button does. */
+  static void cancelLater(java.util.concurrent.ScheduledExecutorService other,
+      java.sql.Statement s, long millis) {
+    other.schedule(() -> {
+      try {
+        s.cancel();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    }, millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
 }

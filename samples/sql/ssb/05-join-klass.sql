@@ -1,5 +1,6 @@
+-- NEEDS THE INTERNET: Statistics Norway's live API (data.ssb.no).
+-- Run: ./pxsql --url 'jdbc:pxweb:ssb;lang=en' -f samples/sql/ssb/05-join-klass.sql
 -- Municipalities named as they were named in each year (SSB; Klass classification 131).
--- Connect with jdbc:pxweb:ssb;lang=en
 SELECT t.Region, k.name, t.Tid, t.Personer1
 FROM statbank."07459" t
 JOIN klass."131" k

@@ -1,3 +1,5 @@
+-- NEEDS THE INTERNET: Statistics Norway's live API (data.ssb.no).
+-- Run: ./pxsql --url 'jdbc:pxweb:ssb;lang=en' -f samples/sql/ssb/03-status-symbols.sql
 -- Cells without a number carry a status symbol: '..' not available, '.' not applicable,
 -- ':' confidential. The measure is NULL there; the _status column says why.
 SELECT Region, Tid, Personer1, Personer1_status
