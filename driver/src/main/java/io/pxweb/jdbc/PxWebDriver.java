@@ -121,7 +121,12 @@ public class PxWebDriver extends Driver {
         PxWebCatalog.Scope.of(PxWebProperty.TABLES.getString(props),
             PxWebProperty.SUBJECTS.getString(props)));
 
-    Connection connection = super.connect(PxWebUrl.PREFIX, calciteProperties());
+    Properties calciteProps = calciteProperties();
+    String fun = PxWebProperty.FUN.getString(props);
+    if (fun != null && !fun.isBlank()) {
+      calciteProps.setProperty(CalciteConnectionProperty.FUN.camelName(), "standard," + fun);
+    }
+    Connection connection = super.connect(PxWebUrl.PREFIX, calciteProps);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
     for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {

@@ -90,6 +90,10 @@ public enum PxWebProperty {
           + " pxweb.attach.allowedUrls, or AttachPolicy.allow), because a JDBC URL can run code"
           + " (see docs/joins.md). In the URL, write a value that holds semicolons in braces:"
           + " attach.crm.url={jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1}."),
+  FUN("fun", Type.STRING, null,
+      "Extra SQL function libraries, as Calcite names them (comma-separated), e.g. postgresql"
+          + " for ::, ILIKE, string_agg and PostgreSQL's other functions (what"
+          + " pxweb-server sets). Default: standard SQL functions only."),
   PROGRESS("progress", Type.BOOLEAN, "false",
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",

@@ -1,0 +1,302 @@
+package io.pxweb.server;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * PostgreSQL's catalog functions, registered as Calcite functions in {@code pg_catalog} and at
+ * the root (clients call them both ways). They read the catalog of the session whose thread runs
+ * the query: Calcite evaluates a JDBC statement on the calling thread.
+ */
+public final class PgFunctions {
+  static final ThreadLocal<CatalogData> CATALOG = new ThreadLocal<>();
+  static final ThreadLocal<Settings> SETTINGS = new ThreadLocal<>();
+
+  private PgFunctions() {
+  }
+
+  /** Visible means found through search_path, as in PostgreSQL: psql's \\dt lists only those. */
+  public static boolean pg_table_is_visible(Integer oid) {
+    CatalogData data = CATALOG.get();
+    Settings settings = SETTINGS.get();
+    if (oid == null || data == null || settings == null) {
+      return oid != null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      if (r == null) {
+        return true;
+      }
+      for (String part : settings.get("search_path").split(",")) {
+        String schema = part.trim().replaceAll("^\"|\"$", "");
+        if (schema.equals(r.namespace().name())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  public static boolean pg_type_is_visible(Integer oid) {
+    return oid != null;
+  }
+
+  public static boolean pg_function_is_visible(Integer oid) {
+    return oid != null;
+  }
+
+  public static String pg_get_userbyid(Integer oid) {
+    Settings s = SETTINGS.get();
+    return s == null ? "pxweb" : s.get("session_authorization");
+  }
+
+  public static String format_type(Integer oid, Integer typmod) {
+    if (oid == null) {
+      return null;
+    }
+    PgType t = PgType.ofOid(oid);
+    if (t == null) {
+      return "???";
+    }
+    int mod = typmod == null ? -1 : typmod;
+    switch (t) {
+      case NUMERIC:
+        return mod >= 4 ? "numeric(" + ((mod - 4) >> 16) + "," + ((mod - 4) & 0xffff) + ")"
+            : "numeric";
+      case VARCHAR: return mod >= 4 ? "character varying(" + (mod - 4) + ")" : "character varying";
+      case BPCHAR: return mod >= 4 ? "character(" + (mod - 4) + ")" : "character";
+      case INT2: return "smallint";
+      case INT4: return "integer";
+      case INT8: return "bigint";
+      case FLOAT4: return "real";
+      case FLOAT8: return "double precision";
+      case BOOL: return "boolean";
+      case TIMESTAMP: return "timestamp without time zone";
+      case TIMESTAMPTZ: return "timestamp with time zone";
+      case TIME: return "time without time zone";
+      case CHAR: return "\"char\"";
+      default: return t.name;
+    }
+  }
+
+  public static String obj_description(Integer oid) {
+    return obj_description(oid, "pg_class");
+  }
+
+  public static String obj_description(Integer oid, String catalog) {
+    CatalogData data = CATALOG.get();
+    if (oid == null || data == null || !"pg_class".equalsIgnoreCase(catalog)) {
+      return null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      return r == null ? null : r.remarks();
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  public static String col_description(Integer oid, Integer column) {
+    CatalogData data = CATALOG.get();
+    if (oid == null || column == null || data == null) {
+      return null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      if (r == null) {
+        return null;
+      }
+      for (CatalogData.Attribute a : data.attributes(r)) {
+        if (a.num() == column) {
+          return a.remarks();
+        }
+      }
+      return null;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  public static String shobj_description(Integer oid, String catalog) {
+    return null;
+  }
+
+  public static String pg_get_expr(String expr, Integer relation) {
+    return expr;
+  }
+
+  public static String pg_get_expr(String expr, Integer relation, Boolean pretty) {
+    return expr;
+  }
+
+  public static String pg_get_constraintdef(Integer oid) {
+    return pg_get_constraintdef(oid, false);
+  }
+
+  public static String pg_get_constraintdef(Integer oid, Boolean pretty) {
+    return PgCatalogSchema.constraintDefinition(CATALOG.get(), oid);
+  }
+
+  public static String pg_get_indexdef(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_indexdef(Integer oid, Integer column, Boolean pretty) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Integer oid, Boolean pretty) {
+    return null;
+  }
+
+  public static String pg_encoding_to_char(Integer encoding) {
+    return "UTF8";
+  }
+
+  public static boolean pg_is_in_recovery() {
+    return false;
+  }
+
+  /** Statbank tables occupy no local storage; sizes are 0 bytes. */
+  public static long pg_relation_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_total_relation_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_table_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_indexes_size(Object oid) {
+    return 0;
+  }
+
+  public static String pg_size_pretty(Object size) {
+    return size == null ? null : size + " bytes";
+  }
+
+  public static String quote_ident(String name) {
+    if (name == null) {
+      return null;
+    }
+    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  public static boolean has_table_privilege(String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_table_privilege(String user, String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_table_privilege(Integer table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(String schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(String user, String schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(Integer schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_database_privilege(String database, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_database_privilege(String user, String database, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(String table, String column, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(Integer table, Integer column, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(String user, String table, String column,
+      String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(Integer table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(String user, String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static String pg_get_statisticsobjdef_columns(Integer oid) {
+    return null;
+  }
+
+  public static boolean pg_relation_is_publishable(Integer oid) {
+    return false;
+  }
+
+  public static String array_to_string(Object array, String separator) {
+    if (!(array instanceof java.util.List<?> list)) {
+      return array == null ? null : array.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : list) {
+      if (o != null) {
+        sb.append(sb.length() > 0 ? separator : "").append(o);
+      }
+    }
+    return sb.toString();
+  }
+
+  public static Integer array_upper(Object array, Integer dimension) {
+    return array instanceof java.util.List<?> list && !list.isEmpty() ? list.size() : null;
+  }
+
+  public static Integer array_lower(Object array, Integer dimension) {
+    return array instanceof java.util.List<?> list && !list.isEmpty() ? 1 : null;
+  }
+
+  /** The server is read-only: reading privileges are granted, writing ones are not. */
+  private static boolean readOnly(String privilege) {
+    String p = privilege == null ? "" : privilege.toLowerCase(Locale.ROOT);
+    return !p.matches("(?s).*(insert|update|delete|truncate|create|trigger|temp).*");
+  }
+
+  /** Statbank columns have no sequences. */
+  public static String pg_get_serial_sequence(String table, String column) {
+    return null;
+  }
+
+  /** SQLAlchemy builds identity options with it over pg_sequence, which is empty here. */
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5, Object k6, Object v6, Object k7,
+      Object v7) {
+    return null;
+  }
+
+  public static String current_setting(String name) {
+    Settings s = SETTINGS.get();
+    return s == null ? null : s.get(name.toLowerCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,87 @@
+package io.pxweb.server;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The server's command line: {@code --port}, {@code --bind}, {@code --url}, {@code --users},
+ * {@code --tls-cert}/{@code --tls-key}, {@code --max-connections}; users may also come from the
+ * environment ({@code PXWEB_SERVER_USERS}, or {@code PXWEB_SERVER_USER}/{@code PXWEB_SERVER_PASSWORD}).
+ */
+record ServerOptions(int port, InetAddress bind, String url, Users users, Path tlsCert,
+    Path tlsKey, int maxConnections, int maxConnectionsPerUser) {
+
+  static final String USAGE = String.join("\n",
+      "usage: pxweb-server [--port 5433] [--bind 127.0.0.1] [--url jdbc:pxweb:...]",
+      "                    [--users FILE] [--tls-cert FILE --tls-key FILE]",
+      "                    [--max-connections 100] [--max-connections-per-user 20]",
+      "  --port       TCP port (0 picks a free one)",
+      "  --bind       address to listen on; anything but loopback requires users",
+      "  --url        the pxweb-jdbc URL every session queries (default: the sample database)",
+      "  --users      file of name:password or name:SCRAM-SHA-256$... lines; with users,",
+      "               clients authenticate with SCRAM-SHA-256 (env: PXWEB_SERVER_USERS holds",
+      "               the same lines; PXWEB_SERVER_USER and PXWEB_SERVER_PASSWORD one user)",
+      "  --tls-cert, --tls-key  PEM certificate chain and PKCS#8 key: answer SSLRequest with TLS",
+      "  --print-verifier PASSWORD  print the SCRAM verifier to store in a users file, and exit");
+
+  static ServerOptions parse(String[] args, Map<String, String> env, String defaultUrl)
+      throws java.io.IOException {
+    int port = 5433;
+    String bind = "127.0.0.1";
+    String url = defaultUrl;
+    Path usersFile = null;
+    Path cert = null;
+    Path key = null;
+    int max = 100;
+    int perUser = 20;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        throw new IllegalArgumentException(USAGE);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + a + "\n" + USAGE);
+      }
+      String v = args[++i];
+      switch (a) {
+        case "--port": port = Integer.parseInt(v); break;
+        case "--bind": bind = v; break;
+        case "--url": url = v; break;
+        case "--users": usersFile = Path.of(v); break;
+        case "--tls-cert": cert = Path.of(v); break;
+        case "--tls-key": key = Path.of(v); break;
+        case "--max-connections": max = Integer.parseInt(v); break;
+        case "--max-connections-per-user": perUser = Integer.parseInt(v); break;
+        default: throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+      }
+    }
+    if (url == null) {
+      throw new IllegalArgumentException("--url is required\n" + USAGE);
+    }
+    if ((cert == null) != (key == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    Users users = null;
+    if (usersFile != null) {
+      users = Users.load(usersFile);
+    } else if (env.get("PXWEB_SERVER_USERS") != null) {
+      users = Users.parse(env.get("PXWEB_SERVER_USERS").replace(',', '\n'), "PXWEB_SERVER_USERS");
+    } else if (env.get("PXWEB_SERVER_PASSWORD") != null) {
+      users = Users.parse(env.getOrDefault("PXWEB_SERVER_USER", "pxweb") + ":"
+          + env.get("PXWEB_SERVER_PASSWORD"), "PXWEB_SERVER_PASSWORD");
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("cannot resolve --bind " + bind);
+    }
+    if (!address.isLoopbackAddress() && (users == null || users.size() == 0)) {
+      throw new IllegalArgumentException("--bind " + bind + " is reachable from other hosts: "
+          + "give users (--users FILE or PXWEB_SERVER_PASSWORD) so clients must authenticate");
+    }
+    return new ServerOptions(port, address, url, users, cert, key, max, perUser);
+  }
+}

@@ -1,0 +1,98 @@
+package io.pxweb.server;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A session's run-time parameters (what SET changes and SHOW and current_setting read). Names are
+ * case-insensitive as in PostgreSQL; values are kept as text.
+ */
+final class Settings {
+  /** PostgreSQL 14's protocol and catalog, as far as clients can tell. */
+  static final String SERVER_VERSION = "14.0";
+  static final String SERVER_VERSION_NUM = "140000";
+
+  /** Parameters the server reports (ParameterStatus) at startup and whenever SET changes them. */
+  static final Set<String> REPORTED = Set.of("server_version", "server_encoding",
+      "client_encoding", "application_name", "datestyle", "integer_datetimes",
+      "standard_conforming_strings", "timezone", "intervalstyle", "is_superuser",
+      "session_authorization", "default_transaction_read_only", "in_hot_standby");
+
+  private static final Map<String, String> DISPLAY_NAMES = Map.of("datestyle", "DateStyle",
+      "timezone", "TimeZone", "intervalstyle", "IntervalStyle");
+
+  private final Map<String, String> values = new LinkedHashMap<>();
+
+  Settings(String user, String database, String applicationName) {
+    put("server_version", SERVER_VERSION);
+    put("server_version_num", SERVER_VERSION_NUM);
+    put("server_encoding", "UTF8");
+    put("client_encoding", "UTF8");
+    put("application_name", applicationName == null ? "" : applicationName);
+    put("datestyle", "ISO, MDY");
+    put("integer_datetimes", "on");
+    put("standard_conforming_strings", "on");
+    put("timezone", ZoneId.systemDefault().getId());
+    put("intervalstyle", "postgres");
+    put("is_superuser", "off");
+    put("session_authorization", user);
+    put("default_transaction_read_only", "on");
+    put("transaction_read_only", "on");
+    put("in_hot_standby", "off");
+    put("search_path", "\"$user\", statbank");
+    put("statement_timeout", "0");
+    put("max_identifier_length", "63");
+    put("max_index_keys", "32");
+    put("lc_collate", "C");
+    put("lc_ctype", "C");
+    put("transaction_isolation", "read committed");
+    put("default_transaction_isolation", "read committed");
+    put("extra_float_digits", "1");
+    put("bytea_output", "hex");
+    put("server_name", "pxweb-server");
+    put("database", database);
+  }
+
+  static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /** The name as PostgreSQL spells it in ParameterStatus and SHOW. */
+  static String display(String name) {
+    return DISPLAY_NAMES.getOrDefault(key(name), key(name));
+  }
+
+  String get(String name) {
+    return values.get(key(name));
+  }
+
+  void put(String name, String value) {
+    values.put(key(name), value);
+  }
+
+  Map<String, String> all() {
+    return values;
+  }
+
+  /** statement_timeout in milliseconds (PostgreSQL accepts units: 5s, 100ms, 1min). */
+  long statementTimeoutMillis() {
+    String v = get("statement_timeout").trim().toLowerCase(Locale.ROOT);
+    try {
+      if (v.endsWith("ms")) {
+        return Long.parseLong(v.substring(0, v.length() - 2).trim());
+      } else if (v.endsWith("min")) {
+        return Long.parseLong(v.substring(0, v.length() - 3).trim()) * 60_000;
+      } else if (v.endsWith("s")) {
+        return Long.parseLong(v.substring(0, v.length() - 1).trim()) * 1000;
+      } else if (v.endsWith("h")) {
+        return Long.parseLong(v.substring(0, v.length() - 1).trim()) * 3_600_000;
+      }
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}

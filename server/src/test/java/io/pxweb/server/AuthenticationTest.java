@@ -1,0 +1,77 @@
+package io.pxweb.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SCRAM-SHA-256 with pgjdbc, users with passwords or stored verifiers, and the bind rule. */
+class AuthenticationTest {
+  @TempDir Path dir;
+
+  private static Connection connect(PxWebServer server, String user, String password)
+      throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    return DriverManager.getConnection(ServerFixture.pgUrl(server, ""), p);
+  }
+
+  @Test
+  void scramAcceptsTheRightPasswordAndRefusesOthers() throws Exception {
+    Path users = dir.resolve("users");
+    Files.writeString(users, "# analysts\nalice:wonder land\nbob:"
+        + Users.verifierText("builder") + "\n");
+    try (PxWebServer server = ServerFixture.start("--users", users.toString())) {
+      for (String[] login : new String[][] {{"alice", "wonder land"}, {"bob", "builder"}}) {
+        try (Connection c = connect(server, login[0], login[1]);
+             ResultSet rs = c.createStatement().executeQuery("SELECT current_user")) {
+          assertTrue(rs.next());
+          assertEquals(login[0], rs.getString(1));
+        }
+      }
+      for (String[] login : new String[][] {{"alice", "wrong"}, {"mallory", "builder"}}) {
+        SQLException e = assertThrows(SQLException.class, () -> connect(server, login[0],
+            login[1]).close());
+        assertEquals("28P01", e.getSQLState(), e.getMessage());
+      }
+    }
+  }
+
+  @Test
+  void anAddressReachableFromOtherHostsRequiresUsers() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ServerOptions.parse(new String[] {"--bind", "0.0.0.0", "--url", "jdbc:pxweb:x"},
+            Map.of(), null));
+    assertTrue(e.getMessage().contains("authenticate"), e.getMessage());
+    ServerOptions ok = assertDoesNotThrow(() -> ServerOptions.parse(
+        new String[] {"--bind", "0.0.0.0", "--url", "jdbc:pxweb:x"},
+        Map.of("PXWEB_SERVER_PASSWORD", "s3cret"), null));
+    assertTrue(ok.users().get("pxweb") != null);
+  }
+
+  private static <T> T assertDoesNotThrow(org.junit.jupiter.api.function.ThrowingSupplier<T> s) {
+    return org.junit.jupiter.api.Assertions.assertDoesNotThrow(s);
+  }
+
+  @Test
+  void perUserConnectionLimit() throws Exception {
+    try (PxWebServer server = ServerFixture.start("--max-connections-per-user", "1");
+         Connection first = ServerFixture.pg(server, "")) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> ServerFixture.pg(server, "").close());
+      assertEquals("53300", e.getSQLState());
+      assertTrue(first.isValid(5));
+    }
+  }
+}

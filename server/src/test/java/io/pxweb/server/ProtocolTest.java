@@ -1,0 +1,85 @@
+package io.pxweb.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The wire protocol at the byte level: negotiation requests, simple-query message sequences. */
+class ProtocolTest {
+  private static PxWebServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = ServerFixture.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void startup(DataOutputStream out, DataInputStream in) throws IOException {
+    byte[] params = "user\0pxweb\0database\0statbank\0\0".getBytes(StandardCharsets.UTF_8);
+    out.writeInt(8 + params.length);
+    out.writeInt(196608);
+    out.write(params);
+    out.flush();
+    while (true) {
+      char type = (char) in.readByte();
+      byte[] body = new byte[in.readInt() - 4];
+      in.readFully(body);
+      if (type == 'Z') {
+        return;
+      }
+    }
+  }
+
+  /** Message types of the answer to one simple query, up to ReadyForQuery. */
+  private static List<Character> query(DataOutputStream out, DataInputStream in, String sql)
+      throws IOException {
+    byte[] text = (sql + "\0").getBytes(StandardCharsets.UTF_8);
+    out.writeByte('Q');
+    out.writeInt(4 + text.length);
+    out.write(text);
+    out.flush();
+    List<Character> types = new ArrayList<>();
+    while (true) {
+      char type = (char) in.readByte();
+      byte[] body = new byte[in.readInt() - 4];
+      in.readFully(body);
+      types.add(type);
+      if (type == 'Z') {
+        return types;
+      }
+    }
+  }
+
+  @Test
+  void sslAndGssEncryptionRequestsAreDeclinedThenStartupProceeds() throws Exception {
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      for (int code : new int[] {80877104, 80877103}) {
+        out.writeInt(8);
+        out.writeInt(code);
+        out.flush();
+        assertEquals('N', in.readByte());
+      }
+      startup(out, in);
+      assertEquals(List.of('I', 'Z'), query(out, in, ""));
+      assertEquals(List.of('I', 'Z'), query(out, in, " ;; "));
+      assertEquals(List.of('T', 'D', 'C', 'C', 'T', 'D', 'D', 'C', 'Z'),
+          query(out, in, "SELECT 1; SET search_path = statbank; VALUES (1), (2)"));
+      assertEquals(List.of('E', 'Z'), query(out, in, "SELEC 1; SELECT 2"));
+    }
+  }
+}

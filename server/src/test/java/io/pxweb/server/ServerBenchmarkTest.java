@@ -1,0 +1,82 @@
+package io.pxweb.server;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Figures for docs/bi-tools.md, not assertions: throughput through the server against direct JDBC
+ * on a large result, and heap per idle session. Runs only with -Dpxweb.server.bench=true:
+ * {@code mvn -B -pl server -am test -Dtest=ServerBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false -Dpxweb.server.bench=true}
+ */
+@EnabledIfSystemProperty(named = "pxweb.server.bench", matches = "true")
+class ServerBenchmarkTest {
+  /** 19,800 x 30 = 594,000 rows of 14 columns from the sample database. */
+  private static final String LARGE = "SELECT a.*, b.\"REGION\" AS r2 FROM \"TAB002\" a "
+      + "CROSS JOIN \"TAB001\" b WHERE b.\"AGE\" = 'TOTAL' AND b.\"SEX\" = 'F' "
+      + "AND b.\"TIME\" = '2001'";
+
+  private static long read(Connection c, boolean cursor) throws Exception {
+    c.setAutoCommit(!cursor);
+    try (Statement s = c.createStatement()) {
+      if (cursor) {
+        s.setFetchSize(10_000);
+      }
+      long cells = 0;
+      try (ResultSet rs = s.executeQuery(LARGE)) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= n; i++) {
+            if (rs.getString(i) != null) {
+              cells++;
+            }
+          }
+        }
+      }
+      return cells;
+    }
+  }
+
+  @Test
+  void throughputAndIdleSessionMemory() throws Exception {
+    try (PxWebServer server = ServerFixture.start("--max-connections-per-user", "100");
+         Connection direct = ServerFixture.direct();
+         Connection pg = ServerFixture.pg(server, "")) {
+      for (int round = 0; round < 3; round++) {
+        long t0 = System.nanoTime();
+        long a = read(direct, false);
+        long t1 = System.nanoTime();
+        long b = read(pg, true);
+        long t2 = System.nanoTime();
+        System.out.printf("round %d: direct JDBC %d ms, through server %d ms (%d / %d cells,"
+            + " ratio %.2f)%n", round, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, a, b,
+            (double) (t2 - t1) / (t1 - t0));
+      }
+      Runtime rt = Runtime.getRuntime();
+      int sessions = 50;
+      System.gc();
+      Thread.sleep(500);
+      long before = rt.totalMemory() - rt.freeMemory();
+      List<Connection> idle = new ArrayList<>();
+      for (int i = 0; i < sessions; i++) {
+        Connection c = ServerFixture.pg(server, "");
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1")) {
+          rs.next();
+        }
+        idle.add(c);
+      }
+      System.gc();
+      Thread.sleep(500);
+      long after = rt.totalMemory() - rt.freeMemory();
+      System.out.printf("%d idle sessions: %.0f KB heap each (server and pgjdbc client in one JVM)%n",
+          sessions, (after - before) / 1024.0 / sessions);
+      for (Connection c : idle) {
+        c.close();
+      }
+    }
+  }
+}
