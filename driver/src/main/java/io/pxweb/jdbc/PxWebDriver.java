@@ -107,7 +107,8 @@ public class PxWebDriver extends Driver {
         PxWebProperty.PROXY.getString(props),
         PxWebProperty.PROXY_USER.getString(props),
         PxWebProperty.PROXY_PASSWORD.getString(props),
-        ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)));
+        ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)),
+        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
     StatbankSource source = parsed.folder() != null
         ? new PxFolderSource(parsed.folder())
         : new PxWebClient(parsed.baseUrl(), settings);

@@ -35,6 +35,11 @@ public enum PxWebProperty {
   MAX_DATA_CELLS("maxDataCells", Type.INTEGER, null,
       "Cells per data request. Default: maxDataCells from /config. Set lower, never higher,"
           + " than the server allows; larger queries are split into several requests."),
+  MAX_RESPONSE_SIZE("maxResponseSize", Type.INTEGER, "256",
+      "Largest response body the driver reads from a server, in megabytes after decompression;"
+          + " a larger one fails with SQLState 08P01 instead of exhausting memory. Metadata"
+          + " documents (configuration, table list pages, table metadata) may use a sixteenth"
+          + " of it."),
   TABLE_PAGE_SIZE("tablePageSize", Type.INTEGER, "1000",
       "Page size used to read the server's table list (/tables) when a connection opens."),
   RETRIES("retries", Type.INTEGER, "4",

@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
  * @param proxyUser proxy user, or null
  * @param proxyPassword proxy password, or null
  * @param headers extra headers sent on every call
+ * @param maxResponseBytes ceiling of a response body's bytes after decompression; metadata
+ *     documents get a sixteenth of it
  */
 public record ClientSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     String userAgent, int maxUrlLength, int maxAttempts, Duration maxRetryTime,
     Duration retryBackoff, String rateLimit, java.nio.file.Path cacheDir, Duration metadataTtl,
     Duration dataCacheTtl, String proxy, String proxyUser, String proxyPassword,
-    java.util.Map<String, String> headers) {
+    java.util.Map<String, String> headers, long maxResponseBytes) {
 
   /** Shows no secret: the headers' values and the proxy password are left out. */
   @Override public String toString() {

@@ -46,6 +46,10 @@ public final class PxWebClient implements StatbankSource {
   private final String cacheScope;
   private final OkHttpClient http;
   private final ClientSettings settings;
+  /** Metadata documents may use this share of the body ceiling (maxResponseSize). */
+  static final int DOCUMENT_SHARE = 16;
+  /** Bytes of an error body kept for its message: problem documents are a few hundred. */
+  private static final long ERROR_BODY_BYTES = 64 * 1024;
   /** Most pages of one table list read; statbanks list fewer than 20 at 1000 per page. */
   private static final int MAX_TABLE_PAGES = 10_000;
   /** Longest wait between attempts, however many have failed. */
@@ -256,7 +260,10 @@ public final class PxWebClient implements StatbankSource {
     CallHandle handle = new CallHandle();
     abortSlot.accept(handle::abort);
     try {
-      Cube cube = call(httpRequest, method, shown, handle, JsonStatReader::read);
+      java.util.Map<String, Integer> requested = new java.util.HashMap<>();
+      request.selections().forEach(s -> requested.put(s.variable(), s.size()));
+      Cube cube = call(httpRequest, method, shown, handle, in -> JsonStatReader.read(
+          new BoundedInputStream(in, settings.maxResponseBytes(), "data response"), requested));
       if (dataCache != null) {
         dataCache.put(cacheKey, cube);
       }
@@ -285,7 +292,7 @@ public final class PxWebClient implements StatbankSource {
     requestListener.accept("GET " + url);
     Request request = new Request.Builder().url(url).get().build();
     byte[] body = call(request, "GET", key, new CallHandle(), in -> {
-      byte[] bytes = in.readAllBytes();
+      byte[] bytes = new BoundedInputStream(in, documentLimit(), what).readAllBytes();
       // Parse before caching, so only documents that read well are kept.
       ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
       return bytes;
@@ -298,6 +305,15 @@ public final class PxWebClient implements StatbankSource {
     } catch (IOException | MalformedDocumentException e) {
       throw PxWebErrors.fromMalformed(e.getMessage(), "GET", key);
     }
+  }
+
+  /**
+   * Returns the ceiling of a metadata document's bytes. Documents are read whole and parsed to
+   * trees, which take several times their size in memory; the real ones in the fixtures are
+   * under 100 KB, so the default 16 MB leaves room for any table.
+   */
+  private long documentLimit() {
+    return Math.max(1, settings.maxResponseBytes() / DOCUMENT_SHARE);
   }
 
   /** Reader of a successful response body. */
@@ -365,7 +381,9 @@ public final class PxWebClient implements StatbankSource {
           limiter.learn(response.header("x-ratelimit-policy"), response.header("x-ratelimit-limit"));
           ResponseBody body = response.body();
           if (!response.isSuccessful()) {
-            throw PxWebErrors.fromStatus(response.code(), body.string(), method, shown,
+            // Only the start of an error body: it is read for its message, never whole.
+            throw PxWebErrors.fromStatus(response.code(),
+                response.peekBody(ERROR_BODY_BYTES).string(), method, shown,
                 response.header("Retry-After"));
           }
           checkJson(response, method, shown);

@@ -110,26 +110,43 @@ public final class PxWebErrors {
     return e;
   }
 
+  /**
+   * Longest Retry-After taken as said; a longer one (99999999999 seconds would overflow the
+   * nanosecond arithmetic of every wait) counts as this, which exceeds any retry budget, so the
+   * request fails at once with the server's message.
+   */
+  static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
   /** Reads a Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
-  static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
+  public static Duration retryAfter(String header) {
+    if (header == null || header.isBlank() || header.length() > 100) {
       return null;
     }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Duration.ofMillis(Math.max(0, at.toInstant().toEpochMilli()
-            - System.currentTimeMillis()));
-      } catch (DateTimeParseException ignored) {
-        return null;
-      }
+    String text = header.trim();
+    if (text.matches("\\d+")) {
+      // More digits than a long holds is still "very long".
+      return text.length() > 18 ? MAX_RETRY_AFTER
+          : clamp(Duration.ofSeconds(Long.parseLong(text)));
     }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME);
+      return clamp(Duration.ofMillis(Math.max(0, at.toInstant().toEpochMilli()
+          - System.currentTimeMillis())));
+    } catch (DateTimeParseException | ArithmeticException ignored) {
+      return null;
+    }
+  }
+
+  private static Duration clamp(Duration d) {
+    return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
   }
 
   /** Classifies a network failure. */
   public static SQLException fromIo(IOException e, String method, String url) {
+    if (e instanceof BoundedInputStream.TooLargeException) {
+      // The same request would get the same body: not transient, no retry.
+      return fromMalformed(e.getMessage(), method, url);
+    }
     String where = " (" + method + " " + PxWebUrl.redact(url) + ")";
     if (e instanceof UnknownHostException || e instanceof ConnectException) {
       return new SQLNonTransientConnectionException(

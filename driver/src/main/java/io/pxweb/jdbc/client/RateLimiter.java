@@ -32,6 +32,9 @@ public final class RateLimiter {
   private static final long POLL_MILLIS = 100;
   private static final Pattern POLICY = Pattern.compile("^\\s*(\\d+)\\s*;\\s*w\\s*=\\s*(\\d+)\\s*(ms|s|m|h)?");
 
+  /** Longest window a rate-limit header may set; real ones are seconds to minutes. */
+  private static final Duration MAX_HEADER_WINDOW = Duration.ofDays(1);
+
   private static final Map<String, RateLimiter> BY_SERVER = new ConcurrentHashMap<>();
 
   private final ArrayDeque<Long> starts = new ArrayDeque<>();
@@ -82,7 +85,10 @@ public final class RateLimiter {
   public void learn(String policyHeader, String limitHeader) {
     if (policyHeader != null) {
       Matcher m = POLICY.matcher(policyHeader);
-      if (m.find()) {
+      // Figures beyond nine digits, or a window beyond a day, are no limit to follow (and would
+      // overflow the nanosecond arithmetic): ignored, as is a header that says nothing readable.
+      if (policyHeader.length() <= 200 && m.find() && m.group(1).length() <= 9
+          && m.group(2).length() <= 9) {
         long n = Long.parseLong(m.group(2));
         String unit = m.group(3) == null ? "s" : m.group(3);
         Duration window = switch (unit) {
@@ -91,11 +97,13 @@ public final class RateLimiter {
           case "h" -> Duration.ofHours(n);
           default -> Duration.ofSeconds(n);
         };
-        configure(Integer.parseInt(m.group(1)), window, Source.HEADERS);
-        return;
+        if (window.compareTo(MAX_HEADER_WINDOW) <= 0) {
+          configure(Integer.parseInt(m.group(1)), window, Source.HEADERS);
+          return;
+        }
       }
     }
-    if (limitHeader != null && limitHeader.trim().matches("\\d+")) {
+    if (limitHeader != null && limitHeader.trim().matches("\\d{1,9}")) {
       configure(Integer.parseInt(limitHeader.trim()), DEFAULT_WINDOW, Source.HEADERS);
     }
   }

@@ -255,7 +255,9 @@ final class KlassClient {
               response.header("x-ratelimit-limit"));
           ResponseBody body = response.body();
           if (!response.isSuccessful()) {
-            throw KlassErrors.fromStatus(response.code(), body.string(), shown,
+            // Only the start of an error body, for its message: never a whole hostile one.
+            throw KlassErrors.fromStatus(response.code(), response.peekBody(64 * 1024).string(),
+                shown,
                 response.header("Retry-After"), subject);
           }
           checkJson(response, shown);

@@ -13,9 +13,6 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 /**
  * The one place where failures of Klass become {@link SQLException}s, in the style of
@@ -142,22 +139,8 @@ final class KlassErrors {
     return text.length() > 200 ? text.substring(0, 200) + "..." : text;
   }
 
-  /** Reads a Retry-After header: seconds, or an HTTP date; null when absent or unreadable. */
+  /** Reads a Retry-After header as the statbank client does (clamped to a day). */
   static Duration retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return null;
-    }
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(header.trim(),
-            DateTimeFormatter.RFC_1123_DATE_TIME);
-        return Duration.ofMillis(Math.max(0,
-            at.toInstant().toEpochMilli() - System.currentTimeMillis()));
-      } catch (DateTimeParseException ignored) {
-        return null;
-      }
-    }
+    return PxWebErrors.retryAfter(header);
   }
 }

@@ -103,16 +103,16 @@ final class PxDataReader {
     Arrays.fill(values, table.keyed() ? 0.0 : Double.NaN);
     Map<Integer, String> statuses = new HashMap<>();
     if (cells > 0 && base >= 0) {
-      int[] headingTargets = combinations(dims, offsets, stubEnd, n);
+      Heading heading = new Heading(offsets, stubEnd, n);
       try (InputStream in = Files.newInputStream(table.file().path())) {
         in.skipNBytes(table.file().dataOffset());
         Tokens tokens = new Tokens(new InputStreamReader(in, table.file().charset()),
             table.file().dataLine());
         Cells out = new Cells(values, statuses);
         if (table.keyed()) {
-          readKeyed(tokens, dims, offsets, first, stubEnd, base, headingTargets, out);
+          readKeyed(tokens, dims, offsets, first, stubEnd, base, heading, out);
         } else {
-          readPlain(tokens, dims, offsets, first, stubEnd, base, headingTargets, out);
+          readPlain(tokens, dims, offsets, first, stubEnd, base, heading, out);
         }
       }
     }
@@ -130,43 +130,99 @@ final class PxDataReader {
     return Cube.of(ids, sizes, positions, values, statuses);
   }
 
-  /** Returns, for every combination of the variables [from, to), its cube offset or -1. */
-  private static int[] combinations(List<PxTableLayout.Dim> dims, int[][] offsets, int from,
-      int to) throws PxFormatException {
-    long count = 1;
-    for (int v = from; v < to; v++) {
-      count *= dims.get(v).size();
-    }
-    if (count > Integer.MAX_VALUE - 8) {
-      throw new PxFormatException(1, "the HEADING has too many combinations (" + count + ")");
-    }
-    int[] out = new int[(int) count];
-    int[] odometer = new int[to - from];
-    for (int c = 0; c < out.length; c++) {
-      int target = 0;
-      for (int v = from; v < to && target >= 0; v++) {
-        int o = offsets[v][odometer[v - from]];
-        target = o < 0 ? -1 : target + o;
+  /**
+   * The HEADING combinations of one row, in file order (last variable fastest), walked without
+   * materialising them: three HEADING variables of 1290 values have 2.1e9 combinations, which a
+   * 28 KB file can declare and a one-cell query must not pay for.
+   */
+  private final class Heading {
+    private final int[][] offsets;
+    private final int from;
+    private final int to;
+    /** Odometer over the HEADING variables but the last, which the inner loop walks. */
+    private final int[] odometer;
+    /** Cells of one row: the product of the HEADING sizes (1 without HEADING). */
+    final long cells;
+    /** Values read so far, for the periodic cancellation check. */
+    private long read;
+
+    Heading(int[][] offsets, int from, int to) {
+      this.offsets = offsets;
+      this.from = from;
+      this.to = to;
+      this.odometer = new int[Math.max(0, to - from - 1)];
+      long c = 1;
+      for (int v = from; v < to; v++) {
+        c = Math.multiplyHigh(c, offsets[v].length) != 0 ? Long.MAX_VALUE
+            : c * offsets[v].length;
       }
-      out[c] = target;
-      for (int v = to - 1; v >= from; v--) {
-        if (++odometer[v - from] < dims.get(v).size()) {
-          break;
+      this.cells = c;
+    }
+
+    /**
+     * Reads the values of one row, storing the selected ones at {@code rowTarget} plus their
+     * HEADING offset ({@code rowTarget} -1: none selected).
+     *
+     * @return the number of values read; fewer than {@link #cells} when DATA ended first
+     */
+    long readRow(Tokens tokens, int rowTarget, Cells out) throws IOException, PxFormatException {
+      if (from == to) {
+        return readCell(tokens, rowTarget, out) ? 1 : 0;
+      }
+      if (cells == 0) {
+        return 0;
+      }
+      java.util.Arrays.fill(odometer, 0);
+      int[] last = offsets[to - 1];
+      long count = 0;
+      while (true) {
+        int target = rowTarget;
+        for (int i = 0; i < odometer.length && target >= 0; i++) {
+          int o = offsets[from + i][odometer[i]];
+          target = o < 0 ? -1 : target + o;
         }
-        odometer[v - from] = 0;
+        for (int k = 0; k < last.length; k++) {
+          if (!readCell(tokens, target < 0 || last[k] < 0 ? -1 : target + last[k], out)) {
+            return count;
+          }
+          count++;
+        }
+        int i = odometer.length - 1;
+        for (; i >= 0; i--) {
+          if (++odometer[i] < offsets[from + i].length) {
+            break;
+          }
+          odometer[i] = 0;
+        }
+        if (i < 0) {
+          return count;
+        }
       }
     }
-    return out;
+
+    private boolean readCell(Tokens tokens, int target, Cells out)
+        throws IOException, PxFormatException {
+      if (!tokens.next()) {
+        return false;
+      }
+      if ((++read & (CANCEL_CHECK_TOKENS - 1)) == 0) {
+        checkCancelled();
+      }
+      if (target >= 0) {
+        out.store(target, tokens);
+      }
+      return true;
+    }
   }
 
   private void readPlain(Tokens tokens, List<PxTableLayout.Dim> dims, int[][] offsets, int first,
-      int stubEnd, int base, int[] headingTargets, Cells out)
+      int stubEnd, int base, Heading heading, Cells out)
       throws IOException, PxFormatException {
     long rows = 1;
     for (int v = first; v < stubEnd; v++) {
       rows *= dims.get(v).size();
     }
-    long expected = rows * headingTargets.length;
+    long expected = rows * heading.cells;
     int[] odometer = new int[stubEnd - first];
     long read = 0;
     for (long r = 0; r < rows; r++) {
@@ -176,18 +232,11 @@ final class PxDataReader {
         int o = offsets[v][odometer[v - first]];
         rowTarget = o < 0 ? -1 : rowTarget + o;
       }
-      for (int h = 0; h < headingTargets.length; h++) {
-        if (!tokens.next()) {
-          throw new PxFormatException(tokens.line, "DATA has " + read + " values, but the table"
-              + " has " + expected + " cells (" + shape(dims, first, stubEnd) + ")");
-        }
-        read++;
-        if ((read & (CANCEL_CHECK_TOKENS - 1)) == 0) {
-          checkCancelled();
-        }
-        if (rowTarget >= 0 && headingTargets[h] >= 0) {
-          out.store(rowTarget + headingTargets[h], tokens);
-        }
+      long n = heading.readRow(tokens, rowTarget, out);
+      read += n;
+      if (n < heading.cells) {
+        throw new PxFormatException(tokens.line, "DATA has " + read + " values, but the table"
+            + " has " + expected + " cells (" + shape(dims, first, stubEnd) + ")");
       }
       for (int v = stubEnd - 1; v >= first; v--) {
         if (++odometer[v - first] < dims.get(v).size()) {
@@ -204,7 +253,7 @@ final class PxDataReader {
   }
 
   private void readKeyed(Tokens tokens, List<PxTableLayout.Dim> dims, int[][] offsets, int first,
-      int stubEnd, int base, int[] headingTargets, Cells out)
+      int stubEnd, int base, Heading heading, Cells out)
       throws IOException, PxFormatException {
     List<Map<String, Integer>> keys = new ArrayList<>();
     for (int v = first; v < stubEnd; v++) {
@@ -216,14 +265,14 @@ final class PxDataReader {
       }
       keys.add(byName);
     }
-    BitSet seen = new BitSet();
+    SeenRows seen = new SeenRows(dims, first, stubEnd);
     while (true) {
       checkCancelled();
       if (!tokens.next()) {
         return;
       }
       int rowLine = tokens.line;
-      long row = 0;
+      int[] key = new int[stubEnd - first];
       int rowTarget = base;
       for (int v = first; v < stubEnd; v++) {
         if (v > first && !tokens.next()) {
@@ -238,25 +287,58 @@ final class PxDataReader {
               + (tokens.quoted ? " for variable \"" + d.name() + "\" (KEYS(\"" + d.name() + "\")="
               + d.keyMode() + ")" : ""));
         }
-        row = row * d.size() + position;
+        key[v - first] = position;
         int o = offsets[v][position];
         rowTarget = rowTarget < 0 || o < 0 ? -1 : rowTarget + o;
       }
-      if (row < Integer.MAX_VALUE && seen.get((int) row)) {
+      if (!seen.add(key)) {
         throw new PxFormatException(rowLine, "a second KEYS row for the same STUB values");
       }
-      if (row < Integer.MAX_VALUE) {
-        seen.set((int) row);
+      long n = heading.readRow(tokens, rowTarget, out);
+      if (n < heading.cells) {
+        throw new PxFormatException(tokens.line, "a KEYS row has " + n + " values, but the"
+            + " HEADING has " + heading.cells + " cells");
       }
-      for (int h = 0; h < headingTargets.length; h++) {
-        if (!tokens.next()) {
-          throw new PxFormatException(tokens.line, "a KEYS row has " + h + " values, but the"
-              + " HEADING has " + headingTargets.length + " cells");
-        }
-        if (rowTarget >= 0 && headingTargets[h] >= 0) {
-          out.store(rowTarget + headingTargets[h], tokens);
-        }
+    }
+  }
+
+  /**
+   * The STUB combinations a KEYS file has given rows for. Their number is bounded by the rows in
+   * the file, not by the product of the STUB sizes, which a small file can make huge: a bit set
+   * serves small products, a hash set the others.
+   */
+  private static final class SeenRows {
+    private static final long BITS = 1L << 26;
+    private final long[] sizes;
+    private final BitSet bits;
+    private final java.util.Set<Object> keys;
+
+    SeenRows(List<PxTableLayout.Dim> dims, int first, int stubEnd) {
+      sizes = new long[stubEnd - first];
+      long product = 1;
+      for (int v = first; v < stubEnd; v++) {
+        sizes[v - first] = dims.get(v).size();
+        product = Math.multiplyHigh(product, sizes[v - first]) != 0 ? Long.MAX_VALUE
+            : product * sizes[v - first];
       }
+      bits = product <= BITS ? new BitSet() : null;
+      keys = bits == null ? new java.util.HashSet<>() : null;
+    }
+
+    /** Records a row's STUB positions; false when they were seen before. */
+    boolean add(int[] key) {
+      if (bits == null) {
+        return keys.add(List.of(Arrays.stream(key).boxed().toArray(Integer[]::new)));
+      }
+      long row = 0;
+      for (int i = 0; i < key.length; i++) {
+        row = row * sizes[i] + key[i];
+      }
+      if (bits.get((int) row)) {
+        return false;
+      }
+      bits.set((int) row);
+      return true;
     }
   }
 

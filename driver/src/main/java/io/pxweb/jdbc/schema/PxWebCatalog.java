@@ -217,8 +217,10 @@ public final class PxWebCatalog {
     if (cached != null) {
       return cached;
     }
+    // A table without an 'updated' stamp has none to compare: findFirst() before map(), as
+    // findFirst() throws on a null element.
     String updated = tables.stream().filter(t -> t.id().equalsIgnoreCase(tableId))
-        .map(TableEntry::updated).findFirst().orElse(null);
+        .findFirst().map(TableEntry::updated).orElse(null);
     TableMetadata shared = cache.metadata(language, tableId, updated, ttl);
     if (shared != null) {
       metadata.putIfAbsent(key, shared);

@@ -54,13 +54,22 @@ public interface StatbankSource {
       boolean matches = query == null || java.util.Arrays.stream(
           query.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
           .filter(w -> !w.isBlank()).allMatch(text::contains);
-      boolean recent = since == null || (t.updated() != null
-          && !java.time.Instant.parse(t.updated()).isBefore(since));
+      java.time.Instant updated = instant(t.updated());
+      boolean recent = since == null || (updated != null && !updated.isBefore(since));
       if (matches && recent) {
         out.add(t);
       }
     }
     return out;
+  }
+
+  /** Reads an 'updated' stamp; one that is absent or unreadable counts as no stamp. */
+  private static java.time.Instant instant(String iso) {
+    try {
+      return iso == null ? null : java.time.Instant.parse(iso);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Returns one table's metadata in the given language. */

@@ -166,4 +166,90 @@ class JsonStatReaderTest {
     assertEquals(1, cube.position(kjonn, "2"));
     assertFalse(cube.isNull(cells - 1));
   }
+
+  // ---- Bounded by the request ----
+
+  private static final java.util.Map<String, Integer> REQUESTED =
+      java.util.Map.of("Tid", 2, "Region", 3, "ContentsCode", 1);
+
+  private static Cube read(String json, java.util.Map<String, Integer> requested)
+      throws Exception {
+    return JsonStatReader.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        requested);
+  }
+
+  private static String rejected(String json, java.util.Map<String, Integer> requested) {
+    return assertThrows(MalformedDocumentException.class, () -> read(json, requested))
+        .getMessage();
+  }
+
+  @Test
+  void responseOfTheRequestedShapeReads() throws Exception {
+    assertEquals(6, read(REORDERED, REQUESTED).cellCount());
+  }
+
+  @Test
+  void sizeBeyondTheRequestIsRejectedBeforeAnyAllocation() {
+    // 1290^3 cells claimed by a sparse response: rejected when 'size' is read.
+    String m = rejected("""
+        {"id":["Tid","Region","ContentsCode"],"size":[1290,1290,1290],"value":{}}
+        """, REQUESTED);
+    assertTrue(m.contains("size 1290"), m);
+    // Without a request the default cell bound applies.
+    assertThrows(MalformedDocumentException.class, () -> read("""
+        {"id":["a","b","c"],"size":[1290,1290,1290],"value":{},
+         "dimension":{"a":{},"b":{},"c":{}}}
+        """));
+  }
+
+  @Test
+  void dimensionNotRequestedIsRejected() {
+    String m = rejected(REORDERED.replace("\"id\":[\"Tid\"", "\"id\":[\"Extra\",\"Tid\""),
+        REQUESTED);
+    assertTrue(m.contains("'Extra'"), m);
+  }
+
+  @Test
+  void dimensionListedTwiceIsRejected() {
+    String m = rejected(REORDERED.replace("\"id\":[\"Tid\",\"Region\",\"ContentsCode\"],"
+        + "\"size\":[2,3,1]", "\"id\":[\"Tid\",\"Region\",\"ContentsCode\",\"Tid\"],"
+        + "\"size\":[2,3,1,2]"), null);
+    assertTrue(m.contains("twice"), m);
+  }
+
+  @Test
+  void sizeOtherThanRequestedIsRejected() {
+    String m = rejected(REORDERED, java.util.Map.of("Tid", 2, "Region", 4, "ContentsCode", 1));
+    assertTrue(m.contains("'Region'"), m);
+  }
+
+  @Test
+  void moreValuesThanRequestedCellsStopAtTheBound() {
+    String m = rejected(REORDERED.replace("[10,11,null,20,21,22]", "[10,11,null,20,21,22,23]"),
+        REQUESTED);
+    assertTrue(m.contains("more values than the 6 cells"), m);
+  }
+
+  @Test
+  void sparseOrStatusIndexBeyondTheCellsIsRejected() {
+    assertTrue(rejected(REORDERED.replace("[10,11,null,20,21,22]", "{\"2000000000\":1}"),
+        REQUESTED).contains("outside"));
+    assertTrue(rejected(REORDERED.replace("\"4\":\"p\"", "\"6\":\"p\""), REQUESTED)
+        .contains("outside"));
+  }
+
+  @Test
+  void categoryCodeListedTwiceIsRejected() {
+    String m = rejected(REORDERED.replace("\"index\":[\"2023\"", "\"index\":[\"2023\"")
+        .replace("{\"index\":{\"2024\":1,\"2023\":0}}", "{\"index\":[\"2023\",\"2023\"]}"),
+        REQUESTED);
+    assertTrue(m.contains("twice"), m);
+  }
+
+  @Test
+  void valueBeyondTheRangeOfADoubleIsRejected() {
+    assertTrue(rejected(REORDERED.replace("[10,", "[1e999,"), REQUESTED).contains("1e999"));
+    assertTrue(rejected(REORDERED.replace("[10,", "[\"-1e999\","), REQUESTED)
+        .contains("out of range"));
+  }
 }

@@ -1,0 +1,53 @@
+package io.pxweb.jdbc.fuzz;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pxweb.jdbc.metadata.ApiDocuments;
+import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.metadata.TableEntry;
+import io.pxweb.jdbc.metadata.TableMetadata;
+import io.pxweb.jdbc.metadata.Variable;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The API's documents, each read as every kind the client reads: configuration, a table list
+ * page and table metadata. A document either reads or is rejected with the checked failure the
+ * client turns into SQLState 08P01.
+ */
+class ApiDocumentsFuzzTest {
+  static Stream<Arguments> seeds() {
+    return Seeds.fixtures(".json", t -> true);
+  }
+
+  @MethodSource("seeds")
+  @FuzzTest(maxDuration = "10s")
+  void readsOrRejects(byte[] input) throws Exception {
+    JsonNode root;
+    try {
+      root = ApiDocuments.parse(new ByteArrayInputStream(input), "document");
+    } catch (MalformedDocumentException | IOException rejected) {
+      return;
+    }
+    ApiDocuments.config(root);
+    try {
+      for (TableEntry t : ApiDocuments.tablePage(root).tables()) {
+        t.paths().forEach(p -> p.forEach(TableEntry.Folder::id));
+      }
+    } catch (MalformedDocumentException rejected) {
+      // Not a table list.
+    }
+    try {
+      TableMetadata m = ApiDocuments.metadata("T", root);
+      m.contentVariable();
+      for (Variable v : m.variables()) {
+        v.values().forEach(value -> value.code());
+      }
+    } catch (MalformedDocumentException rejected) {
+      // Not table metadata.
+    }
+  }
+}
