@@ -37,7 +37,11 @@ public final class PxRules {
   public static final List<RelOptRule> RULES = Stream.concat(Stream.<RelOptRule>of(
       new FilterRule(), new ProjectRule(), new ProjectFilterRule(), new SortRule(),
       new ToEnumerableRule(), new JoinKeysRule(true), new JoinKeysRule(false),
-      new KeyedToEnumerableRule()), MetadataAnswers.RULES.stream()).toList();
+      new KeyedToEnumerableRule(),
+      // A predicate on one side of an equi-join holds on the other side's key too:
+      // t0.TIME IN (SELECT TIME FROM t1 WHERE TIME = '2001') fetches only 2001 from t0.
+      org.apache.calcite.rel.rules.CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES),
+      MetadataAnswers.RULES.stream()).toList();
 
   /** Converts a keyed scan and its key input to the enumerable convention. */
   static final class KeyedToEnumerableRule extends RelOptRule {

@@ -95,4 +95,19 @@ class DifferentialRegressionTest {
         + " WHERE COALESCE(t0.\"WasteHazard\", 0) >= 0.5 AND t0.\"TREATMENT_CAT\" = '20'",
         new GeneratedQuery.Fetch("TAB003", 34 * 4));
   }
+
+  /**
+   * A predicate on the other side of a semi-join on codes was not carried over: the campaign's
+   * {@code t0.TIME IN (SELECT t1.Tid ... WHERE t1.Tid = '2023U29')} fetched all of t0.
+   */
+  @Test
+  void predicatesCrossEquiJoinsToTheOtherScan() {
+    assertAgrees("SELECT t0.\"Emission\" FROM \"TAB004\" t0 WHERE t0.\"TIME\" IN"
+        + " (SELECT t1.\"TIME\" FROM \"TAB001\" t1 WHERE t1.\"TIME\" = '2001')",
+        new GeneratedQuery.Fetch("TAB004", 14 * 11), new GeneratedQuery.Fetch("TAB001", 0));
+    assertAgrees("SELECT t0.\"Emission\", t1.HNMGA FROM \"TAB004\" t0 JOIN \"TAB001\" t1"
+        + " ON t0.\"TIME\" = t1.\"TIME\" WHERE t1.\"TIME\" = '2001' AND t1.REGION = 'NO'"
+        + " AND t1.SEX = 'F' AND t1.AGE = 'TOTAL'",
+        new GeneratedQuery.Fetch("TAB004", 14 * 11), new GeneratedQuery.Fetch("TAB001", 1));
+  }
 }
