@@ -13,7 +13,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  * <ul>
  *   <li>Literals of different lengths meeting in CASE, COALESCE or UNION are VARCHAR, not
  *       CHAR padded with spaces: {@code CASE ... THEN 'ab' ELSE 'abcd' END} yields {@code 'ab'}.
- *   <li>Decimals carry up to 38 digits (Calcite's default is 19), room for derived values.
+ *   <li>Decimals carry up to 38 digits (Calcite's default is 19), room for derived values;
+ *       a SUM has ten digits more than its argument (Calcite gives it the maximum).
  *   <li>AVG keeps a useful precision: over a DECIMAL or an integer it is a DECIMAL with at least
  *       {@value #DERIVED_SCALE} fractional digits, as PostgreSQL's numeric average (Calcite
  *       keeps the argument's type, so the mean of 10.1, 10.6 and 11.0 would be 10.5, and of
@@ -32,6 +33,9 @@ public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
 
   private static final int MAX_DECIMAL_PRECISION = 38;
 
+  /** Digits a sum may have beyond its argument's. */
+  private static final int SUM_DIGITS = 10;
+
   private PxWebTypeSystem() {
   }
 
@@ -46,6 +50,22 @@ public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
 
   @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
     return true;
+  }
+
+  /**
+   * SUM of a DECIMAL(p, s) is DECIMAL(p + 10, s) (room for ten billion rows), not Calcite's
+   * DECIMAL(max, s): at the maximum precision, comparing the sum with a literal of more decimals
+   * ({@code HAVING SUM(x) > -0.5}) happens in a common type without room for the literal's scale,
+   * so Calcite cuts the literal (to 0) and the comparison is wrong.
+   */
+  @Override public RelDataType deriveSumType(RelDataTypeFactory types, RelDataType argument) {
+    if (argument.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      int precision = Math.min(MAX_DECIMAL_PRECISION, argument.getPrecision() + SUM_DIGITS);
+      return types.createTypeWithNullability(
+          types.createSqlType(SqlTypeName.DECIMAL, precision, argument.getScale()),
+          argument.isNullable());
+    }
+    return super.deriveSumType(types, argument);
   }
 
   @Override public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {

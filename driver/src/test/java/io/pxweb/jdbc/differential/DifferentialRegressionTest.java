@@ -110,4 +110,21 @@ class DifferentialRegressionTest {
         + " AND t1.SEX = 'F' AND t1.AGE = 'TOTAL'",
         new GeneratedQuery.Fetch("TAB004", 14 * 11), new GeneratedQuery.Fetch("TAB001", 1));
   }
+
+  /**
+   * A SUM had the maximum precision, so comparing it with a literal of more decimals cut the
+   * literal: {@code HAVING SUM(x) > -0.5} ran as {@code > 0} and dropped the groups summing to 0
+   * (campaign seed 7141342121992).
+   */
+  @Test
+  void sumsCompareWithFractionalLiterals() {
+    assertAgrees("SELECT t0.\"TREATMENT_CAT\", t0.\"WasteHazard_status\","
+        + " MAX(t0.\"WasteNonHazard\"), SUM(t0.\"WasteHazard\") FROM \"TAB003\" t0"
+        + " WHERE t0.\"WASTE_CAT\" > '06.2' GROUP BY t0.\"TREATMENT_CAT\","
+        + " t0.\"WasteHazard_status\" HAVING SUM(t0.\"WasteHazard\") > -0.5",
+        new GeneratedQuery.Fetch("TAB003", 1800));
+    assertAgrees("SELECT t0.\"WASTE_CAT\", t0.\"TIME\", COUNT(*) FROM \"TAB003\" t0"
+        + " WHERE t0.\"TIME\" >= '2016' GROUP BY t0.\"WASTE_CAT\", t0.\"TIME\""
+        + " HAVING SUM(t0.\"WasteHazard\") > -0.2", new GeneratedQuery.Fetch("TAB003", 306));
+  }
 }
