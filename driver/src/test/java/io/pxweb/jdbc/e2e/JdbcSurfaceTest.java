@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pxweb.jdbc.testserver.PxWebTestServer;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.JDBCType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,8 +20,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -36,49 +32,40 @@ class JdbcSurfaceTest {
   @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
-  private static Connection driver;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    driver = DriverManager.getConnection(server.jdbcUrl());
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    driver.close();
-  }
+  @RegisterExtension
+  static ServerConnections db = new ServerConnections(server);
 
   @Test
   void transactionsAreHarmlessForAReadOnlyDriver() throws SQLException {
-    assertTrue(driver.getAutoCommit());
-    assertTrue(driver.isReadOnly());
-    assertEquals(driver.isReadOnly(), driver.getMetaData().isReadOnly());
+    assertTrue(db.driver().getAutoCommit());
+    assertTrue(db.driver().isReadOnly());
+    assertEquals(db.driver().isReadOnly(), db.driver().getMetaData().isReadOnly());
     // What Spark's JDBC source and connection pools do with every connection.
-    driver.setAutoCommit(false);
-    driver.commit();
-    driver.rollback();
-    driver.setReadOnly(true);
-    driver.setAutoCommit(true);
-    assertTrue(driver.getAutoCommit());
-    driver.setClientInfo("ApplicationName", "a pool");
-    driver.setClientInfo(new java.util.Properties());
-    assertEquals(1, Sql.rows(driver, "select 1 from \"TAB001\" limit 1").size());
+    db.driver().setAutoCommit(false);
+    db.driver().commit();
+    db.driver().rollback();
+    db.driver().setReadOnly(true);
+    db.driver().setAutoCommit(true);
+    assertTrue(db.driver().getAutoCommit());
+    db.driver().setClientInfo("ApplicationName", "a pool");
+    db.driver().setClientInfo(new java.util.Properties());
+    assertEquals(1, Sql.rows(db.driver(), "select 1 from \"TAB001\" limit 1").size());
   }
 
   @Test
   void unsupportedFeaturesSayWhichWithState0A000() throws SQLException {
     List<org.junit.jupiter.api.function.Executable> calls = List.of(
-        driver::setSavepoint,
-        () -> driver.prepareCall("call x()"),
-        driver::createBlob,
-        () -> driver.nativeSQL("select 1"),
+        db.driver()::setSavepoint,
+        () -> db.driver().prepareCall("call x()"),
+        db.driver()::createBlob,
+        () -> db.driver().nativeSQL("select 1"),
         () -> {
-          try (Statement s = driver.createStatement()) {
+          try (Statement s = db.driver().createStatement()) {
             s.getGeneratedKeys();
           }
         },
         () -> {
-          try (Statement s = driver.createStatement();
+          try (Statement s = db.driver().createStatement();
                ResultSet rs = s.executeQuery("select REGION from \"TAB001\" limit 1")) {
             rs.next();
             rs.updateString(1, "x");
@@ -98,7 +85,7 @@ class JdbcSurfaceTest {
   @Test
   void getObjectReadsJavaTimeAndTheUsualClasses() throws SQLException {
     BigDecimal value = server.table("TAB001").cell("NO", "F", "TOTAL", "HNMGA", "2001").value();
-    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(ONE_CELL)) {
+    try (Statement s = db.driver().createStatement(); ResultSet rs = s.executeQuery(ONE_CELL)) {
       assertTrue(rs.next());
       LocalDate day = LocalDate.of(2001, 1, 1);
       assertEquals(day, rs.getObject(1, LocalDate.class));
@@ -121,7 +108,7 @@ class JdbcSurfaceTest {
 
   @Test
   void getObjectOfNullIsNullForEveryClass() throws SQLException {
-    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(
+    try (Statement s = db.driver().createStatement(); ResultSet rs = s.executeQuery(
         "select cast(null as date), cast(null as decimal(5, 1)) from \"TAB001\" limit 1")) {
       assertTrue(rs.next());
       assertNull(rs.getObject(1, LocalDate.class));
@@ -138,7 +125,7 @@ class JdbcSurfaceTest {
     Object[] values = {LocalDate.of(2001, 1, 1), LocalDateTime.of(2001, 1, 1, 0, 0),
         OffsetDateTime.of(2001, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
         Instant.parse("2001-01-01T00:00:00Z"), java.sql.Date.valueOf("2001-01-01")};
-    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+    try (PreparedStatement ps = db.driver().prepareStatement("select count(*) from \"TAB001\""
         + " where \"TIME_date\" = ? and REGION = ?")) {
       ps.setString(2, "NO");
       for (Object v : values) {
@@ -152,7 +139,7 @@ class JdbcSurfaceTest {
       ps.setObject(1, LocalDate.of(1900, 1, 1));
       assertEquals(0, count(ps));
     }
-    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+    try (PreparedStatement ps = db.driver().prepareStatement("select count(*) from \"TAB001\""
         + " where REGION = ?")) {
       ps.setObject(1, "NO", JDBCType.VARCHAR);
       assertEquals(expected * server.table("TAB001").valueCodes("TIME").size(), count(ps));
@@ -161,7 +148,7 @@ class JdbcSurfaceTest {
 
   @Test
   void textParametersAreReadByTheTypeTheyMeet() throws SQLException {
-    try (PreparedStatement ps = driver.prepareStatement("select count(*) from \"TAB001\""
+    try (PreparedStatement ps = db.driver().prepareStatement("select count(*) from \"TAB001\""
         + " where \"TIME_date\" = ? and HNMGA >= ? and REGION = 'NO'")) {
       ps.setString(1, "2001-01-01");
       ps.setString(2, "0");

@@ -9,12 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.pxweb.jdbc.testserver.PxWebTestServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,20 +25,9 @@ class MetadataAnswersTest {
   @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
-  private static Connection driver;
-  private static Connection reference;
+  @RegisterExtension
+  static ServerConnections db = new ServerConnections(server);
 
-  @BeforeAll
-  static void connect() throws SQLException {
-    driver = DriverManager.getConnection(server.jdbcUrl());
-    reference = ReferenceEngine.connect(server.catalog());
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    driver.close();
-    reference.close();
-  }
 
   @BeforeEach
   void reset() {
@@ -58,7 +43,7 @@ class MetadataAnswersTest {
   }
 
   private static String plan(String sql) throws SQLException {
-    String plan = Sql.explain(driver, sql);
+    String plan = Sql.explain(db.driver(), sql);
     server.resetRequests();
     return plan;
   }
@@ -66,8 +51,8 @@ class MetadataAnswersTest {
   /** Runs the query on the driver and on the reference (with its own SQL); rows must match. */
   private static List<List<Object>> assertSameRows(String sql, String referenceSql)
       throws SQLException {
-    List<List<Object>> actual = normalize(Sql.rows(driver, sql));
-    assertEquals(normalize(Sql.rows(reference, referenceSql)), actual, sql);
+    List<List<Object>> actual = normalize(Sql.rows(db.driver(), sql));
+    assertEquals(normalize(Sql.rows(db.reference(), referenceSql)), actual, sql);
     return actual;
   }
 

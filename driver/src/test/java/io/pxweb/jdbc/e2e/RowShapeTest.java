@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pxweb.jdbc.testserver.PxWebTestServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,23 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * engine returns: never an array's toString, never a ClassCastException.
  */
 class RowShapeTest {
-  @org.junit.jupiter.api.extension.RegisterExtension
+  @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
-  private static Connection driver;
-  private static Connection reference;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    driver = DriverManager.getConnection(server.jdbcUrl());
-    reference = ReferenceEngine.connect(server.catalog());
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    driver.close();
-    reference.close();
-  }
+  @RegisterExtension
+  static ServerConnections db = new ServerConnections(server);
 
   private static final String ONE_SERIES =
       " from \"TAB001\" where SEX = 'F' and AGE = 'TOTAL' and REGION in ('NO', 'SE')";
@@ -72,7 +57,7 @@ class RowShapeTest {
       "select count(*) from (values ('NO'), ('SE')) k(c) join \"TAB001\" t on t.REGION = k.c",
   })
   void rowsEqualThePlainEngines(String sql) throws SQLException {
-    assertEquals(normalize(Sql.rows(reference, sql)), normalize(Sql.rows(driver, sql)), sql);
+    assertEquals(normalize(Sql.rows(db.reference(), sql)), normalize(Sql.rows(db.driver(), sql)), sql);
   }
 
   /** LIMIT without ORDER BY: any n rows of the result, each a real row of the table. */
@@ -84,9 +69,9 @@ class RowShapeTest {
       "select \"TIME_date\" from \"TAB001\"",
   })
   void leadingRowsAreRowsOfTheTable(String sql) throws SQLException {
-    List<List<Object>> all = normalize(Sql.rows(reference, sql));
+    List<List<Object>> all = normalize(Sql.rows(db.reference(), sql));
     for (String limit : List.of(" limit 2", " fetch first 3 rows only", " limit 2 offset 3")) {
-      List<List<Object>> some = normalize(Sql.rows(driver, sql + limit));
+      List<List<Object>> some = normalize(Sql.rows(db.driver(), sql + limit));
       assertEquals(limit.contains("3 rows") ? 3 : 2, some.size(), sql + limit);
       assertTrue(all.containsAll(some), sql + limit + ": " + some);
     }
@@ -94,7 +79,7 @@ class RowShapeTest {
 
   @org.junit.jupiter.api.Test
   void keyedScansArePlannedForTheJoinQueries() throws SQLException {
-    String plan = Sql.explain(driver, "select t.HNMGA from (values ('NO'), ('SE')) k(c)"
+    String plan = Sql.explain(db.driver(), "select t.HNMGA from (values ('NO'), ('SE')) k(c)"
         + " join \"TAB001\" t on t.REGION = k.c");
     assertTrue(plan.contains("PxKeyedScan("), plan);
   }

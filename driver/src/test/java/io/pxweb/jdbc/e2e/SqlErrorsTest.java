@@ -12,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,17 +24,8 @@ class SqlErrorsTest {
   @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
-  private static Connection driver;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    driver = DriverManager.getConnection(server.jdbcUrl());
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    driver.close();
-  }
+  @RegisterExtension
+  static ServerConnections db = new ServerConnections(server);
 
   @ParameterizedTest(name = "{index}: {0}")
   @CsvSource(delimiter = '|', textBlock = """
@@ -66,7 +55,7 @@ class SqlErrorsTest {
       """)
   void userErrorsHaveTheirSqlStateAndOneSentence(String sql, String state, String words) {
     assertOneSentence(state, words, assertThrows(SQLException.class, () -> {
-      try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      try (Statement s = db.driver().createStatement(); ResultSet rs = s.executeQuery(sql)) {
         while (rs.next()) {
           rs.getObject(1);
         }
@@ -90,7 +79,7 @@ class SqlErrorsTest {
   /** Failures of JDBC calls: parameters, columns, cursor position, closed objects. */
   @org.junit.jupiter.api.Test
   void callErrorsHaveTheirSqlStateAndOneSentence() throws SQLException {
-    try (PreparedStatement ps = driver.prepareStatement(BY_DATE)) {
+    try (PreparedStatement ps = db.driver().prepareStatement(BY_DATE)) {
       assertOneSentence("07002", "has no value", assertThrows(SQLException.class,
           ps::executeQuery));
       assertOneSentence("22023", "out of range", assertThrows(SQLException.class,
@@ -98,12 +87,12 @@ class SqlErrorsTest {
       assertOneSentence("22007", "compared with a date", assertThrows(SQLException.class,
           () -> ps.setString(1, "xyz")));
     }
-    try (PreparedStatement ps = driver.prepareStatement(
+    try (PreparedStatement ps = db.driver().prepareStatement(
         "select count(*) from \"TAB001\" where HNMGA > ?")) {
       assertOneSentence("22018", "compared with a number", assertThrows(SQLException.class,
           () -> ps.setString(1, "xyz")));
     }
-    try (Statement s = driver.createStatement();
+    try (Statement s = db.driver().createStatement();
          ResultSet rs = s.executeQuery("select REGION from \"TAB001\" limit 1")) {
       assertOneSentence("24000", "call next() first", assertThrows(SQLException.class,
           () -> rs.getString(1)));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pxweb.jdbc.testserver.PxWebTestServer;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -15,8 +13,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,20 +25,11 @@ class SqlSemanticsTest {
   @RegisterExtension
   static PxWebTestServer server = PxWebTestServer.builder().callsPerWindow(10_000, 10).build();
 
-  private static Connection driver;
-
-  @BeforeAll
-  static void connect() throws SQLException {
-    driver = DriverManager.getConnection(server.jdbcUrl());
-  }
-
-  @AfterAll
-  static void close() throws SQLException {
-    driver.close();
-  }
+  @RegisterExtension
+  static ServerConnections db = new ServerConnections(server);
 
   private static Object one(String sql) throws SQLException {
-    return Sql.rows(driver, sql).get(0).get(0);
+    return Sql.rows(db.driver(), sql).get(0).get(0);
   }
 
   @Test
@@ -54,8 +41,8 @@ class SqlSemanticsTest {
     assertEquals("x|", one("select coalesce(case when REGION = 'AT' then 'x' end, 'yyy') || '|'"
         + " from \"TAB001\" where REGION = 'AT' limit 1"));
     assertEquals(List.of(List.of("a|"), List.of("abc|")),
-        Sql.rows(driver, "select s || '|' from (select 'a' as s union select 'abc') order by s"));
-    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(
+        Sql.rows(db.driver(), "select s || '|' from (select 'a' as s union select 'abc') order by s"));
+    try (Statement s = db.driver().createStatement(); ResultSet rs = s.executeQuery(
         "select case when REGION = 'AT' then 'ab' else 'abcd' end from \"TAB001\" limit 1")) {
       assertEquals(Types.VARCHAR, rs.getMetaData().getColumnType(1));
     }
@@ -78,7 +65,7 @@ class SqlSemanticsTest {
     String where = " from \"TAB001\" where SEX = 'F' and AGE = 'TOTAL' and \"TIME\" = '2001'"
         + " and HNMGA is not null";
     List<BigDecimal> values = new ArrayList<>();
-    for (List<Object> r : Sql.rows(driver, "select HNMGA" + where)) {
+    for (List<Object> r : Sql.rows(db.driver(), "select HNMGA" + where)) {
       values.add((BigDecimal) r.get(0));
     }
     assertTrue(values.size() > 2, "the test needs several values");
@@ -86,7 +73,7 @@ class SqlSemanticsTest {
     BigDecimal mean = sum.divide(BigDecimal.valueOf(values.size()), MathContext.DECIMAL64);
     BigDecimal avg = (BigDecimal) one("select avg(HNMGA)" + where);
     assertEquals(0, mean.compareTo(avg), mean + " vs " + avg);
-    try (Statement s = driver.createStatement(); ResultSet rs = s.executeQuery(
+    try (Statement s = db.driver().createStatement(); ResultSet rs = s.executeQuery(
         "select avg(HNMGA), sum(HNMGA) / count(*) " + where)) {
       ResultSetMetaData md = rs.getMetaData();
       assertEquals(Types.DECIMAL, md.getColumnType(1));
@@ -105,10 +92,10 @@ class SqlSemanticsTest {
 
   @Test
   void nullsSortFirstAscendingAndLastDescending() throws SQLException {
-    assertEquals(List.of(List.of(-1), List.of(2), List.of(3)).toString(), Sql.rows(driver,
+    assertEquals(List.of(List.of(-1), List.of(2), List.of(3)).toString(), Sql.rows(db.driver(),
         "select coalesce(x, -1) from (values (3), (cast(null as integer)), (2)) v(x)"
             + " order by x").toString());
-    assertEquals(List.of(List.of(3), List.of(2), List.of(-1)).toString(), Sql.rows(driver,
+    assertEquals(List.of(List.of(3), List.of(2), List.of(-1)).toString(), Sql.rows(db.driver(),
         "select coalesce(x, -1) from (values (3), (cast(null as integer)), (2)) v(x)"
             + " order by x desc").toString());
   }
