@@ -28,7 +28,10 @@ public final class PropertyDocs {
         .append("URL forms: `jdbc:pxweb:` (Statistics Norway, `")
         .append(PxWebUrl.DEFAULT_BASE_URL).append("`), `jdbc:pxweb:ssb`, `jdbc:pxweb:scb` (`")
         .append(PxWebUrl.ALIASES.get("scb")).append("`), or `jdbc:pxweb:<base URL>` for any"
-            + " PxWebApi 2.0 server, e.g. `jdbc:pxweb:https://api.stat.gov.lv/api/v2;lang=en`.\n\n")
+            + " PxWebApi 2.0 server, e.g. `jdbc:pxweb:https://api.stat.gov.lv/api/v2;lang=en`;"
+            + " a PxWebApi v1 base URL such as"
+            + " `jdbc:pxweb:https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin`, or a v1 alias"
+            + " (`statfin`, `scb-v1`, ...; the table in README.md).\n\n")
         .append("Durations are a number with a unit: `500ms`, `30s`, `5m`, `1h` (a bare number"
             + " is seconds).\n\n")
         .append("| Key | Type | Default | Description |\n")

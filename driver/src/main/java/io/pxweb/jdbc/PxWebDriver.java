@@ -109,9 +109,16 @@ public class PxWebDriver extends Driver {
         PxWebProperty.PROXY_PASSWORD.getString(props),
         ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)),
         PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
-    StatbankSource source = parsed.folder() != null
-        ? new PxFolderSource(parsed.folder())
-        : new PxWebClient(parsed.baseUrl(), settings);
+    StatbankSource source;
+    if (parsed.folder() != null) {
+      source = new PxFolderSource(parsed.folder());
+    } else if (io.pxweb.jdbc.source.v1.ApiVersion.isV1(parsed.baseUrl(),
+        PxWebProperty.API_VERSION.getString(props), settings)) {
+      source = new io.pxweb.jdbc.source.v1.V1Source(parsed.baseUrl(), settings,
+          subjects(PxWebProperty.SUBJECTS.getString(props)));
+    } else {
+      source = new PxWebClient(parsed.baseUrl(), settings);
+    }
     PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(props),
         PxWebProperty.MAX_DATA_CELLS.getInteger(props),
         PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
@@ -148,6 +155,19 @@ public class PxWebDriver extends Driver {
     attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
+  }
+
+  /** Returns the lower-cased top-level folder ids of the subjects property, or none. */
+  private static java.util.Set<String> subjects(String property) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (property != null) {
+      for (String s : property.split(",")) {
+        if (!s.isBlank()) {
+          out.add(s.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
+    }
+    return out;
   }
 
   /**

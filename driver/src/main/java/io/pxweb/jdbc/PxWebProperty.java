@@ -18,7 +18,13 @@ import java.util.Properties;
 public enum PxWebProperty {
   LANG("lang", Type.STRING, null,
       "Language of labels and metadata, e.g. en, no, sv. Must be one of the server's languages."
-          + " Default: the server's default language from /config."),
+          + " Default: the server's default language from /config; at a PxWebApi v1 server the"
+          + " language in the URL's path, which this property rewrites."),
+  API_VERSION("apiVersion", Type.STRING, "auto",
+      "PxWebApi version of the server: v2, v1 (also SSB's v0 URLs), or auto: v1 when the URL"
+          + " has a /v1/ or /v0/ segment or is a v1 alias, v2 when it has /v2, else one probe"
+          + " (GET <url>?config, which only v1 answers with its limits).",
+      "auto", "v1", "v2"),
   KLASS_URL("klassUrl", Type.STRING, "https://data.ssb.no/api/klass/v1",
       "Base URL of SSB's Klass classification API, behind the klass schema (classifications as tables)."),
   CONNECT_TIMEOUT("connectTimeout", Type.DURATION, "10s",

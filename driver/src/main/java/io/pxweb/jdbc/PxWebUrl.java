@@ -91,6 +91,12 @@ public final class PxWebUrl {
     if (alias != null) {
       return alias;
     }
+    java.util.Optional<io.pxweb.jdbc.source.v1.ServerCatalogue.Server> v1 =
+        io.pxweb.jdbc.source.v1.ServerCatalogue.standard().find(location);
+    if (v1.isPresent()) {
+      // The default language; the lang property rewrites the language segment.
+      return v1.get().url(null);
+    }
     String lower = location.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       try {
@@ -106,7 +112,8 @@ public final class PxWebUrl {
     }
     throw new SQLException("Unknown server '" + location + "' in " + redact(url)
         + ": use jdbc:pxweb: (Statistics Norway), jdbc:pxweb:ssb, jdbc:pxweb:scb"
-        + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 server>", "08001");
+        + ", a PxWebApi v1 alias (statfin, scb-v1, hagstofa, ...; see README.md)"
+        + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 or v1 server>", "08001");
   }
 
   /**

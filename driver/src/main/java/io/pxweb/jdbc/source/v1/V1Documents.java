@@ -1,7 +1,7 @@
 package io.pxweb.jdbc.source.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -82,6 +82,15 @@ public final class ApiDocuments {
   /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
   public static JsonNode parse(InputStream in, String what)
       throws MalformedDocumentException, IOException {
+    return parse(in, what, false);
+  }
+
+  /**
+   * Parses a document to a tree; with {@code arrays} a JSON array is a document too (PxWebApi
+   * v1 listings are arrays).
+   */
+  public static JsonNode parse(InputStream in, String what, boolean arrays)
+      throws MalformedDocumentException, IOException {
     JsonNode node;
     try {
       node = MAPPER.readTree(in);
@@ -92,7 +101,7 @@ public final class ApiDocuments {
       }
       throw new MalformedDocumentException(what + " is not valid JSON: " + e.getOriginalMessage());
     }
-    if (node == null || !node.isObject()) {
+    if (node == null || !(node.isObject() || (arrays && node.isArray()))) {
       throw new MalformedDocumentException(what + " is not a JSON object");
     }
     return node;

@@ -260,6 +260,15 @@ public final class PxWebClient implements StatbankSource {
     }
     String cacheKey = method + " " + shown + ("POST".equals(method)
         ? " " + RequestEncoder.postBody(request) : "");
+    java.util.Map<String, Integer> requested = new java.util.HashMap<>();
+    request.selections().forEach(s -> requested.put(s.variable(), s.size()));
+    return cube(httpRequest, method, shown, cacheKey, requested, abortSlot);
+  }
+
+  /** Reads the cells of a data request, from the data cache when it holds them. */
+  private Cube cube(Request httpRequest, String method, String shown, String cacheKey,
+      java.util.Map<String, Integer> requested, Consumer<Runnable> abortSlot)
+      throws SQLException {
     Cube cached = dataCache == null ? null : dataCache.get(cacheKey);
     if (cached != null) {
       return cached;
@@ -267,8 +276,6 @@ public final class PxWebClient implements StatbankSource {
     CallHandle handle = new CallHandle();
     abortSlot.accept(handle::abort);
     try {
-      java.util.Map<String, Integer> requested = new java.util.HashMap<>();
-      request.selections().forEach(s -> requested.put(s.variable(), s.size()));
       Cube cube = call(httpRequest, method, shown, handle, in -> JsonStatReader.read(
           new BoundedInputStream(in, settings.maxResponseBytes(), "data response"), requested));
       if (dataCache != null) {
@@ -280,8 +287,54 @@ public final class PxWebClient implements StatbankSource {
     }
   }
 
+  /*
+   * The transport for sources that build their own URLs on this server (PxWebApi v1): the same
+   * pacing, retries, caches, cancel and error classification as the v2 calls above.
+   */
+
+  /** Fetches a JSON document at a URL of this server (disk-cached like metadata). */
+  public JsonNode document(String url, String what) throws SQLException {
+    return getDocument(parse(url), what, true);
+  }
+
+  /** POSTs a JSON body and reads the (small) answer as a document tree; not cached. */
+  public JsonNode postDocument(String url, String body, String what) throws SQLException {
+    HttpUrl u = parse(url);
+    requestListener.accept("POST " + u + " " + body);
+    Request r = new Request.Builder().url(u).post(RequestBody.create(body, JSON)).build();
+    return call(r, "POST", u.toString(), new CallHandle(), in -> ApiDocuments.parse(
+        new BoundedInputStream(in, documentLimit(), what), what));
+  }
+
+  /**
+   * POSTs a JSON body and reads the answer as JSON-stat 2.0 cells, from the data cache when it
+   * holds them.
+   *
+   * @param requested values asked per dimension, checked against the response
+   */
+  public Cube postData(String url, String body, java.util.Map<String, Integer> requested,
+      Consumer<Runnable> abortSlot) throws SQLException {
+    HttpUrl u = parse(url);
+    requestListener.accept("POST " + u + " " + body);
+    Request r = new Request.Builder().url(u).post(RequestBody.create(body, JSON)).build();
+    return cube(r, "POST", u.toString(), "POST " + u + " " + body, requested, abortSlot);
+  }
+
+  private static HttpUrl parse(String url) throws SQLException {
+    HttpUrl u = HttpUrl.parse(url);
+    if (u == null) {
+      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.PxWebUrl.redact(url),
+          "08001");
+    }
+    return u;
+  }
+
   /** Fetches a metadata document, from the disk cache when it holds a valid copy. */
   private JsonNode getDocument(HttpUrl url, String what) throws SQLException {
+    return getDocument(url, what, false);
+  }
+
+  private JsonNode getDocument(HttpUrl url, String what, boolean arrays) throws SQLException {
     String key = url.toString();
     // Another identity may be shown another document at the same URL.
     String cacheKey = cacheScope + " " + key;
@@ -289,7 +342,7 @@ public final class PxWebClient implements StatbankSource {
       byte[] cached = diskCache.get(cacheKey);
       if (cached != null) {
         try {
-          return ApiDocuments.parse(new java.io.ByteArrayInputStream(cached), what);
+          return ApiDocuments.parse(new java.io.ByteArrayInputStream(cached), what, arrays);
         } catch (IOException | MalformedDocumentException e) {
           // Corrupt or cut off on disk: fetch it again below and overwrite it.
           diskCache.invalidate(cacheKey);
@@ -301,14 +354,14 @@ public final class PxWebClient implements StatbankSource {
     byte[] body = call(request, "GET", key, new CallHandle(), in -> {
       byte[] bytes = new BoundedInputStream(in, documentLimit(), what).readAllBytes();
       // Parse before caching, so only documents that read well are kept.
-      ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what);
+      ApiDocuments.parse(new java.io.ByteArrayInputStream(bytes), what, arrays);
       return bytes;
     });
     if (diskCache != null) {
       diskCache.put(cacheKey, body);
     }
     try {
-      return ApiDocuments.parse(new java.io.ByteArrayInputStream(body), what);
+      return ApiDocuments.parse(new java.io.ByteArrayInputStream(body), what, arrays);
     } catch (IOException | MalformedDocumentException e) {
       throw PxWebErrors.fromMalformed(e.getMessage(), "GET", key);
     }

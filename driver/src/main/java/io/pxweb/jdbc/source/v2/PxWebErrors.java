@@ -43,7 +43,10 @@ public final class PxWebErrors {
       Map.entry("unsupported language", "22023"),
       Map.entry("unsupported output format", "22023"),
       Map.entry("non-existent page", "22023"),
-      Map.entry("too many cells selected", "54000"));
+      Map.entry("too many cells selected", "54000"),
+      // PxWebApi v1 bodies {"error": ...}
+      Map.entry("too many values selected", "54000"),
+      Map.entry("parameter error", "42000"));
 
   private PxWebErrors() {
   }
@@ -91,7 +94,10 @@ public final class PxWebErrors {
           + describe(problem, snippet(body)) + where, "08006");
     }
     if (problem != null && problem.title != null) {
-      String state = STATE_BY_TITLE.getOrDefault(problem.title.toLowerCase(Locale.ROOT), "42000");
+      String lower = problem.title.toLowerCase(Locale.ROOT);
+      // v1 names the variable: "The request for variable 'X' has an error. ..." (a value code).
+      String state = lower.startsWith("the request for variable") ? "22023"
+          : STATE_BY_TITLE.getOrDefault(lower, "42000");
       return new SQLException(problem.title
           + (problem.detail != null && !problem.detail.equals(problem.title) ? ": " + problem.detail : "")
           + where, state);
@@ -197,6 +203,10 @@ public final class PxWebErrors {
       }
       try {
         JsonNode n = MAPPER.readTree(body);
+        if (n != null && n.isObject() && !n.hasNonNull("title") && n.path("error").isTextual()) {
+          // PxWebApi v1: {"error": "..."}, the whole message.
+          return new Problem(n.get("error").asText(), null, 0);
+        }
         if (n == null || !n.isObject() || !n.hasNonNull("title")) {
           return null;
         }

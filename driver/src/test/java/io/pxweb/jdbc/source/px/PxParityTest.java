@@ -39,6 +39,11 @@ class PxParityTest {
 
   @BeforeAll
   static void copyTheServersFiles() {
+    copyTheServersFiles(folder);
+  }
+
+  /** Copies the PX files behind the test server's tables into subject sub-folders. */
+  static void copyTheServersFiles(Path folder) {
     copy("pxwebapi-testdb/TAB001.px", folder, "population");
     copy("pxwebapi-testdb/TAB003.px", folder, "environment/waste");
     copy("pxwebapi-testdb/TAB004.px", folder, "environment/emissions");
@@ -110,7 +115,7 @@ class PxParityTest {
   }
 
   /** Column names and rows of a query, values made comparable. */
-  private record Result(List<String> columns, List<List<Object>> rows) {
+  record Result(List<String> columns, List<List<Object>> rows) {
     List<List<Object>> rows(boolean ordered) {
       if (ordered) {
         return rows;
@@ -121,7 +126,7 @@ class PxParityTest {
     }
   }
 
-  private static Result run(Connection c, String sql) throws SQLException {
+  static Result run(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();

@@ -3,7 +3,7 @@ package io.pxweb.jdbc.source.v1;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.pxweb.jdbc.schema.PeriodDates;
+import io.pxweb.jdbc.adapter.PeriodDates;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

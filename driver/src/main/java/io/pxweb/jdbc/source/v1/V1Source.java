@@ -1,0 +1,368 @@
+package io.pxweb.jdbc.source.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pxweb.jdbc.http.ClientSettings;
+import io.pxweb.jdbc.http.RateLimiter;
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.Selection;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.source.StatbankSource;
+import io.pxweb.jdbc.source.v2.PxWebClient;
+import io.pxweb.jdbc.source.v2.PxWebErrors;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import okhttp3.HttpUrl;
+
+/**
+ * A PxWebApi v1 server as a statbank source: the navigation tree gives the tables, a table's
+ * GET its metadata, a POST on it the cells (json-stat2, read by the same reader as v2's).
+ *
+ * <p>Everything below the source (pacing, retries, caches, cancel, error classification) is
+ * the v2 client's transport, addressed with the v1 URLs this class builds. The language is a
+ * path segment of the base URL; {@code lang} rewrites it.
+ */
+public final class V1Source implements StatbankSource {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Most folder listings one table list reads; a larger tree needs a deeper base URL. */
+  static final int MAX_LISTINGS = 5_000;
+  /** Names of the content variable at servers that follow the convention (contract §3). */
+  private static final Set<String> CONTENT_NAMES = Set.of("contentscode", "tabellinnehåll",
+      "tiedot", "statistikkvariabel", "innihald", "indhold", "contents", "sisältö");
+
+  private final PxWebClient http;
+  private final List<String> prefix;
+  private final String urlLanguage;
+  private final List<String> below;
+  private final ServerCatalogue.Server known;
+  private final Set<String> subjects;
+  /**
+   * Path segments below the base (folders, then the table's file name) by table name, per
+   * {@link #cacheScope()}: the JVM's connections share table lists, so they share the paths.
+   */
+  private static final Map<String, Map<String, List<String>>> PATHS = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> tablePaths;
+
+  /**
+   * Creates the source of a v1 base URL.
+   *
+   * @param baseUrl the URL of the language level, a database or a folder, e.g.
+   *     {@code https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin}
+   * @param subjects top-level folders to read (lowercase ids), or empty for all
+   */
+  public V1Source(String baseUrl, ClientSettings settings, Set<String> subjects)
+      throws SQLException {
+    String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    HttpUrl url = HttpUrl.parse(trimmed);
+    if (url == null) {
+      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.PxWebUrl.redact(baseUrl),
+          "08001");
+    }
+    List<String> segments = new ArrayList<>(url.pathSegments());
+    segments.removeIf(String::isEmpty);
+    int lang = languageSegment(segments);
+    if (lang < 0) {
+      throw new SQLException("Cannot tell the language segment of the PxWebApi v1 URL "
+          + io.pxweb.jdbc.PxWebUrl.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
+    }
+    this.prefix = List.copyOf(segments.subList(0, lang));
+    this.urlLanguage = segments.get(lang);
+    this.below = List.copyOf(segments.subList(lang + 1, segments.size()));
+    this.http = new PxWebClient(trimmed, settings);
+    this.known = ServerCatalogue.standard().forUrl(trimmed).orElse(null);
+    this.subjects = Set.copyOf(subjects);
+    this.tablePaths = PATHS.computeIfAbsent(http.cacheScope() + " " + this.subjects,
+        k -> new ConcurrentHashMap<>());
+  }
+
+  /**
+   * Returns the index of the language segment: the one after {@code v0}/{@code v1}, else the
+   * first two- or three-letter segment; -1 when there is none.
+   */
+  static int languageSegment(List<String> segments) {
+    for (int i = 0; i + 1 < segments.size(); i++) {
+      if (segments.get(i).matches("(?i)v[01]")) {
+        return i + 1;
+      }
+    }
+    for (int i = 0; i < segments.size(); i++) {
+      if (segments.get(i).matches("[a-z]{2,3}")) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Returns the transport, e.g. to listen to the requests sent. */
+  public PxWebClient transport() {
+    return http;
+  }
+
+  @Override public String location() {
+    return http.location();
+  }
+
+  @Override public String cacheScope() {
+    return http.cacheScope();
+  }
+
+  /** Builds a URL in a language below the base: the base's path with the language replaced. */
+  String url(String lang, List<String> more) {
+    HttpUrl base = HttpUrl.parse(http.location());
+    HttpUrl.Builder b = base.newBuilder();
+    for (int i = base.pathSize() - 1; i >= 0; i--) {
+      b.removePathSegment(i);
+    }
+    String l = lang == null ? urlLanguage : lang;
+    for (String s : prefix) {
+      // Iceland names the application by the language (pxis, pxen).
+      b.addPathSegment(s.equals("px" + urlLanguage) ? "px" + l : s);
+    }
+    b.addPathSegment(l);
+    below.forEach(b::addPathSegment);
+    more.forEach(b::addPathSegment);
+    return b.build().toString();
+  }
+
+  /**
+   * Reads the limits from {@code ?config} where the server answers it, else the catalogue's,
+   * and paces calls by them.
+   */
+  @Override public ApiConfig config() throws SQLException {
+    V1Limits limits;
+    try {
+      limits = V1Documents.limits(http.document(url(null, List.of()) + "?config", "configuration"));
+    } catch (SQLException e) {
+      String state = String.valueOf(e.getSQLState());
+      if (state.equals("08001") || state.equals("08004") || state.equals("08006")
+          || state.equals("57014") || state.startsWith("HYT")) {
+        throw e;
+      }
+      // No ?config at this server or level (404 page, empty 200): the catalogue's figures.
+      limits = V1Limits.UNKNOWN;
+    }
+    V1Limits effective = known == null ? limits : limits.orElse(known.limits());
+    if (effective.maxCalls() > 0 && effective.timeWindowSeconds() > 0) {
+      http.rateLimiter().configure(effective.maxCalls(),
+          Duration.ofSeconds(effective.timeWindowSeconds()), RateLimiter.Source.CONFIG);
+    }
+    List<String> languages = known == null ? List.of() : known.languages();
+    return new ApiConfig("1", languages, urlLanguage, effective.cellLimit(),
+        effective.maxCalls(), effective.timeWindowSeconds(), List.of("json-stat2"));
+  }
+
+  /**
+   * Walks the navigation tree below the base URL: one listing per folder, cached on disk like
+   * metadata. A name listed in several folders with the same title is one table with several
+   * paths; with different titles the later ones are named {@code <folder>/<name>} (and, if
+   * that clashes too, by their whole path).
+   */
+  @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
+    List<V1Node> top = listing(lang, List.of());
+    Map<String, List<Found>> byName = new LinkedHashMap<>();
+    int[] listings = {1};
+    List<TableEntry.Folder> none = List.of();
+    for (V1Node n : top) {
+      if (n.type() == V1Node.Type.TABLE) {
+        add(byName, new Found(n, List.of(), none));
+      } else if (n.type() != V1Node.Type.HEADING && (subjects.isEmpty()
+          || subjects.contains(n.id().toLowerCase(Locale.ROOT)))) {
+        walk(lang, List.of(n.id()), List.of(new TableEntry.Folder(n.id(), n.text())), byName,
+            listings);
+      }
+    }
+    List<TableEntry> entries = new ArrayList<>();
+    Set<String> names = new java.util.HashSet<>();
+    for (Map.Entry<String, List<Found>> e : byName.entrySet()) {
+      // Same name and title: one table listed in several folders (contract §2).
+      Map<String, List<Found>> byTitle = new LinkedHashMap<>();
+      e.getValue().forEach(f -> byTitle.computeIfAbsent(f.node.text(), k -> new ArrayList<>())
+          .add(f));
+      boolean first = true;
+      for (List<Found> same : byTitle.values()) {
+        Found f = same.get(0);
+        String name = first ? e.getKey() : clashName(f, names);
+        first = false;
+        names.add(name.toLowerCase(Locale.ROOT));
+        List<String> path = new ArrayList<>(f.segments);
+        path.add(f.node.id());
+        tablePaths.put(name, path);
+        entries.add(new TableEntry(name, f.node.text(), null, f.node.updated(), null, null, null,
+            List.of(), same.stream().map(x -> x.folders).toList(), null, false));
+      }
+    }
+    return entries;
+  }
+
+  private static String clashName(Found f, Set<String> taken) {
+    String parent = f.segments.isEmpty() ? "" : f.segments.get(f.segments.size() - 1) + "/";
+    String name = parent + f.node.id();
+    if (taken.contains(name.toLowerCase(Locale.ROOT))) {
+      name = String.join("/", f.segments) + "/" + f.node.id();
+    }
+    return name;
+  }
+
+  private record Found(V1Node node, List<String> segments, List<TableEntry.Folder> folders) {
+  }
+
+  private static void add(Map<String, List<Found>> byName, Found f) {
+    byName.computeIfAbsent(f.node.id(), k -> new ArrayList<>()).add(f);
+  }
+
+  private void walk(String lang, List<String> segments, List<TableEntry.Folder> folders,
+      Map<String, List<Found>> byName, int[] listings) throws SQLException {
+    if (++listings[0] > MAX_LISTINGS) {
+      throw new SQLException("The navigation tree of " + location() + " has more than "
+          + MAX_LISTINGS + " folders; connect to a folder below it (a longer base URL) or name"
+          + " the top-level folders wanted in the subjects property", "54000");
+    }
+    for (V1Node n : listing(lang, segments)) {
+      List<String> s = new ArrayList<>(segments);
+      s.add(n.id());
+      if (n.type() == V1Node.Type.TABLE) {
+        add(byName, new Found(n, List.copyOf(segments), folders));
+      } else if (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE) {
+        List<TableEntry.Folder> f = new ArrayList<>(folders);
+        f.add(new TableEntry.Folder(n.id(), n.text()));
+        walk(lang, s, f, byName, listings);
+      }
+    }
+  }
+
+  private List<V1Node> listing(String lang, List<String> segments) throws SQLException {
+    String u = url(lang, segments);
+    try {
+      return V1Documents.listing(http.document(u, "listing"));
+    } catch (MalformedDocumentException e) {
+      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", u);
+    }
+  }
+
+  private List<String> path(String tableId) throws SQLException {
+    List<String> p = tablePaths.get(tableId);
+    if (p == null) {
+      // The table list came from the JVM's cache, filled by another source object.
+      tables(urlLanguage, 0);
+      p = tablePaths.get(tableId);
+    }
+    if (p == null) {
+      throw new SQLException("No table '" + tableId + "' in the navigation tree of "
+          + location(), "42S02");
+    }
+    return p;
+  }
+
+  /**
+   * Reads a table's metadata, then sends one small data request (every content value, one
+   * value of each other variable) for what v1 metadata lacks: which variable is the content
+   * (role.metric), the units and decimals of its values, and the values of any variable the
+   * metadata left out for being longer than the server's maxValues.
+   */
+  @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
+    String u = url(lang, path(tableId));
+    V1Table table;
+    try {
+      table = V1Documents.table(http.document(u, "metadata of table " + tableId));
+    } catch (MalformedDocumentException e) {
+      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", u);
+    }
+    String content = contentByName(table);
+    JsonNode probe = probe(u, table, content);
+    V1Documents.Contents contents = V1Documents.contents(probe);
+    if (contents != null && !contents.variable().equals(content)
+        && variable(table, contents.variable()) != null) {
+      // The name misled: ask again with every value of the variable the server calls metric.
+      content = contents.variable();
+      probe = probe(u, table, content);
+      contents = V1Documents.contents(probe);
+    }
+    return V1Metadata.of(tableId, table, content, contents, probe);
+  }
+
+  private static V1Table.V1Variable variable(V1Table t, String code) {
+    return t.variables().stream().filter(v -> v.code().equals(code)).findFirst().orElse(null);
+  }
+
+  /** Returns the content variable by its conventional name, or null. */
+  static String contentByName(V1Table t) {
+    for (V1Table.V1Variable v : t.variables()) {
+      if (!v.time() && (CONTENT_NAMES.contains(v.code().toLowerCase(Locale.ROOT))
+          || CONTENT_NAMES.contains(String.valueOf(v.text()).toLowerCase(Locale.ROOT)))) {
+        return v.code();
+      }
+    }
+    return null;
+  }
+
+  private JsonNode probe(String url, V1Table table, String content) throws SQLException {
+    ObjectNode body = MAPPER.createObjectNode();
+    ArrayNode query = body.putArray("query");
+    for (V1Table.V1Variable v : table.variables()) {
+      ObjectNode sel = query.addObject().put("code", v.code()).putObject("selection");
+      if (v.code().equals(content) || v.values().isEmpty()) {
+        sel.put("filter", "all").putArray("values").add("*");
+      } else if (v.time()) {
+        sel.put("filter", "top").putArray("values").add("1");
+      } else {
+        sel.put("filter", "item").putArray("values").add(v.values().get(0));
+      }
+    }
+    body.putObject("response").put("format", "json-stat2");
+    return http.postDocument(url, body.toString(), "units of a table");
+  }
+
+  /** Sends every variable's selection (never one left out: elimination differs by server). */
+  @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
+      throws SQLException {
+    String u = url(lang, path(request.tableId()));
+    Map<String, Integer> requested = new HashMap<>();
+    request.selections().forEach(s -> requested.put(s.variable(), s.size()));
+    String body = body(request);
+    try {
+      return http.postData(u, body, requested, abortSlot);
+    } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().contains("HTTP 403")) {
+        // v1 says "too many cells" with 403 (JSON at SSB, an IIS page at StatFin).
+        throw new SQLException("Too many cells selected: " + request.cells() + " in one request"
+            + " (HTTP 403, POST " + io.pxweb.jdbc.PxWebUrl.redact(u) + ")", "54000", e);
+      }
+      throw e;
+    }
+  }
+
+  /** Returns the exact POST body of a data request. */
+  static String body(DataRequest request) {
+    ObjectNode body = MAPPER.createObjectNode();
+    ArrayNode query = body.putArray("query");
+    for (Selection s : request.selections()) {
+      ObjectNode sel = query.addObject().put("code", s.variable()).putObject("selection");
+      if (s.all()) {
+        sel.put("filter", "all").putArray("values").add("*");
+      } else if (s.latest()) {
+        sel.put("filter", "top").putArray("values").add(Integer.toString(s.size()));
+      } else {
+        sel.put("filter", "item");
+        ArrayNode values = sel.putArray("values");
+        s.codes().forEach(values::add);
+      }
+    }
+    body.putObject("response").put("format", "json-stat2");
+    return body.toString();
+  }
+}
