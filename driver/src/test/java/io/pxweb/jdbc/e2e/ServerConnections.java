@@ -13,24 +13,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * closed after the class.
  */
 final class ServerConnections implements AfterAllCallback {
-  private final PxWebTestServer server;
+  private final java.util.function.Supplier<String> jdbcUrl;
+  private final java.util.function.Supplier<io.pxweb.jdbc.testserver.TestCatalog> catalog;
   private Connection driver;
   private Connection reference;
 
   ServerConnections(PxWebTestServer server) {
-    this.server = server;
+    this(server::jdbcUrl, server::catalog);
+  }
+
+  /** Connections to any test server of the catalog's cubes (e.g. the v1 one). */
+  ServerConnections(java.util.function.Supplier<String> jdbcUrl,
+      java.util.function.Supplier<io.pxweb.jdbc.testserver.TestCatalog> catalog) {
+    this.jdbcUrl = jdbcUrl;
+    this.catalog = catalog;
   }
 
   Connection driver() throws SQLException {
     if (driver == null) {
-      driver = DriverManager.getConnection(server.jdbcUrl());
+      driver = DriverManager.getConnection(jdbcUrl.get());
     }
     return driver;
   }
 
   Connection reference() throws SQLException {
     if (reference == null) {
-      reference = ReferenceEngine.connect(server.catalog());
+      reference = ReferenceEngine.connect(catalog.get());
     }
     return reference;
   }
