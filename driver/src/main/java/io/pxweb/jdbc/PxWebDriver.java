@@ -109,16 +109,8 @@ public class PxWebDriver extends Driver {
         PxWebProperty.PROXY_PASSWORD.getString(props),
         ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)),
         PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
-    StatbankSource source;
-    if (parsed.folder() != null) {
-      source = new PxFolderSource(parsed.folder());
-    } else if (io.pxweb.jdbc.source.v1.ApiVersion.isV1(parsed.baseUrl(),
-        PxWebProperty.API_VERSION.getString(props), settings)) {
-      source = new io.pxweb.jdbc.source.v1.V1Source(parsed.baseUrl(), settings,
-          subjects(PxWebProperty.SUBJECTS.getString(props)));
-    } else {
-      source = new PxWebClient(parsed.baseUrl(), settings);
-    }
+    StatbankSource source = source(parsed, props, settings,
+        subjects(PxWebProperty.SUBJECTS.getString(props)));
     PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(props),
         PxWebProperty.MAX_DATA_CELLS.getInteger(props),
         PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
@@ -152,9 +144,46 @@ public class PxWebDriver extends Driver {
       klass.getTableNames();
       klass.setCacheEnabled(false);
     }
+    mount(root, props, settings);
     attach(root, props);
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
+  }
+
+  /** Returns the source a parsed URL names: a PX folder, a PxWebApi v1 or 2.0 server. */
+  private static StatbankSource source(PxWebUrl parsed, Properties props, ClientSettings settings,
+      java.util.Set<String> subjects) throws SQLException {
+    if (parsed.folder() != null) {
+      return new PxFolderSource(parsed.folder());
+    }
+    if (io.pxweb.jdbc.source.v1.ApiVersion.isV1(parsed.baseUrl(),
+        PxWebProperty.API_VERSION.getString(props), settings)) {
+      return new io.pxweb.jdbc.source.v1.V1Source(parsed.baseUrl(), settings, subjects);
+    }
+    return new PxWebClient(parsed.baseUrl(), settings);
+  }
+
+  /**
+   * Adds each {@code mount.<name>} statbank as schema {@code <name>} holding all its tables:
+   * its own source, limits, pacing and language (the one in its URL, or its server's default),
+   * so one statement can join tables of several statbanks, each part pushed to its own server.
+   */
+  private static void mount(SchemaPlus root, Properties props, ClientSettings settings)
+      throws SQLException {
+    for (Map.Entry<String, String> m : PxWebProperty.mounts(props).entrySet()) {
+      String name = m.getKey();
+      if (root.getSubSchema(name) != null) {
+        throw new SQLException("Cannot mount a statbank as schema '" + name
+            + "': the name is taken; choose another", "42000");
+      }
+      PxWebUrl parsed = PxWebUrl.parse(PxWebUrl.PREFIX + m.getValue(), null);
+      StatbankSource source = source(parsed, parsed.properties(), settings, java.util.Set.of());
+      PxWebCatalog catalog = PxWebCatalog.open(source,
+          PxWebProperty.LANG.getString(parsed.properties()), null,
+          PxWebProperty.TABLE_PAGE_SIZE.getInteger(props), null,
+          PxWebProperty.METADATA_TTL.getDuration(props), PxWebCatalog.Scope.of(null, null));
+      root.add(name, StatbankSchema.create(catalog).get(StatbankSchema.ALL));
+    }
   }
 
   /** Returns the lower-cased top-level folder ids of the subjects property, or none. */

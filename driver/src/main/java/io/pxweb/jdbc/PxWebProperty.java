@@ -87,6 +87,13 @@ public enum PxWebProperty {
   SUBJECTS("subjects", Type.STRING, null,
       "Restricts the catalog to the tables of these top-level subjects (comma-separated), e.g."
           + " be,pp. Default: every subject."),
+  MOUNT("mount.<name>", Type.STRING, null,
+      "Mounts another statbank as schema <name> with all its tables, so one statement can join"
+          + " several statbanks (each part pushed to its own server, paced by its own limits):"
+          + " mount.se=scb, mount.fi=statfin, mount.x=https://host/api/v2,"
+          + " mount.px=file:/data/px. A value with properties goes in braces:"
+          + " mount.fi={statfin;lang=en}. jdbc:pxweb:ssb+scb+statfin mounts scb and statfin as"
+          + " schemas of those names beside SSB's."),
   ATTACH("attach.<name>.<part>", Type.STRING, null,
       "Attaches a JDBC database as schema <name>, to join with statbank tables in one statement:"
           + " attach.<name>.url=jdbc:... (required), attach.<name>.user, attach.<name>.password"
@@ -176,6 +183,17 @@ public enum PxWebProperty {
 
   private static final String ATTACH_TEMPLATE = "attach.<name>.<part>";
 
+  /** Returns the mounted statbanks: schema name to location, from every {@code mount.<name>} key. */
+  public static java.util.Map<String, String> mounts(Properties properties) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (forKey(key) == MOUNT && !key.equalsIgnoreCase(MOUNT.key)) {
+        out.put(key.substring("mount.".length()), properties.getProperty(key));
+      }
+    }
+    return out;
+  }
+
   /** Parts an {@code attach.<name>.<part>} key may end with. */
   public static final List<String> ATTACH_PARTS = List.of("url", "user", "password", "schema",
       "driver");
@@ -183,6 +201,9 @@ public enum PxWebProperty {
   /** Finds a property by key, ignoring case; null when there is none. */
   public static PxWebProperty forKey(String key) {
     String lower = key.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("mount.") && lower.length() > 6) {
+      return MOUNT;
+    }
     if (lower.equals(ATTACH_TEMPLATE)) {
       return ATTACH;
     }

@@ -54,7 +54,7 @@ public final class PxWebUrl {
         PxWebProperty p = PxWebProperty.forKey(name);
         // Host applications add keys of their own (user, password, ...): keep only ours.
         if (p != null) {
-          merged.setProperty(p == PxWebProperty.ATTACH ? name : p.key(), info.getProperty(name));
+          merged.setProperty(p == PxWebProperty.ATTACH || p == PxWebProperty.MOUNT ? name : p.key(), info.getProperty(name));
         }
       }
     }
@@ -74,11 +74,26 @@ public final class PxWebUrl {
         if (value.startsWith("{") && value.endsWith("}")) {
           value = value.substring(1, value.length() - 1);
         }
-        merged.setProperty(p == PxWebProperty.ATTACH ? key : p.key(), value);
+        merged.setProperty(p == PxWebProperty.ATTACH || p == PxWebProperty.MOUNT ? key : p.key(), value);
       }
     }
     if (location.regionMatches(true, 0, "file:", 0, 5)) {
       return new PxWebUrl(null, folder(location, url), merged);
+    }
+    if (location.contains("+") && !location.contains("/")) {
+      // ssb+scb+statfin: the first statbank is the main one, the others are mounted as schemas
+      // named by their aliases (unless a mount.<alias> property names them already).
+      String[] parts = location.split("\\+");
+      for (int i = 1; i < parts.length; i++) {
+        String alias = parts[i].trim();
+        resolveBaseUrl(alias, url);
+        boolean given = merged.stringPropertyNames().stream()
+            .anyMatch(k -> k.equalsIgnoreCase("mount." + alias));
+        if (!given) {
+          merged.setProperty("mount." + alias, alias);
+        }
+      }
+      location = parts[0].trim();
     }
     return new PxWebUrl(resolveBaseUrl(location, url), null, merged);
   }
