@@ -1,8 +1,10 @@
 package io.pxweb.jdbc.source.v1;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pxweb.jdbc.http.ClientSettings;
-import io.pxweb.jdbc.source.v2.PxWebClient;
+import io.pxweb.jdbc.http.HttpService;
+import io.pxweb.jdbc.http.HttpSettings;
+import io.pxweb.jdbc.json.JsonDocuments;
+import okhttp3.HttpUrl;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -19,7 +21,7 @@ public final class ApiVersion {
    *
    * @param forced the {@code apiVersion} property: {@code v1}, {@code v2} or {@code auto}
    */
-  public static boolean isV1(String baseUrl, String forced, ClientSettings settings)
+  public static boolean isV1(String baseUrl, String forced, HttpSettings settings)
       throws SQLException {
     if ("v1".equalsIgnoreCase(forced)) {
       return true;
@@ -41,10 +43,16 @@ public final class ApiVersion {
   }
 
   /** GET {@code <url>?config}: a v1 server answers its limits; a v2 server answers no such object. */
-  private static boolean probe(String baseUrl, ClientSettings settings) throws SQLException {
+  private static boolean probe(String baseUrl, HttpSettings settings) throws SQLException {
     String url = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     try {
-      JsonNode doc = new PxWebClient(url, settings).document(url + "?config", "configuration");
+      HttpUrl base = HttpUrl.parse(url);
+      if (base == null) {
+        return false;
+      }
+      JsonNode doc = new HttpService(base, settings, V1Errors.VOCABULARY, "application/json")
+          .document(HttpUrl.get(url + "?config"), "configuration",
+              in -> JsonDocuments.parse(in, "configuration", true));
       return doc.isObject() && (doc.has("maxValues") || doc.has("maxCalls"));
     } catch (SQLException e) {
       String state = String.valueOf(e.getSQLState());

@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pxweb.jdbc.http.ClientSettings;
+import io.pxweb.jdbc.http.BoundedInputStream;
+import io.pxweb.jdbc.http.DataCache;
+import io.pxweb.jdbc.http.HttpService;
+import io.pxweb.jdbc.http.HttpSettings;
 import io.pxweb.jdbc.http.RateLimiter;
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.json.JsonDocuments;
+import io.pxweb.jdbc.jsonstat.JsonStatReader;
+import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import io.pxweb.jdbc.model.Selection;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
-import io.pxweb.jdbc.source.v2.PxWebClient;
-import io.pxweb.jdbc.source.v2.PxWebErrors;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,26 +30,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.Request;
+import okhttp3.RequestBody;
 
 /**
  * A PxWebApi v1 server as a statbank source: the navigation tree gives the tables, a table's
  * GET its metadata, a POST on it the cells (json-stat2, read by the same reader as v2's).
  *
  * <p>Everything below the source (pacing, retries, caches, cancel, error classification) is
- * the v2 client's transport, addressed with the v1 URLs this class builds. The language is a
+ * the shared {@link HttpService}, addressed with the v1 URLs this class builds and classified
+ * with v1's vocabulary ({@link V1Errors}). The language is a
  * path segment of the base URL; {@code lang} rewrites it.
  */
 public final class V1Source implements StatbankSource {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** Most folder listings one table list reads; a larger tree needs a deeper base URL. */
   static final int MAX_LISTINGS = 5_000;
   /** Names of the content variable at servers that follow the convention (contract §3). */
   private static final Set<String> CONTENT_NAMES = Set.of("contentscode", "tabellinnehåll",
       "tiedot", "statistikkvariabel", "innihald", "indhold", "contents", "sisältö");
 
-  private final PxWebClient http;
+  private final HttpService http;
+  private final HttpSettings settings;
   private final List<String> prefix;
   private final String urlLanguage;
   private final List<String> below;
@@ -65,12 +74,12 @@ public final class V1Source implements StatbankSource {
    *     {@code https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin}
    * @param subjects top-level folders to read (lowercase ids), or empty for all
    */
-  public V1Source(String baseUrl, ClientSettings settings, Set<String> subjects)
+  public V1Source(String baseUrl, HttpSettings settings, Set<String> subjects)
       throws SQLException {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
-      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.PxWebUrl.redact(baseUrl),
+      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.http.Redaction.redact(baseUrl),
           "08001");
     }
     List<String> segments = new ArrayList<>(url.pathSegments());
@@ -78,12 +87,13 @@ public final class V1Source implements StatbankSource {
     int lang = languageSegment(segments);
     if (lang < 0) {
       throw new SQLException("Cannot tell the language segment of the PxWebApi v1 URL "
-          + io.pxweb.jdbc.PxWebUrl.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
+          + io.pxweb.jdbc.http.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
     }
     this.prefix = List.copyOf(segments.subList(0, lang));
     this.urlLanguage = segments.get(lang);
     this.below = List.copyOf(segments.subList(lang + 1, segments.size()));
-    this.http = new PxWebClient(trimmed, settings);
+    this.settings = settings;
+    this.http = new HttpService(url, settings, V1Errors.VOCABULARY, "application/json");
     this.known = ServerCatalogue.standard().forUrl(trimmed).orElse(null);
     this.subjects = Set.copyOf(subjects);
     this.tablePaths = PATHS.computeIfAbsent(http.cacheScope() + " " + this.subjects,
@@ -106,11 +116,6 @@ public final class V1Source implements StatbankSource {
       }
     }
     return -1;
-  }
-
-  /** Returns the transport, e.g. to listen to the requests sent. */
-  public PxWebClient transport() {
-    return http;
   }
 
   @Override public String location() {
@@ -143,10 +148,10 @@ public final class V1Source implements StatbankSource {
    * Reads the limits from {@code ?config} where the server answers it, else the catalogue's,
    * and paces calls by them.
    */
-  @Override public ApiConfig config() throws SQLException {
+  @Override public SourceDescription config() throws SQLException {
     V1Limits limits;
     try {
-      limits = V1Documents.limits(http.document(url(null, List.of()) + "?config", "configuration"));
+      limits = V1Documents.limits(document(url(null, List.of()) + "?config", "configuration"));
     } catch (SQLException e) {
       String state = String.valueOf(e.getSQLState());
       if (state.equals("08001") || state.equals("08004") || state.equals("08006")
@@ -162,7 +167,7 @@ public final class V1Source implements StatbankSource {
           Duration.ofSeconds(effective.timeWindowSeconds()), RateLimiter.Source.CONFIG);
     }
     List<String> languages = known == null ? List.of() : known.languages();
-    return new ApiConfig("1", languages, urlLanguage, effective.cellLimit(),
+    return new SourceDescription("PxWebApi v1", languages, urlLanguage, effective.cellLimit(),
         effective.maxCalls(), effective.timeWindowSeconds(), List.of("json-stat2"));
   }
 
@@ -248,9 +253,9 @@ public final class V1Source implements StatbankSource {
   private List<V1Node> listing(String lang, List<String> segments) throws SQLException {
     String u = url(lang, segments);
     try {
-      return V1Documents.listing(http.document(u, "listing"));
+      return V1Documents.listing(document(u, "listing"));
     } catch (MalformedDocumentException e) {
-      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", u);
+      throw http.errors().fromMalformed(e.getMessage(), "GET", u);
     }
   }
 
@@ -278,9 +283,9 @@ public final class V1Source implements StatbankSource {
     String u = url(lang, path(tableId));
     V1Table table;
     try {
-      table = V1Documents.table(http.document(u, "metadata of table " + tableId));
+      table = V1Documents.table(document(u, "metadata of table " + tableId));
     } catch (MalformedDocumentException e) {
-      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", u);
+      throw http.errors().fromMalformed(e.getMessage(), "GET", u);
     }
     String content = contentByName(table);
     JsonNode probe = probe(u, table, content);
@@ -324,26 +329,40 @@ public final class V1Source implements StatbankSource {
       }
     }
     body.putObject("response").put("format", "json-stat2");
-    return http.postDocument(url, body.toString(), "units of a table");
+    Request r = new Request.Builder().url(HttpUrl.get(url))
+        .post(RequestBody.create(body.toString(), JSON)).build();
+    String what = "units of a table";
+    return http.execute(r, what, CallBudget.current(), in -> JsonDocuments.parse(
+        new BoundedInputStream(in, http.documentLimit(), what), what));
+  }
+
+  /** GETs a document (object or array), from the disk cache when it holds one. */
+  private JsonNode document(String url, String what) throws SQLException {
+    return http.document(HttpUrl.get(url), what, in -> JsonDocuments.parse(in, what, true));
   }
 
   /** Sends every variable's selection (never one left out: elimination differs by server). */
-  @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
+  @Override public Cube data(DataRequest request, String lang, CallBudget budget)
       throws SQLException {
     String u = url(lang, path(request.tableId()));
     Map<String, Integer> requested = new HashMap<>();
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
     String body = body(request);
-    try {
-      return http.postData(u, body, requested, abortSlot);
-    } catch (SQLException e) {
-      if (e.getMessage() != null && e.getMessage().contains("HTTP 403")) {
-        // v1 says "too many cells" with 403 (JSON at SSB, an IIS page at StatFin).
-        throw new SQLException("Too many cells selected: " + request.cells() + " in one request"
-            + " (HTTP 403, POST " + io.pxweb.jdbc.PxWebUrl.redact(u) + ")", "54000", e);
-      }
-      throw e;
+    String cacheKey = "POST " + u + " " + body;
+    DataCache cache = http.dataCache();
+    Cube cached = cache == null ? null : cache.get(cacheKey);
+    if (cached != null) {
+      return cached;
     }
+    Request r = new Request.Builder().url(HttpUrl.get(u))
+        .post(RequestBody.create(body, JSON)).build();
+    Cube cube = http.execute(r, "data of table " + request.tableId(), budget,
+        in -> JsonStatReader.read(new BoundedInputStream(in, settings.maxResponseBytes(),
+            "data response"), requested));
+    if (cache != null) {
+      cache.put(cacheKey, cube);
+    }
+    return cube;
   }
 
   /** Returns the exact POST body of a data request. */
