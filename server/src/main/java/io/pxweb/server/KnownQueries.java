@@ -35,6 +35,10 @@ final class KnownQueries {
           "KEY_SEQ:int2", "UPDATE_RULE:int2", "DELETE_RULE:int2", "FK_NAME", "PK_NAME",
           "DEFERRABILITY:int2"), List.of());
     }
+    Rows foreignKeys = EmptyAnswer.forForeignKeys(sql);
+    if (foreignKeys != null) {
+      return foreignKeys;
+    }
     if (sql.contains("typinput='pg_catalog.array_in'::regproc")) {
       return typeInfo(sql);
     }

@@ -191,6 +191,60 @@ public final class PgFunctions {
     return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
+  /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */
+  public static String format(String template, String a) {
+    return formatOf(template, a);
+  }
+
+  public static String format(String template, String a, String b) {
+    return formatOf(template, a, b);
+  }
+
+  public static String format(String template, String a, String b, String c) {
+    return formatOf(template, a, b, c);
+  }
+
+  private static String formatOf(String template, String... args) {
+    if (template == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char ch = template.charAt(i);
+      if (ch != '%' || i + 1 == template.length()) {
+        sb.append(ch);
+        continue;
+      }
+      char kind = template.charAt(++i);
+      if (kind == '%') {
+        sb.append('%');
+        continue;
+      }
+      String arg = next < args.length ? args[next++] : null;
+      switch (kind) {
+        case 's' -> sb.append(arg == null ? "" : arg);
+        case 'I' -> sb.append(quote_ident(arg));
+        case 'L' -> sb.append(arg == null ? "NULL" : "'" + arg.replace("'", "''") + "'");
+        default -> sb.append('%').append(kind);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A relation's OID from its (possibly qualified, possibly quoted) name: x::regclass. */
+  public static Integer regclass_of(String name) {
+    CatalogData data = CATALOG.get();
+    if (name == null || data == null) {
+      return null;
+    }
+    try {
+      return data.relationOid(name);
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
   public static boolean has_table_privilege(String table, String privilege) {
     return readOnly(privilege);
   }
