@@ -181,6 +181,7 @@ final class Session implements Runnable, SessionCommands.Host {
     admittedUser = user;
     out.begin('R').int32(0).end();
     settings = new Settings(user, database, params.get("application_name"));
+    settings.maxStatementMillis(server.limits(user).statementMillis());
     for (Map.Entry<String, String> p : params.entrySet()) {
       String key = p.getKey();
       if (key.equals("options")) {
@@ -561,6 +562,11 @@ final class Session implements Runnable, SessionCommands.Host {
 
   static String sqlState(SQLException e) {
     String state = e.getSQLState();
+    if ("HYT00".equals(state)) {
+      // The driver's query timeout is PostgreSQL's statement_timeout: query_canceled, which
+      // clients (pgjdbc, psql, Metabase) report as a timeout.
+      return "57014";
+    }
     return state != null && state.length() == 5 ? state : "XX000";
   }
 
