@@ -385,6 +385,7 @@ public final class PxWebClient implements StatbankSource {
           call.cancel();
         }
         try (Response response = call.execute()) {
+          limiter.answered();
           limiter.learn(response.header("x-ratelimit-policy"), response.header("x-ratelimit-limit"));
           ResponseBody body = response.body();
           if (!response.isSuccessful()) {
