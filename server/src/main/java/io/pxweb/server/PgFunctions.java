@@ -155,6 +155,11 @@ public final class PgFunctions {
     return null;
   }
 
+  /** Statbank tables are not partitioned (DBeaver asks for every table). */
+  public static String pg_get_partkeydef(Object oid) {
+    return null;
+  }
+
   public static String pg_encoding_to_char(Integer encoding) {
     return "UTF8";
   }
