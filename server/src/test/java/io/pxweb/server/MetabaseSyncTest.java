@@ -162,6 +162,8 @@ class MetabaseSyncTest {
           "the sample fetched " + served[1] + " of " + 3 * 7 * YEARS + " cells in " + served[0]
               + " requests");
       assertEquals(direct(sample.toString()), sampled, "the driver's rows");
+      System.out.printf("Metabase sample of %d rows: %d data requests, %d of %d cells%n",
+          SAMPLE_ROWS, served[0], served[1], 3 * 7 * YEARS);
 
       // Field values: the distinct values of a category field, at most 1,000.
       String values = "-- Metabase\nSELECT \"statbank\".\"05810\".\"Alder\" AS \"Alder\" "
