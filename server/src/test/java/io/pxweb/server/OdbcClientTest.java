@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
  * odbc-postgresql and python3-pyodbc (.ci/run installs them); skipped, saying so, without them.
  */
 class OdbcClientTest {
-  private static final Path PSQLODBC = Path.of("/usr/lib/x86_64-linux-gnu/odbc/psqlodbcw.so");
+  private static final Path ODBCINST = Path.of("/etc/odbcinst.ini");
 
   @Test
   void connectsReadsTheCatalogAndQueries() throws Exception {
-    assumeTrue(Psycopg2ClientTest.hasModule("pyodbc") && (Files.exists(PSQLODBC)
-        || Files.exists(Path.of("/etc/odbcinst.ini"))
-        && Files.readString(Path.of("/etc/odbcinst.ini")).contains("[PostgreSQL Unicode]")),
+    // pyodbc finds the driver by the name odbc-postgresql registers in odbcinst.ini.
+    assumeTrue(Psycopg2ClientTest.hasModule("pyodbc") && Files.exists(ODBCINST)
+        && Files.readString(ODBCINST).contains("[PostgreSQL Unicode]"),
         "psqlODBC and pyodbc are not installed (apt-get install odbc-postgresql python3-pyodbc): "
             + "the ODBC client test is skipped");
     String sql = "SELECT \"REGION\", \"TIME\", \"HNMGA\" FROM \"TAB001\" "
