@@ -21,6 +21,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
@@ -56,6 +57,11 @@ public class PxWebDriver extends Driver {
 
   @Override protected DriverVersion createDriverVersion() {
     return new DriverVersion(NAME, VERSION, "PxWebApi", "2.0", true, 0, 1, 2, 0);
+  }
+
+  /** Returns Calcite's preparation behind the connections' plan caches (see PlanCache). */
+  @Override public CalcitePrepare createPrepare() {
+    return new PlanCache.Prepare(super.createPrepare());
   }
 
   /** Returns the JDBC metadata with primary and imported keys (see PxWebMeta). */
@@ -137,6 +143,8 @@ public class PxWebDriver extends Driver {
     // that list schemas should show only the source's.
     root.unwrap(CalciteSchema.class)
         .removeSubSchema("metadata");
+    PlanCache.open(root.unwrap(CalciteSchema.class),
+        PxWebProperty.PLAN_CACHE_SIZE.getInteger(props));
     // A folder of PX files has no Klass (unless the user names a Klass server explicitly).
     if (parsed.folder() == null || props.getProperty(PxWebProperty.KLASS_URL.key()) != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
