@@ -21,11 +21,11 @@ public final class JfrBreakdown {
 
   static {
     METHODS.put("io.pxweb.jdbc.jsonstat.JsonStatReader.read", "JsonStatReader.read (parse)");
-    METHODS.put("io.pxweb.jdbc.schema.RowAssembler.row", "RowAssembler.row (rows from the cube)");
+    METHODS.put("io.pxweb.jdbc.adapter.RowAssembler.row", "RowAssembler.row (rows from the cube)");
     METHODS.put("java.math.BigDecimal.valueOf", "  BigDecimal.valueOf(double) (via Double.toString)");
-    METHODS.put("io.pxweb.jdbc.jsonstat.Cube.status", "  Cube.status (HashMap<Integer,String> lookup)");
-    METHODS.put("io.pxweb.jdbc.schema.PeriodDates.firstDay", "  PeriodDates.firstDay (regex per row)");
-    METHODS.put("io.pxweb.jdbc.schema.RowAssembler.valueOf", "  RowAssembler.valueOf (linear search)");
+    METHODS.put("io.pxweb.jdbc.model.Cube.status", "  Cube.status (HashMap<Integer,String> lookup)");
+    METHODS.put("io.pxweb.jdbc.adapter.PeriodDates.firstDay", "  PeriodDates.firstDay (regex per row)");
+    METHODS.put("io.pxweb.jdbc.adapter.RowAssembler.valueOf", "  RowAssembler.valueOf (linear search)");
     METHODS.put("io.pxweb.jdbc.ErrorBoundary.invoke", "ErrorBoundary.invoke (reflective proxy, all calls)");
     METHODS.put("java.util.ImmutableCollections$SetN.contains", "  of which WRAPPED.contains per call");
     METHODS.put("java.lang.reflect.AccessibleObject.checkAccess", "  of which Method.invoke access checks");

@@ -1,6 +1,6 @@
 package io.pxweb.bench;
 
-import io.pxweb.jdbc.jsonstat.Cube;
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.jsonstat.JsonStatReader;
 import java.io.ByteArrayInputStream;
 import java.util.concurrent.TimeUnit;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pxweb.jdbc.metadata.ApiDocuments;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.client.CallBudget;
-import io.pxweb.jdbc.schema.PxWebQueryException;
-import io.pxweb.jdbc.klass.KlassSchema;
-import io.pxweb.jdbc.schema.StatbankSchema;
+import io.pxweb.jdbc.http.CallBudget;
+import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.adapter.klass.KlassSchema;
+import io.pxweb.jdbc.adapter.StatbankSchema;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 import java.lang.reflect.InvocationHandler;

@@ -1,13 +1,13 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.catalog.CatalogSchema;
-import io.pxweb.jdbc.klass.KlassSchema;
+import io.pxweb.jdbc.adapter.meta.CatalogSchema;
+import io.pxweb.jdbc.adapter.klass.KlassSchema;
 import io.pxweb.jdbc.klass.KlassSettings;
-import io.pxweb.jdbc.client.ClientSettings;
-import io.pxweb.jdbc.client.PxWebClient;
-import io.pxweb.jdbc.px.PxFolderSource;
-import io.pxweb.jdbc.schema.PxWebCatalog;
-import io.pxweb.jdbc.schema.StatbankSchema;
+import io.pxweb.jdbc.http.ClientSettings;
+import io.pxweb.jdbc.source.v2.PxWebClient;
+import io.pxweb.jdbc.source.px.PxFolderSource;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.adapter.StatbankSchema;
 import io.pxweb.jdbc.source.StatbankSource;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -79,7 +79,7 @@ public class PxWebDriver extends Driver {
     }
     // DriverManager.setLoginTimeout bounds every call getConnection makes, and the waits.
     int loginTimeout = java.sql.DriverManager.getLoginTimeout();
-    try (io.pxweb.jdbc.client.CallBudget.Scope budget = io.pxweb.jdbc.client.CallBudget.start(
+    try (io.pxweb.jdbc.http.CallBudget.Scope budget = io.pxweb.jdbc.http.CallBudget.start(
         loginTimeout * 1000L, "the login timeout of " + loginTimeout + " s").enter()) {
       return open(url, info);
     } catch (RuntimeException e) {

@@ -1,8 +1,8 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.schema.ColumnLayout;
-import io.pxweb.jdbc.schema.PxWebQueryException;
-import io.pxweb.jdbc.schema.PxWebTable;
+import io.pxweb.jdbc.adapter.ColumnLayout;
+import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.adapter.PxWebTable;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
@@ -25,7 +25,7 @@ public final class PxWebMetaFactories {
     MetaTable(Table table, String catalog, String schema, String name) {
       super(table, catalog, schema, name);
       this.remarks = table instanceof PxWebTable t ? t.entry().label()
-          : io.pxweb.jdbc.catalog.CatalogSchema.remarks(table);
+          : io.pxweb.jdbc.adapter.meta.CatalogSchema.remarks(table);
     }
   }
 

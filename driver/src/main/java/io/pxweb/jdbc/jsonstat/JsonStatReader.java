@@ -1,9 +1,12 @@
 package io.pxweb.jdbc.jsonstat;
 
+import io.pxweb.jdbc.model.CellStatuses;
+import io.pxweb.jdbc.model.Cube;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.pxweb.jdbc.metadata.ApiDocuments;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -3,11 +3,11 @@ package io.pxweb.jdbc.klass;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pxweb.jdbc.client.CallBudget;
-import io.pxweb.jdbc.client.PxWebErrors;
-import io.pxweb.jdbc.client.RateLimiter;
-import io.pxweb.jdbc.metadata.ApiDocuments;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.http.CallBudget;
+import io.pxweb.jdbc.source.v2.PxWebErrors;
+import io.pxweb.jdbc.http.RateLimiter;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ import okhttp3.ResponseBody;
  * the statbank client's (429 after its Retry-After, 502/503/504 and network failures, with
  * exponential backoff and jitter). Every failure leaves through {@link KlassErrors}.
  */
-final class KlassClient {
+public final class KlassClient {
   /** One connection pool and dispatcher for all Klass clients of the JVM. */
   private static final OkHttpClient SHARED = new OkHttpClient();
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -42,7 +42,7 @@ final class KlassClient {
   private final OkHttpClient http;
   private final RateLimiter limiter;
 
-  KlassClient(KlassSettings settings) throws SQLException {
+  public KlassClient(KlassSettings settings) throws SQLException {
     this.settings = requireNonNull(settings, "settings");
     String url = settings.baseUrl();
     HttpUrl parsed = HttpUrl.parse(url.endsWith("/") ? url : url + "/");
@@ -66,12 +66,12 @@ final class KlassClient {
         .build();
   }
 
-  KlassSettings settings() {
+  public KlassSettings settings() {
     return settings;
   }
 
   /** Lists every classification and code list, page by page. */
-  List<KlassDocuments.Classification> classifications(BooleanSupplier cancelled)
+  public List<KlassDocuments.Classification> classifications(BooleanSupplier cancelled)
       throws SQLException {
     List<KlassDocuments.Classification> all = new ArrayList<>();
     int page = 0;
@@ -92,7 +92,7 @@ final class KlassClient {
   }
 
   /** Searches classifications and code lists, page by page. */
-  List<KlassDocuments.SearchHit> search(String query, BooleanSupplier cancelled)
+  public List<KlassDocuments.SearchHit> search(String query, BooleanSupplier cancelled)
       throws SQLException {
     List<KlassDocuments.SearchHit> all = new ArrayList<>();
     int page = 0;
@@ -121,7 +121,7 @@ final class KlassClient {
    * @param selectCodes Klass's {@code selectCodes}, or null for all codes
    * @param selectLevel Klass's {@code selectLevel}, or null for all levels
    */
-  List<KlassDocuments.Code> codes(String id, LocalDate from, LocalDate to, String selectCodes,
+  public List<KlassDocuments.Code> codes(String id, LocalDate from, LocalDate to, String selectCodes,
       Integer selectLevel, BooleanSupplier cancelled) throws SQLException {
     HttpUrl.Builder b = classification(id).addPathSegment("codes")
         .addQueryParameter("from", from.toString());
@@ -139,7 +139,7 @@ final class KlassClient {
   }
 
   /** Fetches the codes of a classification valid at a date. */
-  List<KlassDocuments.Code> codesAt(String id, LocalDate date, BooleanSupplier cancelled)
+  public List<KlassDocuments.Code> codesAt(String id, LocalDate date, BooleanSupplier cancelled)
       throws SQLException {
     HttpUrl url = classification(id).addPathSegment("codesAt")
         .addQueryParameter("date", date.toString())
@@ -149,7 +149,7 @@ final class KlassClient {
   }
 
   /** Fetches the codes of a named variant of a classification valid at a date. */
-  List<KlassDocuments.Code> variantAt(String id, String variantName, LocalDate date,
+  public List<KlassDocuments.Code> variantAt(String id, String variantName, LocalDate date,
       BooleanSupplier cancelled) throws SQLException {
     HttpUrl url = classification(id).addPathSegment("variantAt")
         .addQueryParameter("variantName", variantName)
@@ -161,7 +161,7 @@ final class KlassClient {
   }
 
   /** Fetches the correspondence between two classifications valid at a date. */
-  List<KlassDocuments.Correspondence> correspondsAt(String sourceId, String targetId,
+  public List<KlassDocuments.Correspondence> correspondsAt(String sourceId, String targetId,
       LocalDate date, BooleanSupplier cancelled) throws SQLException {
     HttpUrl url = classification(sourceId).addPathSegment("correspondsAt")
         .addQueryParameter("targetClassificationId", targetId)
@@ -177,7 +177,7 @@ final class KlassClient {
    *
    * @param to end of the range (exclusive), or null for an open end
    */
-  List<KlassDocuments.Change> changes(String id, LocalDate from, LocalDate to,
+  public List<KlassDocuments.Change> changes(String id, LocalDate from, LocalDate to,
       BooleanSupplier cancelled) throws SQLException {
     HttpUrl.Builder b = classification(id).addPathSegment("changes")
         .addQueryParameter("from", from.toString());
@@ -208,7 +208,7 @@ final class KlassClient {
 
   private HttpUrl.Builder classification(String id) throws SQLException {
     return base.newBuilder().addPathSegment("classifications")
-        .addPathSegment(io.pxweb.jdbc.client.RequestEncoder.pathSegment(id, "classification"));
+        .addPathSegment(io.pxweb.jdbc.source.v2.RequestEncoder.pathSegment(id, "classification"));
   }
 
   /** Reader of a parsed document. */

@@ -1,7 +1,7 @@
 package io.pxweb.jdbc.klass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +17,7 @@ import java.util.List;
  * versus {@code ""}, ids as numbers or strings, unknown fields) and strict where a wrong guess
  * would give wrong rows: a code list without its {@code codes} array is rejected.
  */
-final class KlassDocuments {
+public final class KlassDocuments {
   /** Klass's time stamps, e.g. {@code 2025-11-19T08:35:02.254+0000}. */
   private static final DateTimeFormatter KLASS_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
@@ -28,11 +28,11 @@ final class KlassDocuments {
   }
 
   /** A classification or code list as listed by {@code /classifications}. */
-  record Classification(int id, String name, String type, Instant lastModified) {
+  public record Classification(int id, String name, String type, Instant lastModified) {
   }
 
   /** A hit of {@code /classifications/search}. */
-  record SearchHit(int id, String name, String snippet, Double score) {
+  public record SearchHit(int id, String name, String snippet, Double score) {
   }
 
   /** One page of a paged listing, and how many pages there are. */
@@ -45,17 +45,17 @@ final class KlassDocuments {
    *
    * @param validTo first day the code is no longer valid (exclusive), null when still valid
    */
-  record Code(String code, String parentCode, Integer level, String name, String shortName,
+  public record Code(String code, String parentCode, Integer level, String name, String shortName,
       String presentationName, LocalDate validFrom, LocalDate validTo, String notes) {
   }
 
   /** One pair of a correspondence table. */
-  record Correspondence(String sourceCode, String sourceName, String sourceShortName,
+  public record Correspondence(String sourceCode, String sourceName, String sourceShortName,
       String targetCode, String targetName, String targetShortName) {
   }
 
   /** One change of codes: without old code a code began, without new code one ended. */
-  record Change(String oldCode, String oldName, String oldShortName, String newCode,
+  public record Change(String oldCode, String oldName, String oldShortName, String newCode,
       String newName, String newShortName, LocalDate changeOccurred) {
   }
 

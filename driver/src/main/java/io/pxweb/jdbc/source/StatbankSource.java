@@ -1,10 +1,10 @@
 package io.pxweb.jdbc.source;
 
-import io.pxweb.jdbc.client.DataRequest;
-import io.pxweb.jdbc.jsonstat.Cube;
-import io.pxweb.jdbc.metadata.ApiConfig;
-import io.pxweb.jdbc.metadata.TableEntry;
-import io.pxweb.jdbc.metadata.TableMetadata;
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Consumer;

@@ -2,8 +2,8 @@ package org.apache.calcite.jdbc;
 
 import io.pxweb.jdbc.PlanCache;
 import io.pxweb.jdbc.PxWebMetaFactories;
-import io.pxweb.jdbc.schema.ColumnLayout;
-import io.pxweb.jdbc.schema.PxWebTable;
+import io.pxweb.jdbc.adapter.ColumnLayout;
+import io.pxweb.jdbc.adapter.PxWebTable;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.pxweb.jdbc.differential;
 
-import io.pxweb.jdbc.metadata.Value;
+import io.pxweb.jdbc.model.Value;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.pxweb.jdbc.differential;
 
 import io.pxweb.jdbc.e2e.ReferenceEngine;
-import io.pxweb.jdbc.metadata.ApiDocuments;
-import io.pxweb.jdbc.metadata.TableMetadata;
-import io.pxweb.jdbc.metadata.Value;
-import io.pxweb.jdbc.metadata.Variable;
-import io.pxweb.jdbc.metadata.VariableRole;
-import io.pxweb.jdbc.schema.ColumnLayout;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Value;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.model.VariableRole;
+import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.testserver.TestTable;
 import java.time.LocalDate;
 import java.util.ArrayList;

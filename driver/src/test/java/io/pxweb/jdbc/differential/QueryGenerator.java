@@ -1,9 +1,9 @@
 package io.pxweb.jdbc.differential;
 
-import io.pxweb.jdbc.metadata.Value;
-import io.pxweb.jdbc.schema.ColumnLayout.Column;
-import io.pxweb.jdbc.schema.ColumnLayout.Kind;
-import io.pxweb.jdbc.schema.PeriodDates;
+import io.pxweb.jdbc.model.Value;
+import io.pxweb.jdbc.adapter.ColumnLayout.Column;
+import io.pxweb.jdbc.adapter.ColumnLayout.Kind;
+import io.pxweb.jdbc.adapter.PeriodDates;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.pxweb.jdbc.differential;
 
-import io.pxweb.jdbc.schema.ColumnLayout;
+import io.pxweb.jdbc.adapter.ColumnLayout;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,11 +1,11 @@
 package io.pxweb.jdbc.e2e;
 
-import io.pxweb.jdbc.metadata.ApiDocuments;
-import io.pxweb.jdbc.metadata.TableMetadata;
-import io.pxweb.jdbc.metadata.Variable;
-import io.pxweb.jdbc.metadata.VariableRole;
-import io.pxweb.jdbc.schema.ColumnLayout;
-import io.pxweb.jdbc.schema.PeriodDates;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.model.VariableRole;
+import io.pxweb.jdbc.adapter.ColumnLayout;
+import io.pxweb.jdbc.adapter.PeriodDates;
 import io.pxweb.jdbc.testserver.Cell;
 import io.pxweb.jdbc.testserver.TestCatalog;
 import io.pxweb.jdbc.testserver.TestTable;

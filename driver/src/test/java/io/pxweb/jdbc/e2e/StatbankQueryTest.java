@@ -296,7 +296,7 @@ class StatbankQueryTest {
             + "_date\" from \"" + table + "\"");
         assertEquals(t.valueCodes(time).size(), rows.size(), table);
         for (List<Object> r : rows) {
-          assertEquals(io.pxweb.jdbc.schema.PeriodDates.firstDay((String) r.get(0)), r.get(1),
+          assertEquals(io.pxweb.jdbc.adapter.PeriodDates.firstDay((String) r.get(0)), r.get(1),
               table + " " + r.get(0));
           assertTrue(r.get(1) != null, table + " " + r.get(0));
         }

@@ -2,11 +2,11 @@ package io.pxweb.jdbc.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pxweb.jdbc.metadata.ApiDocuments;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
-import io.pxweb.jdbc.metadata.TableEntry;
-import io.pxweb.jdbc.metadata.TableMetadata;
-import io.pxweb.jdbc.metadata.Variable;
+import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Variable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.stream.Stream;

@@ -3,9 +3,9 @@ package io.pxweb.jdbc.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.pxweb.jdbc.jsonstat.Cube;
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.jsonstat.JsonStatReader;
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.LinkedHashMap;

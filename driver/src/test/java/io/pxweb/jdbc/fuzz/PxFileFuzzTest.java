@@ -1,13 +1,13 @@
 package io.pxweb.jdbc.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.pxweb.jdbc.client.DataRequest;
-import io.pxweb.jdbc.client.Selection;
-import io.pxweb.jdbc.metadata.TableEntry;
-import io.pxweb.jdbc.metadata.TableMetadata;
-import io.pxweb.jdbc.metadata.Value;
-import io.pxweb.jdbc.metadata.Variable;
-import io.pxweb.jdbc.px.PxFolderSource;
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.Selection;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Value;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.source.px.PxFolderSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,12 +1,14 @@
 package io.pxweb.jdbc.jsonstat;
 
+import io.pxweb.jdbc.model.Cube;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pxweb.jdbc.metadata.MalformedDocumentException;
+import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.pxweb.jdbc.klass;
 
+import io.pxweb.jdbc.adapter.klass.KlassSchema;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

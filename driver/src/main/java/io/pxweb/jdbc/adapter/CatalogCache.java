@@ -1,0 +1,91 @@
+package io.pxweb.jdbc.adapter;
+
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Metadata shared by every connection of the JVM to the same source with the same identity:
+ * configuration, table list and table metadata, each kept for a time to live.
+ *
+ * <p>A BI tool's connection pool opens many connections; without this each would read the
+ * table list again and each statement's table metadata again, spending the server's rationed
+ * calls. A table's metadata also stays valid past its time to live while the table list (itself
+ * fresh) shows the same {@code updated} stamp it had when the metadata was read.
+ */
+final class CatalogCache {
+  private static final Map<String, CatalogCache> BY_SOURCE = new ConcurrentHashMap<>();
+
+  private volatile Timed<ApiConfig> config;
+  private final Map<String, Timed<List<TableEntry>>> tables = new ConcurrentHashMap<>();
+  private final Map<String, Stamped> metadata = new ConcurrentHashMap<>();
+
+  /** A value and when it was read. */
+  record Timed<T>(T value, long readAtNanos) {
+    boolean fresh(Duration ttl) {
+      return System.nanoTime() - readAtNanos < ttl.toNanos();
+    }
+  }
+
+  /** Table metadata with the table's {@code updated} stamp at the time it was read. */
+  record Stamped(TableMetadata metadata, String updated, long readAtNanos) {
+  }
+
+  private CatalogCache() {
+  }
+
+  /**
+   * Returns the cache of a source and identity ({@link
+   * io.pxweb.jdbc.source.StatbankSource#cacheScope()}): connections with other credentials
+   * never see what this one was shown.
+   */
+  static CatalogCache of(String scope) {
+    return BY_SOURCE.computeIfAbsent(scope, k -> new CatalogCache());
+  }
+
+  ApiConfig config(Duration ttl) {
+    Timed<ApiConfig> c = config;
+    return c != null && c.fresh(ttl) ? c.value() : null;
+  }
+
+  void putConfig(ApiConfig value) {
+    config = new Timed<>(value, System.nanoTime());
+  }
+
+  List<TableEntry> tables(String lang, Duration ttl) {
+    Timed<List<TableEntry>> t = tables.get(lang);
+    return t != null && t.fresh(ttl) ? t.value() : null;
+  }
+
+  void putTables(String lang, List<TableEntry> value) {
+    tables.put(lang, new Timed<>(value, System.nanoTime()));
+  }
+
+  /**
+   * Returns a table's cached metadata if still valid: read within the time to live, or read
+   * when the table had the same {@code updated} stamp as it has now.
+   */
+  TableMetadata metadata(String lang, String tableId, String updatedNow, Duration ttl) {
+    Stamped s = metadata.get(key(lang, tableId));
+    if (s == null || ttl.isZero()) {
+      return null;
+    }
+    boolean young = System.nanoTime() - s.readAtNanos() < ttl.toNanos();
+    boolean unchanged = updatedNow != null && Objects.equals(updatedNow, s.updated());
+    return young || unchanged ? s.metadata() : null;
+  }
+
+  void putMetadata(String lang, String tableId, String updated, TableMetadata value) {
+    metadata.put(key(lang, tableId), new Stamped(value, updated, System.nanoTime()));
+  }
+
+  private static String key(String lang, String tableId) {
+    return lang + "/" + tableId.toLowerCase(Locale.ROOT);
+  }
+}

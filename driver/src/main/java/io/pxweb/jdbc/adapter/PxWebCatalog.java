@@ -1,0 +1,234 @@
+package io.pxweb.jdbc.adapter;
+
+import static java.util.Objects.requireNonNull;
+
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.source.StatbankSource;
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one connection knows of its source: the configuration and table list read when the
+ * connection opens, and each table's metadata, fetched the first time a statement uses the table
+ * and kept for the life of the connection.
+ */
+public final class PxWebCatalog {
+  private final StatbankSource source;
+  private final ApiConfig config;
+  private final String language;
+  private volatile int maxDataCells;
+  private final List<TableEntry> tables;
+  private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
+  private final PrintStream progress;
+  private final int pageSize;
+  private final CatalogCache cache;
+  private final Duration ttl;
+
+  private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
+      List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl,
+      int pageSize) {
+    this.progress = progress;
+    this.pageSize = pageSize;
+    this.cache = cache;
+    this.ttl = ttl;
+    this.source = source;
+    this.config = config;
+    this.language = language;
+    this.maxDataCells = maxDataCells;
+    this.tables = List.copyOf(tables);
+  }
+
+  /**
+   * Opens a catalog: reads {@code /config} and the whole table list; nothing else.
+   *
+   * @param requestedLanguage the {@code lang} property, or null for the server's default
+   * @param maxDataCellsOverride the {@code maxDataCells} property, or null for the server's
+   * @param pageSize page size for reading the table list
+   * @param progress where to report the progress of multi-request queries, or null
+   * @param ttl how long metadata read by any connection of the JVM stays usable; zero for
+   *     this connection only
+   * @param scope the tables this connection shows
+   */
+  public static PxWebCatalog open(StatbankSource source, String requestedLanguage,
+      Integer maxDataCellsOverride, int pageSize, PrintStream progress, Duration ttl,
+      Scope scope) throws SQLException {
+    requireNonNull(source, "source");
+    CatalogCache cache = CatalogCache.of(source.cacheScope());
+    ApiConfig config = cache.config(ttl);
+    if (config == null) {
+      config = source.config();
+      cache.putConfig(config);
+    }
+    String language = requestedLanguage == null ? config.defaultLanguage()
+        : requestedLanguage.toLowerCase(Locale.ROOT);
+    if (requestedLanguage != null && !config.languages().isEmpty()
+        && !config.languages().contains(language)) {
+      throw new SQLException("Unsupported language '" + requestedLanguage + "' for "
+          + source.location() + ": the server offers " + config.languages(), "22023");
+    }
+    int serverCells = config.maxDataCells() > 0 ? config.maxDataCells() : Integer.MAX_VALUE;
+    int maxCells = maxDataCellsOverride == null ? serverCells
+        : Math.min(serverCells, maxDataCellsOverride);
+    List<TableEntry> tables = cache.tables(language, ttl);
+    if (tables == null) {
+      tables = source.tables(language, pageSize);
+      cache.putTables(language, tables);
+    }
+    tables = scope.apply(tables);
+    return new PxWebCatalog(source, config, language, maxCells, tables, progress, cache, ttl,
+        pageSize);
+  }
+
+  public StatbankSource source() {
+    return source;
+  }
+
+  public ApiConfig config() {
+    return config;
+  }
+
+  /** Returns the language of labels and metadata for this connection. */
+  public String language() {
+    return language;
+  }
+
+  /**
+   * Returns the Klass classification ids that the tables whose metadata this connection has
+   * read link to; they are the classifications the {@code klass} schema lists.
+   */
+  public java.util.Set<String> linkedKlassIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (TableMetadata m : metadata.values()) {
+      m.variables().forEach(v -> ids.addAll(v.details().klassIds()));
+    }
+    return ids;
+  }
+
+  /** Returns where to report the progress of multi-request queries, or null for nowhere. */
+  PrintStream progress() {
+    return progress;
+  }
+
+  /** Returns the most cells one data request of this connection may select. */
+  public int maxDataCells() {
+    return maxDataCells;
+  }
+
+  /**
+   * Lowers the cell limit after the server refused a request as too large: its real limit is
+   * lower than its configuration says, and later requests should not be refused again.
+   */
+  void lowerMaxDataCells(long cells) {
+    if (cells >= 1 && cells < maxDataCells) {
+      maxDataCells = (int) cells;
+    }
+  }
+
+  /**
+   * The part of a catalog a connection shows: given table ids and/or top-level subjects
+   * (the {@code tables} and {@code subjects} properties); empty sets mean everything.
+   *
+   * @param tableIds lower-cased table ids, or empty
+   * @param subjects lower-cased subject ids, or empty
+   */
+  public record Scope(java.util.Set<String> tableIds, java.util.Set<String> subjects) {
+    public static final Scope ALL = new Scope(java.util.Set.of(), java.util.Set.of());
+
+    /** Parses the comma-separated property values (null for none). */
+    public static Scope of(String tables, String subjects) {
+      return new Scope(split(tables), split(subjects));
+    }
+
+    private static java.util.Set<String> split(String text) {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      if (text != null) {
+        for (String part : text.split(",")) {
+          if (!part.isBlank()) {
+            out.add(part.trim().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return out;
+    }
+
+    List<TableEntry> apply(List<TableEntry> all) {
+      if (tableIds.isEmpty() && subjects.isEmpty()) {
+        return all;
+      }
+      return all.stream().filter(t -> (tableIds.isEmpty()
+          || tableIds.contains(t.id().toLowerCase(Locale.ROOT)))
+          && (subjects.isEmpty() || t.paths().stream().anyMatch(p -> !p.isEmpty()
+              && subjects.contains(p.get(0).id().toLowerCase(Locale.ROOT))))).toList();
+    }
+  }
+
+  /**
+   * Finds tables through the source's search (server: {@code /tables?query=...}); results
+   * outside this connection's scope are left out.
+   */
+  public List<TableEntry> findTables(String query, Integer pastDays, boolean includeDiscontinued)
+      throws SQLException {
+    java.util.Set<String> inScope = new java.util.HashSet<>();
+    tables.forEach(t -> inScope.add(t.id().toLowerCase(Locale.ROOT)));
+    List<TableEntry> found = source.findTables(query, pastDays, includeDiscontinued, language,
+        pageSize);
+    return found.stream().filter(t -> t.discontinued()
+        || inScope.contains(t.id().toLowerCase(Locale.ROOT))).toList();
+  }
+
+  /** Returns every table of the server's list, in the server's order. */
+  public List<TableEntry> tables() {
+    return tables;
+  }
+
+  /**
+   * Returns a table's metadata seen through codelists (codelist id by variable code), fetched
+   * on first use and kept for the connection.
+   */
+  public TableMetadata metadata(String tableId, Map<String, String> codelists)
+      throws SQLException {
+    if (codelists.isEmpty()) {
+      return metadata(tableId);
+    }
+    String key = tableId.toLowerCase(Locale.ROOT) + "@" + new java.util.TreeMap<>(codelists);
+    TableMetadata cached = metadata.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    TableMetadata fetched = source.metadata(tableId, language, codelists);
+    TableMetadata raced = metadata.putIfAbsent(key, fetched);
+    return raced != null ? raced : fetched;
+  }
+
+  /**
+   * Returns a table's metadata: this connection's copy, else the JVM's while valid, else
+   * fetched.
+   */
+  public TableMetadata metadata(String tableId) throws SQLException {
+    String key = tableId.toLowerCase(Locale.ROOT);
+    TableMetadata cached = metadata.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    // A table without an 'updated' stamp has none to compare: findFirst() before map(), as
+    // findFirst() throws on a null element.
+    String updated = tables.stream().filter(t -> t.id().equalsIgnoreCase(tableId))
+        .findFirst().map(TableEntry::updated).orElse(null);
+    TableMetadata shared = cache.metadata(language, tableId, updated, ttl);
+    if (shared != null) {
+      metadata.putIfAbsent(key, shared);
+      return shared;
+    }
+    TableMetadata fetched = source.metadata(tableId, language);
+    cache.putMetadata(language, tableId, updated, fetched);
+    TableMetadata raced = metadata.putIfAbsent(key, fetched);
+    return raced != null ? raced : fetched;
+  }
+}

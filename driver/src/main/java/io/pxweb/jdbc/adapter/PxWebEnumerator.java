@@ -1,0 +1,155 @@
+package io.pxweb.jdbc.adapter;
+
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.source.v2.PxWebErrors;
+import io.pxweb.jdbc.model.Cube;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Enumerator over the rows of a planned scan: it sends the data requests one at a time, in
+ * order, and yields each response's rows before sending the next, so memory holds one response
+ * at most.
+ *
+ * <p>Should the server refuse a request as "Too many cells selected" (its real limit lower than
+ * its {@code /config} says), the request is split in two and the query goes on. It stops when
+ * the statement is cancelled, aborting a call in flight, and it never ends early on a failed
+ * request: failures surface as exceptions.
+ */
+final class PxWebEnumerator implements Enumerator<Object[]> {
+  private static final String TOO_MANY_CELLS = "54000";
+
+  private final PxWebTable table;
+  private final ColumnLayout layout;
+  private final int[] projection;
+  private final Deque<DataRequest> pending;
+  private final AtomicBoolean cancelFlag;
+  private final boolean fetch;
+  private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
+  private final long deadlineMillis;
+  private final long timeoutMillis;
+  private final AtomicBoolean timedOut = new AtomicBoolean();
+  private RowAssembler rows;
+  private Object[] current;
+  private int total;
+  private int done;
+  private long cells;
+
+  /**
+   * Creates an enumerator.
+   *
+   * @param fetch whether to send the requests; false to enumerate their rows from metadata
+   * @param timeoutMillis the statement's query timeout, 0 for none
+   */
+  PxWebEnumerator(PxWebTable table, ColumnLayout layout, int[] projection,
+      List<DataRequest> requests, AtomicBoolean cancelFlag, boolean fetch, long timeoutMillis) {
+    this.timeoutMillis = timeoutMillis;
+    this.deadlineMillis = timeoutMillis > 0 ? System.currentTimeMillis() + timeoutMillis : 0;
+    this.table = table;
+    this.layout = layout;
+    this.projection = projection;
+    this.pending = new ArrayDeque<>(requests);
+    this.total = requests.size();
+    this.cancelFlag = cancelFlag;
+    this.fetch = fetch;
+  }
+
+  @Override public Object[] current() {
+    return current;
+  }
+
+  @Override public boolean moveNext() {
+    while (true) {
+      checkCancelled();
+      if (rows != null && rows.next()) {
+        current = rows.row();
+        return true;
+      }
+      rows = null;
+      DataRequest request = pending.poll();
+      if (request == null) {
+        if (done > 1 && table.catalog().progress() != null) {
+          table.catalog().progress().println();
+        }
+        current = null;
+        return false;
+      }
+      Cube cube = fetch ? fetch(request) : null;
+      if (fetch && cube == null) {
+        continue;
+      }
+      try {
+        rows = new RowAssembler(layout, projection, request, cube);
+      } catch (MalformedResponseException e) {
+        throw new PxWebQueryException(PxWebErrors.fromMalformed(e.getMessage(), "GET",
+            table.catalog().source().location() + "/tables/" + request.tableId() + "/data"));
+      }
+    }
+  }
+
+  /** Sends one request; on "too many cells" queues its halves instead and returns null. */
+  private Cube fetch(DataRequest request) {
+    try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
+        this::abortInFlight)) {
+      Cube cube = table.catalog().source().data(request, table.catalog().language(),
+          inFlight::set);
+      done++;
+      cells += request.cells();
+      if (total > 1 && table.catalog().progress() != null) {
+        table.catalog().progress().printf("\rpxweb: %d/%d requests, %,d cells", done, total,
+            cells);
+        table.catalog().progress().flush();
+      }
+      return cube;
+    } catch (SQLException e) {
+      checkCancelled();
+      if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
+        List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
+            RequestPlanner.selection(request), Math.max(1, request.cells() / 2),
+            request.codelists());
+        for (int i = halves.size() - 1; i >= 0; i--) {
+          pending.addFirst(halves.get(i));
+        }
+        total += halves.size() - 1;
+        table.catalog().lowerMaxDataCells(request.cells() / 2);
+        return null;
+      }
+      throw new PxWebQueryException(e);
+    }
+  }
+
+  private void abortInFlight() {
+    Runnable abort = inFlight.get();
+    if (abort != null) {
+      abort.run();
+    }
+  }
+
+  private void checkCancelled() {
+    if (timedOut.get() || (deadlineMillis > 0 && System.currentTimeMillis() >= deadlineMillis)) {
+      throw new PxWebQueryException(new SQLTimeoutException("Query timed out after "
+          + timeoutMillis + " ms (Statement.setQueryTimeout)", "HYT00"));
+    }
+    if (cancelFlag != null && cancelFlag.get()) {
+      throw new PxWebQueryException(new SQLException("Statement cancelled", "57014"));
+    }
+  }
+
+  @Override public void reset() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override public void close() {
+    Runnable abort = inFlight.getAndSet(null);
+    if (abort != null) {
+      abort.run();
+    }
+    rows = null;
+  }
+}

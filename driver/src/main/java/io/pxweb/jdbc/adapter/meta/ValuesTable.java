@@ -1,0 +1,34 @@
+package io.pxweb.jdbc.adapter.meta;
+
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Value;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
+import java.util.List;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** {@code meta.values}: one row per value of each variable, in table order. */
+final class ValuesTable extends PerTableCatalogTable {
+  ValuesTable(PxWebCatalog catalog) {
+    super(catalog, "Values of each variable in table order, with unit and decimals for contents",
+        List.of(
+            new Column("table_id", SqlTypeName.VARCHAR, false),
+            new Column("variable_code", SqlTypeName.VARCHAR, false),
+            new Column("position", SqlTypeName.INTEGER, false),
+            new Column("code", SqlTypeName.VARCHAR, false),
+            new Column("label", SqlTypeName.VARCHAR, true),
+            new Column("unit", SqlTypeName.VARCHAR, true),
+            new Column("decimals", SqlTypeName.INTEGER, true)));
+  }
+
+  @Override void rows(TableMetadata metadata, List<Object[]> out) {
+    for (Variable v : metadata.variables()) {
+      int position = 1;
+      for (Value value : v.values()) {
+        boolean content = v.role() == io.pxweb.jdbc.model.VariableRole.CONTENT;
+        out.add(new Object[] {metadata.id(), v.code(), position++, value.code(), value.label(),
+            value.unit(), content ? value.decimals() : null});
+      }
+    }
+  }
+}

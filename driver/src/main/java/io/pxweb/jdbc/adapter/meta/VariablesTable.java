@@ -1,0 +1,35 @@
+package io.pxweb.jdbc.adapter.meta;
+
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** {@code meta.variables}: one row per variable of each table. */
+final class VariablesTable extends PerTableCatalogTable {
+  VariablesTable(PxWebCatalog catalog) {
+    super(catalog, "Variables of each table: code, label, role, elimination, Klass links",
+        List.of(
+            new Column("table_id", SqlTypeName.VARCHAR, false),
+            new Column("position", SqlTypeName.INTEGER, false),
+            new Column("variable_code", SqlTypeName.VARCHAR, false),
+            new Column("label", SqlTypeName.VARCHAR, true),
+            new Column("role", SqlTypeName.VARCHAR, false),
+            new Column("elimination", SqlTypeName.BOOLEAN, false),
+            new Column("elimination_value", SqlTypeName.VARCHAR, true),
+            new Column("value_count", SqlTypeName.INTEGER, false),
+            new Column("klass_ids", SqlTypeName.VARCHAR, true)));
+  }
+
+  @Override void rows(TableMetadata metadata, List<Object[]> out) {
+    int position = 1;
+    for (Variable v : metadata.variables()) {
+      List<String> klass = v.details().klassIds();
+      out.add(new Object[] {metadata.id(), position++, v.code(), v.label(),
+          v.role().name().toLowerCase(Locale.ROOT), v.elimination(), v.eliminationValueCode(),
+          v.size(), klass.isEmpty() ? null : String.join(",", klass)});
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package io.pxweb.jdbc.source.px;
+
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.Selection;
+import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.source.StatbankSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Statbank source over a folder of PX files, answering in the terms a PxWebApi 2.0 server uses
+ * for the same files, so the same SQL gives the same rows over a folder and over a server.
+ *
+ * <p>Sub-folders (or a {@code Menu.xml}/{@code Menu2.xml} in the root) give the subject paths;
+ * {@link #config()} offers every language some file has, the most common LANGUAGE being the
+ * default; a request in a language a file lacks gets the file's own language. Data is streamed
+ * from the file for every request and only the selected cells are kept.
+ *
+ * <p>Errors: a missing folder is 08001; an unknown table 42S02; a selection naming a variable or
+ * value the table lacks 42S22/22023; a file whose header or DATA is malformed 08P01, with the file
+ * (relative to the folder) and the line in the message, like a malformed server response; a file
+ * that cannot be read 58030; a cancelled read 57014.
+ */
+public final class PxFolderSource implements StatbankSource {
+  /**
+   * Cells one request may select. The planner splits larger selections; the limit keeps one
+   * request's cube (8 bytes a cell) near 80 MB.
+   */
+  public static final int MAX_DATA_CELLS = 10_000_000;
+
+  private final Path root;
+  private final PxDatabase database;
+
+  /**
+   * Opens a folder of PX files; reads nothing yet.
+   *
+   * @throws SQLException with SQLState 08001 when the folder does not exist
+   */
+  public PxFolderSource(Path root) throws SQLException {
+    Path absolute = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(absolute)) {
+      throw new SQLNonTransientConnectionException("No folder of PX files at " + absolute
+          + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
+    }
+    this.root = absolute;
+    this.database = new PxDatabase(absolute);
+  }
+
+  /** Returns the folder as a {@code file:} URI without a trailing slash. */
+  @Override public String location() {
+    String s = root.toUri().toString();
+    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  @Override public ApiConfig config() throws SQLException {
+    PxDatabase.Snapshot s = scan();
+    return new ApiConfig("2.0", s.languages(), s.defaultLanguage(), MAX_DATA_CELLS, 0, 0,
+        List.of("px"));
+  }
+
+  /** Returns every good table of the folder, in path order; {@code pageSize} is not needed. */
+  @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
+    PxDatabase.Snapshot s = scan();
+    List<TableEntry> out = new ArrayList<>(s.tables().size());
+    for (PxDatabase.Table t : s.tables()) {
+      String l = language(t, lang);
+      out.add(PxMetadataMapper.entry(t.layout(), l, database.paths(s, t, l)));
+    }
+    return out;
+  }
+
+  @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
+    PxDatabase.Table t = table(tableId);
+    return PxMetadataMapper.metadata(t.layout(), language(t, lang));
+  }
+
+  @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
+      throws SQLException {
+    PxDatabase.Table t = table(request.tableId());
+    PxTableLayout layout = t.layout();
+    int[][] selected = positions(t, request);
+    AtomicBoolean aborted = new AtomicBoolean();
+    abortSlot.accept(() -> aborted.set(true));
+    try {
+      return new PxDataReader(layout, PxMetadataMapper.symbols(layout, language(t, lang)),
+          aborted::get).read(selected);
+    } catch (PxFormatException e) {
+      throw malformed(t.relative(), e);
+    } catch (IOException e) {
+      throw unreadable(t.relative(), e);
+    } catch (CancellationException e) {
+      throw new SQLException("Statement cancelled", "57014", e);
+    } finally {
+      abortSlot.accept(null);
+    }
+  }
+
+  /** Translates a request's codes to table positions, checking them as a server would. */
+  private static int[][] positions(PxDatabase.Table t, DataRequest request) throws SQLException {
+    List<PxTableLayout.Dim> dims = t.layout().variables();
+    List<Selection> selections = request.selections();
+    if (selections.size() != dims.size()) {
+      throw new SQLException("The request for table " + t.id() + " selects " + selections.size()
+          + " variables; the table has " + dims.size(), "42S22");
+    }
+    int[][] out = new int[dims.size()][];
+    for (int v = 0; v < dims.size(); v++) {
+      PxTableLayout.Dim d = dims.get(v);
+      Selection s = selections.get(v);
+      if (!s.variable().equalsIgnoreCase(d.code())) {
+        throw new SQLException("Non-existent variable '" + s.variable() + "' in table " + t.id()
+            + " (expected " + d.code() + " in position " + (v + 1) + ")", "42S22");
+      }
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = d.size() - 1; i >= 0; i--) {
+        index.put(d.codes().get(i).toLowerCase(Locale.ROOT), i);
+      }
+      out[v] = new int[s.size()];
+      for (int k = 0; k < s.size(); k++) {
+        Integer p = index.get(s.codes().get(k).toLowerCase(Locale.ROOT));
+        if (p == null) {
+          throw new SQLException("Non-existent value '" + s.codes().get(k) + "' of variable "
+              + d.code() + " in table " + t.id(), "22023");
+        }
+        out[v][k] = p;
+      }
+    }
+    return out;
+  }
+
+  private PxDatabase.Snapshot scan() throws SQLException {
+    try {
+      return database.scan();
+    } catch (IOException e) {
+      throw new SQLNonTransientConnectionException("Cannot read the folder " + root + ": " + e,
+          "08001", e);
+    }
+  }
+
+  private PxDatabase.Table table(String id) throws SQLException {
+    PxDatabase.Table t;
+    try {
+      t = database.table(id);
+    } catch (PxFormatException e) {
+      throw malformed(e.file() != null ? e.file() : id, e);
+    } catch (IOException e) {
+      throw unreadable(id, e);
+    }
+    if (t == null) {
+      throw new SQLException("Non-existent table '" + id + "' in " + location(), "42S02");
+    }
+    return t;
+  }
+
+  /** Returns the language to read a table in: the requested one if it has it, else its own. */
+  private static String language(PxDatabase.Table t, String lang) {
+    String l = lang == null ? null : lang.toLowerCase(Locale.ROOT);
+    return l != null && t.languages().contains(l) ? l : t.languages().get(0);
+  }
+
+  private SQLException malformed(String file, PxFormatException e) {
+    return new SQLNonTransientConnectionException("Malformed PX file " + file + ", line "
+        + e.line() + ": " + e.detail() + " (in " + location() + ")", "08P01", e);
+  }
+
+  private SQLException unreadable(String file, IOException e) {
+    return new SQLException("Cannot read PX file " + file + ": " + e + " (in " + location() + ")",
+        "58030", e);
+  }
+
+  @Override public String toString() {
+    return "PxFolderSource[" + location() + "]";
+  }
+}

@@ -1,0 +1,229 @@
+package io.pxweb.jdbc.source.px;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parsed header of one PX file: its statements indexed by keyword, language and sub-keys, its
+ * languages, its character set, and where its DATA section starts.
+ *
+ * <p>Only the header is read: the bytes are scanned up to the statement {@code DATA=} (outside
+ * quotation marks, at the start of a statement), so listing a folder never reads data. The scan
+ * works on bytes because every character set a PX file may use is ASCII-compatible; the header
+ * is decoded once its character set is known.
+ */
+final class PxTableFile {
+  /** Headers larger than this are taken for files without a DATA keyword. */
+  static final int MAX_HEADER_BYTES = 64 * 1024 * 1024;
+
+  private final Path path;
+  private final Charset charset;
+  private final long dataOffset;
+  private final int dataLine;
+  private final String defaultLanguage;
+  private final List<String> languages;
+  private final Map<String, List<PxKeyword>> index;
+
+  private PxTableFile(Path path, Charset charset, long dataOffset, int dataLine,
+      List<PxKeyword> statements) {
+    this.path = path;
+    this.charset = charset;
+    this.dataOffset = dataOffset;
+    this.dataLine = dataLine;
+    Map<String, List<PxKeyword>> byKey = new LinkedHashMap<>();
+    String lang = null;
+    List<String> langs = new ArrayList<>();
+    for (PxKeyword k : statements) {
+      if (k.name().equals("LANGUAGE") && k.language() == null && k.first() != null) {
+        lang = k.first().trim().toLowerCase(Locale.ROOT);
+      } else if (k.name().equals("LANGUAGES") && k.language() == null) {
+        for (String l : k.values()) {
+          langs.add(l.trim().toLowerCase(Locale.ROOT));
+        }
+      }
+    }
+    for (PxKeyword k : statements) {
+      // KEY[xx] where xx is the file's own language is the same statement as KEY.
+      String l = k.language() != null && k.language().equals(lang) ? null : k.language();
+      byKey.computeIfAbsent(key(k.name(), l, k.subkeys()), x -> new ArrayList<>()).add(k);
+    }
+    this.index = byKey;
+    this.defaultLanguage = lang;
+    if (lang != null) {
+      // LANGUAGES may list the default language anywhere; it goes first.
+      langs.remove(lang);
+      langs.add(0, lang);
+    }
+    this.languages = List.copyOf(langs);
+  }
+
+  /**
+   * Reads the header of a PX file.
+   *
+   * @throws PxFormatException when the header has no DATA keyword, cannot be decoded, or does
+   *     not parse
+   */
+  static PxTableFile read(Path path) throws IOException, PxFormatException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      return read(path, in);
+    }
+  }
+
+  static PxTableFile read(Path path, InputStream in) throws IOException, PxFormatException {
+    ByteArrayOutputStream header = new ByteArrayOutputStream(1 << 14);
+    boolean quoted = false;
+    boolean sawEquals = false;
+    boolean inStatement = false;
+    // The start of the current statement up to its '=', enough to recognise DATA.
+    StringBuilder name = new StringBuilder();
+    int statementStart = 0;
+    int line = 1;
+    int statementLine = 1;
+    int size = 0;
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (size >= MAX_HEADER_BYTES) {
+        throw new PxFormatException(line, "no DATA keyword in the first " + MAX_HEADER_BYTES
+            + " bytes");
+      }
+      header.write(b);
+      size++;
+      if (b == '\n') {
+        line++;
+      }
+      if (quoted) {
+        quoted = b != '"';
+        continue;
+      }
+      if (!inStatement) {
+        if (b <= ' ' || b == 0x7f || b >= 0x80) {
+          // White space, the DOS end-of-file mark, or a byte order mark before a statement.
+          continue;
+        }
+        inStatement = true;
+        statementStart = size - 1;
+        statementLine = line;
+        name.setLength(0);
+      }
+      if (b == '"') {
+        quoted = true;
+      } else if (b == ';') {
+        inStatement = false;
+        sawEquals = false;
+      } else if (b == '=' && !sawEquals) {
+        sawEquals = true;
+        if (name.toString().trim().equalsIgnoreCase("DATA")) {
+          byte[] head = Arrays.copyOf(header.toByteArray(), statementStart);
+          Charset charset = PxEncoding.choose(head, PxEncoding.declared(head));
+          List<PxKeyword> statements = PxHeaderParser.parse(PxEncoding.decode(head, charset));
+          return new PxTableFile(path, charset, size, statementLine, statements);
+        }
+      } else if (!sawEquals && name.length() < 16) {
+        name.append((char) b);
+      }
+    }
+    if (quoted) {
+      throw new PxFormatException(line, "the file ends inside a quoted text, before DATA");
+    }
+    throw new PxFormatException(line, "no DATA keyword: the file ends after its header");
+  }
+
+  private static String key(String name, String language, List<String> subkeys) {
+    StringBuilder b = new StringBuilder(name).append('\u0001');
+    if (language != null) {
+      b.append(language);
+    }
+    for (String s : subkeys) {
+      b.append('\u0001').append(s);
+    }
+    return b.toString();
+  }
+
+  Path path() {
+    return path;
+  }
+
+  Charset charset() {
+    return charset;
+  }
+
+  /** Returns the byte offset of the first character after {@code DATA=}. */
+  long dataOffset() {
+    return dataOffset;
+  }
+
+  /** Returns the line {@code DATA=} is on. */
+  int dataLine() {
+    return dataLine;
+  }
+
+  /** Returns the file's LANGUAGE in lower case, or null when it has none. */
+  String defaultLanguage() {
+    return defaultLanguage;
+  }
+
+  /** Returns LANGUAGES in lower case, the default language first; may be empty. */
+  List<String> languages() {
+    return languages;
+  }
+
+  /** Returns whether the file has texts in a language: its default, or one of LANGUAGES. */
+  boolean hasLanguage(String lang) {
+    return lang != null && (lang.equals(defaultLanguage) || languages.contains(lang));
+  }
+
+  /**
+   * Returns a statement by keyword, language and sub-keys, or null.
+   *
+   * @param language null or the file's default language for the unbracketed statement
+   */
+  PxKeyword find(String name, String language, List<String> subkeys) {
+    String l = language != null && language.equals(defaultLanguage) ? null : language;
+    List<PxKeyword> list = index.get(key(name, l, subkeys));
+    return list == null ? null : list.get(0);
+  }
+
+  /** Returns every statement with this keyword, language and sub-keys (notes may repeat). */
+  List<PxKeyword> findAll(String name, String language, List<String> subkeys) {
+    String l = language != null && language.equals(defaultLanguage) ? null : language;
+    List<PxKeyword> list = index.get(key(name, l, subkeys));
+    return list == null ? List.of() : Collections.unmodifiableList(list);
+  }
+
+  /** Returns a default-language statement, or null. */
+  PxKeyword find(String name, String... subkeys) {
+    return find(name, null, List.of(subkeys));
+  }
+
+  /** Returns the first value of a default-language statement, or null. */
+  String text(String name, String... subkeys) {
+    PxKeyword k = find(name, subkeys);
+    return k == null ? null : k.first();
+  }
+
+  /** Returns every statement of a keyword in any language with any sub-keys, in file order. */
+  List<PxKeyword> all(String name) {
+    List<PxKeyword> out = new ArrayList<>();
+    String prefix = name + '\u0001';
+    for (Map.Entry<String, List<PxKeyword>> e : index.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        out.addAll(e.getValue());
+      }
+    }
+    out.sort(Comparator.comparingInt(PxKeyword::line));
+    return out;
+  }
+}

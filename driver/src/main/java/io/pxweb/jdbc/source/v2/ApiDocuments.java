@@ -1,0 +1,317 @@
+package io.pxweb.jdbc.source.v2;
+
+import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.Codelist;
+import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.Note;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
+import io.pxweb.jdbc.model.Value;
+import io.pxweb.jdbc.model.Variable;
+import io.pxweb.jdbc.model.VariableDetails;
+import io.pxweb.jdbc.model.VariableRole;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reader of the server's small JSON documents: {@code /config}, {@code /tables} pages and
+ * {@code /tables/{id}/metadata}. These are read as trees (they are small); data responses are
+ * not, see {@code io.pxweb.jdbc.jsonstat}.
+ *
+ * <p>Readers are lenient where servers differ (missing keys, {@code null} versus absent,
+ * {@code codeLists} versus {@code codelists}) and strict where a wrong guess would give wrong
+ * rows: a metadata document without {@code id} or {@code dimension} is rejected.
+ */
+public final class ApiDocuments {
+  /**
+   * One factory for all streamed JSON. No text of a real response (a label, a note, a status)
+   * comes near a megabyte; a longer one would cost memory in the host application for nothing.
+   */
+  public static final JsonFactory JSON_FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(1_000_000)
+          .maxNameLength(100_000)
+          .maxNestingDepth(64)
+          .build())
+      .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+      // Every key of a data response's status object is a new name ("17", "4711", ...):
+      // interning them cost a fifth of the parse time (docs/benchmarks.md).
+      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .build();
+
+  /** A Klass classification reference in a META-ID link, e.g. urn:ssb:classification:klass:131. */
+  private static final java.util.regex.Pattern KLASS_URN =
+      java.util.regex.Pattern.compile("urn:ssb:classification:klass:(\\d+)");
+
+  /**
+   * Documents are read as trees, whose nodes cost tens of bytes each: besides the byte ceiling
+   * of their body, a cap on tokens bounds the tree. Real documents run about 20 bytes a token
+   * (SCB's 57 KB metadata of TAB638: 2,819), so the cap lets through any document within the
+   * default 16 MB ceiling of documents, while a hostile one of empty objects builds no more than
+   * about 50 MB of tree.
+   */
+  static final long MAX_DOCUMENT_TOKENS = 1_000_000;
+
+  private static final JsonFactory DOCUMENT_FACTORY = JSON_FACTORY.rebuild()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(1_000_000)
+          .maxNameLength(100_000)
+          .maxNestingDepth(64)
+          .maxTokenCount(MAX_DOCUMENT_TOKENS)
+          .build())
+      .build();
+
+  private static final ObjectMapper MAPPER = new ObjectMapper(DOCUMENT_FACTORY)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private ApiDocuments() {
+  }
+
+  /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
+  public static JsonNode parse(InputStream in, String what)
+      throws MalformedDocumentException, IOException {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(in);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      if (endsEarly(e)) {
+        // Cut off in transit: a transport failure the caller may retry.
+        throw new java.io.EOFException(what + " ends early: " + e.getOriginalMessage());
+      }
+      throw new MalformedDocumentException(what + " is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new MalformedDocumentException(what + " is not a JSON object");
+    }
+    return node;
+  }
+
+  /** Returns whether a parse failure means the input stopped mid-document (a cut body). */
+  public static boolean endsEarly(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+        || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+  }
+
+  /** Reads a {@code /config} response. */
+  public static ApiConfig config(JsonNode root) {
+    List<String> languages = new ArrayList<>();
+    for (JsonNode l : root.path("languages")) {
+      languages.add(l.path("id").asText());
+    }
+    List<String> formats = new ArrayList<>();
+    for (JsonNode f : root.path("dataFormats")) {
+      formats.add(f.asText());
+    }
+    return new ApiConfig(text(root, "apiVersion"), languages, text(root, "defaultLanguage"),
+        root.path("maxDataCells").asInt(0), root.path("maxCallsPerTimeWindow").asInt(0),
+        root.path("timeWindow").asInt(0), formats);
+  }
+
+  /** One page of {@code /tables}: its tables and the number of pages the server reports. */
+  public record TablePage(List<TableEntry> tables, int pageNumber, int totalPages) {
+  }
+
+  /** Reads a {@code /tables} response. */
+  public static TablePage tablePage(JsonNode root) throws MalformedDocumentException {
+    JsonNode tables = root.get("tables");
+    if (tables == null || !tables.isArray()) {
+      throw new MalformedDocumentException("table list has no 'tables' array");
+    }
+    List<TableEntry> entries = new ArrayList<>();
+    for (JsonNode t : tables) {
+      entries.add(tableEntry(t));
+    }
+    JsonNode page = root.path("page");
+    return new TablePage(entries, page.path("pageNumber").asInt(1),
+        page.path("totalPages").asInt(1));
+  }
+
+  /** Reads one table object of {@code /tables} or {@code /tables/{id}}. */
+  public static TableEntry tableEntry(JsonNode t) {
+    List<String> variableNames = new ArrayList<>();
+    for (JsonNode n : t.path("variableNames")) {
+      variableNames.add(n.asText());
+    }
+    List<List<TableEntry.Folder>> paths = new ArrayList<>();
+    for (JsonNode path : t.path("paths")) {
+      List<TableEntry.Folder> folders = new ArrayList<>();
+      for (JsonNode f : path) {
+        folders.add(new TableEntry.Folder(f.path("id").asText(), text(f, "label")));
+      }
+      paths.add(folders);
+    }
+    // Servers send discontinued as true, null or not at all (never false): only true counts.
+    boolean discontinued = t.path("discontinued").asBoolean(false);
+    return new TableEntry(t.path("id").asText(), text(t, "label"), text(t, "description"),
+        text(t, "updated"), text(t, "firstPeriod"), text(t, "lastPeriod"), text(t, "timeUnit"),
+        variableNames, paths, text(t, "source"), discontinued);
+  }
+
+  /** Reads a JSON-stat 2.0 metadata document ({@code /tables/{id}/metadata}). */
+  public static TableMetadata metadata(String tableId, JsonNode root)
+      throws MalformedDocumentException {
+    JsonNode ids = root.get("id");
+    JsonNode dimensions = root.get("dimension");
+    if (ids == null || !ids.isArray() || dimensions == null || !dimensions.isObject()) {
+      throw new MalformedDocumentException(
+          "metadata of table " + tableId + " is not a JSON-stat dataset (no 'id' or 'dimension')");
+    }
+    JsonNode role = root.path("role");
+    List<Variable> variables = new ArrayList<>();
+    for (JsonNode idNode : ids) {
+      String code = idNode.asText();
+      JsonNode dim = dimensions.get(code);
+      if (dim == null) {
+        throw new MalformedDocumentException(
+            "metadata of table " + tableId + " lists variable " + code + " but has no dimension for it");
+      }
+      variables.add(variable(code, dim, roleOf(code, role)));
+    }
+    List<String> notes = new ArrayList<>();
+    for (JsonNode n : root.path("note")) {
+      notes.add(n.asText());
+    }
+    return new TableMetadata(tableId, text(root, "label"), text(root, "source"),
+        text(root, "updated"), notes, variables,
+        mandatoryPositions(root.path("extension").path("noteMandatory")));
+  }
+
+  private static VariableRole roleOf(String code, JsonNode role) {
+    if (contains(role.path("metric"), code)) {
+      return VariableRole.CONTENT;
+    } else if (contains(role.path("time"), code)) {
+      return VariableRole.TIME;
+    } else if (contains(role.path("geo"), code)) {
+      return VariableRole.GEO;
+    }
+    return VariableRole.REGULAR;
+  }
+
+  private static boolean contains(JsonNode array, String code) {
+    for (JsonNode n : array) {
+      if (code.equals(n.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Variable variable(String code, JsonNode dim, VariableRole role) {
+    JsonNode category = dim.path("category");
+    JsonNode labels = category.path("label");
+    JsonNode units = category.path("unit");
+    // Positions come from the integer values of category.index, never from key order:
+    // servers and proxies reorder keys.
+    Map<Integer, String> byPosition = categoryPositions(category);
+    List<Value> values = new ArrayList<>(byPosition.size());
+    for (String valueCode : byPosition.values()) {
+      JsonNode unit = units.path(valueCode);
+      values.add(new Value(valueCode, labels.path(valueCode).asText(valueCode),
+          unit.isObject() ? text(unit, "base") : null, unit.path("decimals").asInt(0)));
+    }
+    JsonNode extension = dim.path("extension");
+    return new Variable(code, text(dim, "label"), role,
+        extension.path("elimination").asBoolean(false),
+        text(extension, "eliminationValueCode"), values, details(dim));
+  }
+
+  /** Reads a dimension's notes, value notes, codelists and Klass links. */
+  private static VariableDetails details(JsonNode dim) {
+    JsonNode extension = dim.path("extension");
+    java.util.Set<Integer> mandatory = mandatoryPositions(extension.path("noteMandatory"));
+    List<Note> notes = new ArrayList<>();
+    int i = 0;
+    for (JsonNode n : dim.path("note")) {
+      notes.add(new Note(n.asText(), mandatory.contains(i++)));
+    }
+    Map<String, List<Note>> valueNotes = new java.util.LinkedHashMap<>();
+    JsonNode categoryNotes = dim.path("category").path("note");
+    for (Iterator<Map.Entry<String, JsonNode>> it = categoryNotes.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      java.util.Set<Integer> m = mandatoryPositions(
+          extension.path("categoryNoteMandatory").path(e.getKey()));
+      List<Note> list = new ArrayList<>();
+      int k = 0;
+      for (JsonNode n : e.getValue()) {
+        list.add(new Note(n.asText(), m.contains(k++)));
+      }
+      valueNotes.put(e.getKey(), list);
+    }
+    // The key was "codeLists" until 2025-10 and SSB's documents still show it.
+    JsonNode lists = extension.has("codelists") ? extension.path("codelists")
+        : extension.path("codeLists");
+    List<Codelist> codelists = new ArrayList<>();
+    for (JsonNode c : lists) {
+      codelists.add(new Codelist(c.path("id").asText(), text(c, "label"), text(c, "type")));
+    }
+    List<String> klass = new ArrayList<>();
+    for (JsonNode link : dim.path("link").path("describedby")) {
+      for (JsonNode urns : link.path("extension")) {
+        java.util.regex.Matcher m = KLASS_URN.matcher(urns.asText());
+        while (m.find()) {
+          if (!klass.contains(m.group(1))) {
+            klass.add(m.group(1));
+          }
+        }
+      }
+    }
+    return new VariableDetails(notes, valueNotes, codelists, klass);
+  }
+
+  /** Reads {@code {"0": true, "2": true}}: the positions of mandatory notes. */
+  private static java.util.Set<Integer> mandatoryPositions(JsonNode node) {
+    java.util.Set<Integer> out = new java.util.TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().asBoolean(false)) {
+        try {
+          out.add(Integer.parseInt(e.getKey()));
+        } catch (NumberFormatException ignored) {
+          // Not a note position: nothing to mark.
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Returns a dimension's value codes by position, from {@code category.index} in either JSON-stat form. */
+  public static Map<Integer, String> categoryPositions(JsonNode category) {
+    Map<Integer, String> byPosition = new TreeMap<>();
+    JsonNode index = category.get("index");
+    if (index != null && index.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = index.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        byPosition.put(e.getValue().asInt(), e.getKey());
+      }
+    } else if (index != null && index.isArray()) {
+      int i = 0;
+      for (JsonNode n : index) {
+        byPosition.put(i++, n.asText());
+      }
+    } else {
+      // JSON-stat allows a single-valued dimension with only a label.
+      int i = 0;
+      for (Iterator<String> it = category.path("label").fieldNames(); it.hasNext(); ) {
+        byPosition.put(i++, it.next());
+      }
+    }
+    return byPosition;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
