@@ -1,6 +1,6 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.http.CallBudget;
+import io.pxweb.jdbc.model.CallBudget;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;

@@ -1,9 +1,10 @@
 package io.pxweb.jdbc.adapter;
 
+import io.pxweb.jdbc.model.TooManyCellsException;
+
 import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.source.v2.PxWebErrors;
 import io.pxweb.jdbc.model.Cube;
-import io.pxweb.jdbc.http.CallBudget;
+import io.pxweb.jdbc.model.CallBudget;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayDeque;
@@ -29,7 +30,6 @@ import org.apache.calcite.linq4j.Enumerator;
  * request: failures surface as exceptions.
  */
 final class PxWebEnumerator implements Enumerator<Object[]> {
-  private static final String TOO_MANY_CELLS = "54000";
 
   private final PxWebTable table;
   private final ColumnLayout layout;
@@ -37,7 +37,6 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final Deque<DataRequest> pending;
   private final AtomicBoolean cancelFlag;
   private final boolean fetch;
-  private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
   private final long deadlineMillis;
   private final long timeoutMillis;
   private final AtomicBoolean timedOut = new AtomicBoolean();
@@ -49,6 +48,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   });
   private Future<Fetched> ahead;
   private DataRequest aheadRequest;
+  private CallBudget aheadBudget;
   private RowAssembler rows;
   private Object[] current;
   private int total;
@@ -108,8 +108,10 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       try {
         rows = new RowAssembler(layout, projection, request, cube);
       } catch (MalformedResponseException e) {
-        throw new PxWebQueryException(PxWebErrors.fromMalformed(e.getMessage(), "GET",
-            table.catalog().source().location() + "/tables/" + request.tableId() + "/data"));
+        // The data does not fit the metadata it was asked by: the source's fault, not the SQL's.
+        throw new PxWebQueryException(new java.sql.SQLNonTransientConnectionException(
+            "Unexpected response from " + table.catalog().source().location() + ": "
+            + e.getMessage() + " (data of table " + request.tableId() + ")", "08P01"));
       }
       if (fetch && !pending.isEmpty()) {
         sendAhead(pending.poll());
@@ -123,10 +125,10 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
 
   /** Sends one request and reads its response, on whatever thread; throws nothing. */
   private Fetched send(DataRequest request) {
-    try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
-        this::abortInFlight)) {
-      return new Fetched(table.catalog().source().data(request, table.catalog().language(),
-          inFlight::set), null, null);
+    try {
+      return new Fetched(StatementBudget.run(cancelFlag, deadlineMillis, timedOut,
+          budget -> table.catalog().source().data(request, table.catalog().language(), budget)),
+          null, null);
     } catch (SQLException e) {
       return new Fetched(null, e, null);
     } catch (RuntimeException e) {
@@ -134,12 +136,17 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     }
   }
 
-  /** Sends the next request on a background thread, under the statement's time and cancel. */
+  /**
+   * Sends the next request on a background thread, with a budget of its own that the
+   * statement's cancel flag and deadline cancel, and so does {@link #close()}.
+   */
   private void sendAhead(DataRequest request) {
-    CallBudget budget = CallBudget.current();
+    CallBudget budget = CallBudget.start(0, "the query timeout");
     aheadRequest = request;
+    aheadBudget = budget;
     ahead = AHEAD.submit(() -> {
-      try (CallBudget.Scope scope = budget == null ? null : budget.enter()) {
+      try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
+          budget::cancel); CallBudget.Scope scope = budget.enter()) {
         return send(request);
       }
     });
@@ -150,11 +157,11 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     Future<Fetched> f = ahead;
     ahead = null;
     aheadRequest = null;
+    aheadBudget = null;
     try {
       return f.get();
     } catch (InterruptedException e) {
       f.cancel(true);
-      abortInFlight();
       Thread.currentThread().interrupt();
       throw new PxWebQueryException(new SQLException("Statement interrupted", "57014", e));
     } catch (java.util.concurrent.ExecutionException e) {
@@ -186,7 +193,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       return cube;
     } catch (SQLException e) {
       checkCancelled();
-      if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
+      if (tooManyCells(e) && request.cells() > 1) {
         List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
             RequestPlanner.selection(request), Math.max(1, request.cells() / 2),
             request.codelists());
@@ -201,11 +208,14 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     }
   }
 
-  private void abortInFlight() {
-    Runnable abort = inFlight.get();
-    if (abort != null) {
-      abort.run();
+  /** Returns whether a failure (perhaps after retries) is the source's "too many cells". */
+  private static boolean tooManyCells(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TooManyCellsException) {
+        return true;
+      }
     }
+    return false;
   }
 
   private void checkCancelled() {
@@ -224,12 +234,9 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
 
   @Override public void close() {
     if (ahead != null) {
-      ahead.cancel(true);
+      aheadBudget.cancel();
+      ahead.cancel(false);
       ahead = null;
-    }
-    Runnable abort = inFlight.getAndSet(null);
-    if (abort != null) {
-      abort.run();
     }
     rows = null;
   }
