@@ -70,6 +70,31 @@ class BoundaryResultSetTest {
   }
 
   @Test
+  void datesAreAvaticasForEveryRow() throws SQLException {
+    String url = "jdbc:pxweb:file:" + java.nio.file.Path.of("../samples/db").toAbsolutePath();
+    try (Connection c = DriverManager.getConnection(url, new Properties());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("select \"TIME_date\", \"TIME\" from \"TAB004\"")) {
+      int rows = 0;
+      while (rs.next()) {
+        Object cached = rs.getObject(1);
+        // getDate is Avatica's own conversion, row by row; the cached answer must equal it.
+        assertEquals(rs.getDate(1), cached);
+        if (cached != null) {
+          // A caller that changes its Date (the class is mutable) changes no later row's.
+          Object again = rs.getObject(1);
+          ((java.sql.Date) cached).setTime(0);
+          assertEquals(rs.getDate(1), again);
+          assertEquals(((java.sql.Date) again).toLocalDate().getYear(),
+              Integer.parseInt(rs.getString(2).substring(0, 4)));
+        }
+        rows++;
+      }
+      assertTrue(rows > 300, "rows: " + rows);
+    }
+  }
+
+  @Test
   void aStatementsResultSetKeepsTheBoundaryAndItsStatement() throws SQLException {
     String url = "jdbc:pxweb:file:" + java.nio.file.Path.of("../samples/db").toAbsolutePath();
     try (Connection c = DriverManager.getConnection(url, new Properties());
