@@ -39,8 +39,12 @@ public class PxWebDriver extends Driver {
   public static final String NAME = "pxweb-jdbc";
   public static final String VERSION = "0.1.0";
 
+  /** System property that keeps Calcite's own {@code jdbc:calcite:} driver registered. */
+  public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
+
   static {
     new PxWebDriver().register();
+    withdrawCalciteDriver();
     // Calcite turns IN lists of 20 or more values into a join with a VALUES relation, which
     // would hide them from the table scan and fetch every value of the variable. The hook is
     // JVM-wide: it only keeps IN lists as filters, which is correct for any Calcite user.
