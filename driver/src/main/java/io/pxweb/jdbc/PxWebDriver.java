@@ -53,6 +53,28 @@ public class PxWebDriver extends Driver {
             h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
   }
 
+  /**
+   * Deregisters Calcite's {@code jdbc:calcite:} driver, which loading this class registers (it
+   * extends Calcite's, whose static initializer registers itself): a host that lets users type
+   * JDBC URLs (a BI server, DBeaver) would otherwise accept {@code jdbc:calcite:} URLs whose
+   * schema factories open any JDBC URL or read files, past {@link AttachPolicy}. A host that uses
+   * Calcite itself sets the system property {@value #KEEP_CALCITE_DRIVER} to true.
+   */
+  private static void withdrawCalciteDriver() {
+    if (Boolean.getBoolean(KEEP_CALCITE_DRIVER)) {
+      return;
+    }
+    for (java.sql.Driver d : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+      if (d.getClass() == Driver.class) {
+        try {
+          java.sql.DriverManager.deregisterDriver(d);
+        } catch (SQLException | SecurityException e) {
+          // A security manager that forbids it keeps the driver; nothing else depends on it.
+        }
+      }
+    }
+  }
+
   @Override protected String getConnectStringPrefix() {
     return PxWebUrl.PREFIX;
   }
