@@ -114,8 +114,7 @@ public class PxWebDriver extends Driver {
   }
 
   private Connection open(String url, Properties info) throws SQLException {
-    PxWebUrl parsed = PxWebUrl.parse(url, info);
-    ConnectionConfig config = ConnectionConfig.of(parsed);
+    ConnectionConfig config = ConnectionConfig.of(PxWebUrl.parse(url, info));
     StatbankSource source = config.folder() != null
         ? new PxFolderSource(config.folder())
         : new PxWebClient(config.baseUrl(), config.http());
@@ -139,8 +138,7 @@ public class PxWebDriver extends Driver {
     // that list schemas should show only the source's.
     root.unwrap(CalciteSchema.class)
         .removeSubSchema("metadata");
-    PlanCache.open(root.unwrap(CalciteSchema.class),
-        PxWebProperty.PLAN_CACHE_SIZE.getInteger(parsed.properties()));
+    PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
       SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(config.klass(),
