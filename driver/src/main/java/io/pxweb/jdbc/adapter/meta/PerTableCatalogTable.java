@@ -13,7 +13,6 @@ import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexNode;
 
 /**
@@ -32,17 +31,15 @@ abstract class PerTableCatalogTable extends CatalogTable {
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
     Set<String> wanted = null;
-    for (RexNode f : filters) {
-      for (RexNode c : RelOptUtil.conjunctions(Filters.expand(f, root))) {
-        Set<String> ids = Filters.equalities(c, 0, root);
-        if (ids != null) {
-          Set<String> lower = new LinkedHashSet<>();
-          ids.forEach(id -> lower.add(id.toLowerCase(Locale.ROOT)));
-          if (wanted == null) {
-            wanted = lower;
-          } else {
-            wanted.retainAll(lower);
-          }
+    for (RexNode c : conjuncts(filters, root)) {
+      Set<String> ids = equalities(c, 0, root);
+      if (ids != null) {
+        Set<String> lower = new LinkedHashSet<>();
+        ids.forEach(id -> lower.add(id.toLowerCase(Locale.ROOT)));
+        if (wanted == null) {
+          wanted = lower;
+        } else {
+          wanted.retainAll(lower);
         }
       }
     }

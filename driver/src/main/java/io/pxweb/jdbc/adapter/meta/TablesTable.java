@@ -3,19 +3,17 @@ package io.pxweb.jdbc.adapter.meta;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.adapter.PredicateReader;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -51,20 +49,17 @@ final class TablesTable extends CatalogTable {
     int searchColumn = column("search");
     String query = null;
     Integer pastDays = null;
-    for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
-      RexNode expanded = Filters.expand(it.next(), root);
-      for (RexNode c : RelOptUtil.conjunctions(expanded)) {
-        Set<String> q = Filters.equalities(c, searchColumn, root);
-        if (q != null && q.size() == 1) {
-          query = q.iterator().next();
-        }
-        Integer days = pastDays(c, column("updated"));
-        if (days != null) {
-          pastDays = pastDays == null ? days : Math.min(pastDays, days);
-        }
+    for (RexNode c : conjuncts(filters, root)) {
+      Set<String> q = equalities(c, searchColumn, root);
+      if (q != null && q.size() == 1) {
+        query = q.iterator().next();
+      }
+      Integer days = pastDays(c, column("updated"));
+      if (days != null) {
+        pastDays = pastDays == null ? days : Math.min(pastDays, days);
       }
     }
-    boolean discontinued = Filters.reads(filters, column("discontinued"));
+    boolean discontinued = PredicateReader.reads(filters, column("discontinued"));
     List<TableEntry> entries;
     try {
       entries = query == null && pastDays == null && !discontinued ? catalog.tables()
@@ -87,11 +82,14 @@ final class TablesTable extends CatalogTable {
 
   /** Returns the days back a lower bound on {@code updated} reaches, or null. */
   private static Integer pastDays(RexNode c, int column) {
-    if (c.getKind() != SqlKind.GREATER_THAN_OR_EQUAL && c.getKind() != SqlKind.GREATER_THAN) {
+    PredicateReader.Comparison lowerBound = PredicateReader.comparison(c, true);
+    if (lowerBound == null || lowerBound.column() != column
+        || lowerBound.kind() != SqlKind.GREATER_THAN_OR_EQUAL
+        && lowerBound.kind() != SqlKind.GREATER_THAN) {
       return null;
     }
-    List<RexNode> ops = ((RexCall) c).getOperands();
-    if (Filters.ref(ops.get(0)) != column || !(ops.get(1) instanceof RexLiteral l)) {
+    RexLiteral l = lowerBound.literal();
+    if (l == null || l.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
       return null;
     }
     TimestampString ts = l.getValueAs(TimestampString.class);
