@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.adapter.PredicateReader;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.schema.FilterableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Base of the {@code meta} tables: a fixed list of columns over one connection's catalog.
@@ -24,15 +24,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * every filter to the rows, so what a table reads is an optimisation, never the result.
  */
 abstract class CatalogTable extends AbstractTable implements FilterableTable {
-  /** A column: name, SQL type, and whether it may be NULL. */
-  record Column(String name, SqlTypeName type, boolean nullable) {
-  }
-
   protected final PxWebCatalog catalog;
-  private final List<Column> columns;
+  private final List<FixedColumn> columns;
   private final String remarks;
 
-  CatalogTable(PxWebCatalog catalog, String remarks, List<Column> columns) {
+  CatalogTable(PxWebCatalog catalog, String remarks, List<FixedColumn> columns) {
     this.catalog = catalog;
     this.remarks = remarks;
     this.columns = List.copyOf(columns);
@@ -44,12 +40,7 @@ abstract class CatalogTable extends AbstractTable implements FilterableTable {
   }
 
   int column(String name) {
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException(name);
+    return FixedColumn.index(columns, name);
   }
 
   /** Returns the conjuncts of the filters a scan is offered, IN lists and ranges expanded. */
@@ -84,10 +75,6 @@ abstract class CatalogTable extends AbstractTable implements FilterableTable {
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory types) {
-    RelDataTypeFactory.Builder b = types.builder();
-    for (Column c : columns) {
-      b.add(c.name(), c.type()).nullable(c.nullable());
-    }
-    return b.build();
+    return FixedColumn.rowType(types, columns);
   }
 }

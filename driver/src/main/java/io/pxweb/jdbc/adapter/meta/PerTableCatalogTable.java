@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
@@ -22,7 +23,7 @@ import org.apache.calcite.rex.RexNode;
  * catalog is read, paced by the rate limiter.
  */
 abstract class PerTableCatalogTable extends CatalogTable {
-  PerTableCatalogTable(PxWebCatalog catalog, String remarks, List<Column> columns) {
+  PerTableCatalogTable(PxWebCatalog catalog, String remarks, List<FixedColumn> columns) {
     super(catalog, remarks, columns);
   }
 

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
@@ -30,19 +31,19 @@ final class TablesTable extends CatalogTable {
   TablesTable(PxWebCatalog catalog) {
     super(catalog, "Tables of the statbank; WHERE search = '...' searches the server's index",
         List.of(
-            new Column("id", SqlTypeName.VARCHAR, false),
-            new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("description", SqlTypeName.VARCHAR, true),
-            new Column("subjects", SqlTypeName.VARCHAR, true),
-            new Column("paths", SqlTypeName.VARCHAR, true),
-            new Column("first_period", SqlTypeName.VARCHAR, true),
-            new Column("last_period", SqlTypeName.VARCHAR, true),
-            new Column("time_unit", SqlTypeName.VARCHAR, true),
-            new Column("updated", SqlTypeName.TIMESTAMP, true),
-            new Column("discontinued", SqlTypeName.BOOLEAN, false),
-            new Column("variable_names", SqlTypeName.VARCHAR, true),
-            new Column("source", SqlTypeName.VARCHAR, true),
-            new Column("search", SqlTypeName.VARCHAR, true)));
+            new FixedColumn("id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("label", SqlTypeName.VARCHAR, true),
+            new FixedColumn("description", SqlTypeName.VARCHAR, true),
+            new FixedColumn("subjects", SqlTypeName.VARCHAR, true),
+            new FixedColumn("paths", SqlTypeName.VARCHAR, true),
+            new FixedColumn("first_period", SqlTypeName.VARCHAR, true),
+            new FixedColumn("last_period", SqlTypeName.VARCHAR, true),
+            new FixedColumn("time_unit", SqlTypeName.VARCHAR, true),
+            new FixedColumn("updated", SqlTypeName.TIMESTAMP, true),
+            new FixedColumn("discontinued", SqlTypeName.BOOLEAN, false),
+            new FixedColumn("variable_names", SqlTypeName.VARCHAR, true),
+            new FixedColumn("source", SqlTypeName.VARCHAR, true),
+            new FixedColumn("search", SqlTypeName.VARCHAR, true)));
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
