@@ -1,6 +1,6 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.http.CallBudget;
+import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -34,7 +34,7 @@ public final class PropertyDocs {
         .append("| Key | Type | Default | Description |\n")
         .append("|---|---|---|---|\n");
     for (PxWebProperty p : PxWebProperty.values()) {
-      b.append("| `").append(p.key()).append("` | ").append(p.type().name().toLowerCase(java.util.Locale.ROOT))
+      b.append("| `").append(p.key()).append("` | ").append(p.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
           .append(" | ").append(p.defaultValue() == null ? "(see description)" : "`" + p.defaultValue() + "`")
           .append(" | ").append(p.description().replace("|", "\\|"));
       if (!p.choices().isEmpty()) {

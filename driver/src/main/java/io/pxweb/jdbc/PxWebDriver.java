@@ -2,8 +2,6 @@ package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import io.pxweb.jdbc.adapter.klass.KlassSchema;
-import io.pxweb.jdbc.klass.KlassSettings;
-import io.pxweb.jdbc.http.ClientSettings;
 import io.pxweb.jdbc.source.v2.PxWebClient;
 import io.pxweb.jdbc.source.px.PxFolderSource;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
@@ -74,7 +72,7 @@ public class PxWebDriver extends Driver {
     }
     // DriverManager.setLoginTimeout bounds every call getConnection makes, and the waits.
     int loginTimeout = java.sql.DriverManager.getLoginTimeout();
-    try (io.pxweb.jdbc.http.CallBudget.Scope budget = io.pxweb.jdbc.http.CallBudget.start(
+    try (io.pxweb.jdbc.model.CallBudget.Scope budget = io.pxweb.jdbc.model.CallBudget.start(
         loginTimeout * 1000L, "the login timeout of " + loginTimeout + " s").enter()) {
       return open(url, info);
     } catch (RuntimeException e) {
@@ -85,45 +83,16 @@ public class PxWebDriver extends Driver {
   }
 
   private Connection open(String url, Properties info) throws SQLException {
-    PxWebUrl parsed = PxWebUrl.parse(url, info);
-    Properties props = parsed.properties();
-    String rateLimit = PxWebProperty.RATE_LIMIT.getString(props);
-    SQLException badLimit = ClientSettings.checkRateLimit(rateLimit);
-    if (badLimit != null) {
-      throw badLimit;
-    }
-    ClientSettings settings = new ClientSettings(
-        PxWebProperty.CONNECT_TIMEOUT.getDuration(props),
-        PxWebProperty.READ_TIMEOUT.getDuration(props),
-        PxWebProperty.CALL_TIMEOUT.getDuration(props),
-        userAgent(props),
-        PxWebProperty.MAX_URL_LENGTH.getInteger(props),
-        PxWebProperty.RETRIES.getInteger(props) + 1,
-        PxWebProperty.RETRY_MAX_TIME.getDuration(props),
-        PxWebProperty.RETRY_BACKOFF.getDuration(props),
-        rateLimit,
-        cacheDir(props),
-        PxWebProperty.METADATA_TTL.getDuration(props),
-        PxWebProperty.DATA_CACHE_TTL.getDuration(props),
-        PxWebProperty.PROXY.getString(props),
-        PxWebProperty.PROXY_USER.getString(props),
-        PxWebProperty.PROXY_PASSWORD.getString(props),
-        ClientSettings.parseHeaders(PxWebProperty.HTTP_HEADERS.getString(props)),
-        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
-    StatbankSource source = parsed.folder() != null
-        ? new PxFolderSource(parsed.folder())
-        : new PxWebClient(parsed.baseUrl(), settings);
-    PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(props),
-        PxWebProperty.MAX_DATA_CELLS.getInteger(props),
-        PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
-        PxWebProperty.PROGRESS.getBoolean(props) && System.console() != null
-            ? System.err : null,
-        PxWebProperty.METADATA_TTL.getDuration(props),
-        PxWebCatalog.Scope.of(PxWebProperty.TABLES.getString(props),
-            PxWebProperty.SUBJECTS.getString(props)));
+    ConnectionConfig config = ConnectionConfig.of(PxWebUrl.parse(url, info));
+    StatbankSource source = config.folder() != null
+        ? new PxFolderSource(config.folder())
+        : new PxWebClient(config.baseUrl(), config.http());
+    PxWebCatalog catalog = PxWebCatalog.open(source, config.lang(), config.maxDataCells(),
+        config.tablePageSize(), config.progress() && System.console() != null ? System.err : null,
+        config.metadataTtl(), PxWebCatalog.Scope.of(config.tables(), config.subjects()));
 
     Properties calciteProps = calciteProperties();
-    String fun = PxWebProperty.FUN.getString(props);
+    String fun = config.fun();
     if (fun != null && !fun.isBlank()) {
       calciteProps.setProperty(CalciteConnectionProperty.FUN.camelName(), "standard," + fun);
     }
@@ -140,13 +109,11 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
-    // A folder of PX files has no Klass (unless the user names a Klass server explicitly).
-    if (parsed.folder() == null || props.getProperty(PxWebProperty.KLASS_URL.key()) != null) {
+    if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
-      root.add(KlassSchema.NAME, KlassSchema.create(
-          KlassSettings.fromProperties(props, userAgent(props)), catalog::linkedKlassIds));
+      root.add(KlassSchema.NAME, KlassSchema.create(config.klass(), catalog::linkedKlassIds));
     }
-    attach(root, props);
+    attach(root, config.attachments());
     calcite.setSchema(StatbankSchema.ALL);
     return ErrorBoundary.wrap(connection);
   }
@@ -155,8 +122,9 @@ public class PxWebDriver extends Driver {
    * Adds each {@code attach.<name>} database as a schema; Calcite pushes what it can into it
    * (filters, projections, joins within it) in the database's own SQL dialect.
    */
-  private static void attach(SchemaPlus root, Properties props) throws SQLException {
-    for (Map.Entry<String, Map<String, String>> a : PxWebProperty.attachments(props).entrySet()) {
+  private static void attach(SchemaPlus root, Map<String, Map<String, String>> attachments)
+      throws SQLException {
+    for (Map.Entry<String, Map<String, String>> a : attachments.entrySet()) {
       String name = a.getKey();
       Map<String, String> parts = a.getValue();
       if (root.getSubSchema(name) != null) {
@@ -230,29 +198,6 @@ public class PxWebDriver extends Driver {
     p.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         PxWebTypeSystem.class.getName() + "#INSTANCE");
     return p;
-  }
-
-  private static java.nio.file.Path cacheDir(Properties props) throws SQLException {
-    String dir = PxWebProperty.CACHE_DIR.getString(props);
-    try {
-      java.nio.file.Path path = dir == null ? null : java.nio.file.Path.of(dir).toAbsolutePath();
-      if (path != null && java.nio.file.Files.exists(path)
-          && !java.nio.file.Files.isDirectory(path)) {
-        // Else every write would fail and the cache be off without a word.
-        throw new SQLException("Invalid value for connection property 'cacheDir': " + path
-            + " is not a folder", "22023");
-      }
-      return path;
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new SQLException("Invalid value for connection property 'cacheDir': "
-          + e.getMessage(), "22023");
-    }
-  }
-
-  private static String userAgent(Properties props) throws SQLException {
-    String ua = PxWebProperty.USER_AGENT.getString(props);
-    return ua != null ? ua
-        : NAME + "/" + VERSION + " (Java " + System.getProperty("java.version") + ")";
   }
 
   @Override public DriverPropertyInfo[] getPropertyInfo(String url, Properties info)

@@ -19,7 +19,7 @@ public enum PxWebProperty {
   LANG("lang", Type.STRING, null,
       "Language of labels and metadata, e.g. en, no, sv. Must be one of the server's languages."
           + " Default: the server's default language from /config."),
-  KLASS_URL("klassUrl", Type.STRING, "https://data.ssb.no/api/klass/v1",
+  KLASS_URL("klassUrl", Type.URL, "https://data.ssb.no/api/klass/v1",
       "Base URL of SSB's Klass classification API, behind the klass schema (classifications as tables)."),
   CONNECT_TIMEOUT("connectTimeout", Type.DURATION, "10s",
       "Time to establish a TCP/TLS connection to the server (e.g. 500ms, 10s, 2m)."),
@@ -50,7 +50,7 @@ public enum PxWebProperty {
           + " A Retry-After from the server takes precedence."),
   RETRY_MAX_TIME("retryMaxTime", Type.DURATION, "2m",
       "Longest time one request may spend on attempts and waits before the error is reported."),
-  RATE_LIMIT("rateLimit", Type.STRING, null,
+  RATE_LIMIT("rateLimit", Type.RATE_LIMIT, null,
       "Calls per time window to this server, e.g. 30/10s or 40/60s, or none to turn pacing off."
           + " Default: the server's /config, else its rate-limit headers; 10/20s until known."
           + " The limit is shared by all connections of the JVM to the same server."),
@@ -58,20 +58,20 @@ public enum PxWebProperty {
       "How long the configuration, table list and table metadata read by any connection of the"
           + " JVM (and the disk cache) stay usable; a table's metadata also stays while its"
           + " 'updated' stamp is unchanged. 0 re-reads them for every connection."),
-  CACHE_DIR("cacheDir", Type.STRING, null,
+  CACHE_DIR("cacheDir", Type.PATH, null,
       "Folder for a disk cache of metadata documents, so a restarted application or a BI"
           + " tool's sync does not fetch them again. Safe to share between JVMs; corrupt"
           + " entries are ignored and fetched again. Default: no disk cache."),
   DATA_CACHE_TTL("dataCacheTtl", Type.DURATION, "0",
       "How long the cells of a data request are kept in memory for identical requests"
           + " (at most 2,000,000 cells per server). 0 (default) turns the data cache off."),
-  PROXY("proxy", Type.STRING, null,
+  PROXY("proxy", Type.HOST_PORT, null,
       "HTTP proxy as host:port for calls to the server. Default: the JVM's proxy settings"
           + " (https.proxyHost and https.proxyPort system properties), else none."),
   PROXY_USER("proxyUser", Type.STRING, null, "User name for a proxy that asks for Basic authentication."),
   PROXY_PASSWORD("proxyPassword", Type.STRING, null,
       "Password for the proxy; never shown in logs, errors or property info."),
-  HTTP_HEADERS("httpHeaders", Type.STRING, null,
+  HTTP_HEADERS("httpHeaders", Type.HEADERS, null,
       "Extra headers on every call, for internal PxWeb servers behind authentication:"
           + " Name:value pairs separated by |, e.g. Authorization:Bearer abc|X-Api-Key:123."
           + " Never shown in logs, errors or property info."),
@@ -100,7 +100,7 @@ public enum PxWebProperty {
       "true", "false");
 
   /** Value type of a property, used to parse and to document it. */
-  public enum Type { STRING, INTEGER, DURATION, BOOLEAN }
+  public enum Type { STRING, INTEGER, DURATION, BOOLEAN, RATE_LIMIT, HOST_PORT, URL, PATH, HEADERS }
 
   private final String key;
   private final Type type;
@@ -254,6 +254,85 @@ public enum PxWebProperty {
       throw invalid(value, "one of " + choices);
     }
     return value;
+  }
+
+  /** Returns the value as a rate limit ({@code 30/10s}, {@code none}), or null when unset. */
+  public io.pxweb.jdbc.http.RateLimit getRateLimit(Properties properties) throws SQLException {
+    String value = get(properties);
+    try {
+      return value == null ? null : io.pxweb.jdbc.http.RateLimit.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw invalid(value, e.getMessage());
+    }
+  }
+
+  /** Returns the value as an unresolved {@code host:port} address, or null when unset. */
+  public java.net.InetSocketAddress getHostPort(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value == null) {
+      return null;
+    }
+    int colon = value.lastIndexOf(':');
+    try {
+      String host = value.substring(0, colon).trim();
+      int port = Integer.parseInt(value.substring(colon + 1).trim());
+      if (host.isEmpty()) {
+        throw new IllegalArgumentException("no host");
+      }
+      return java.net.InetSocketAddress.createUnresolved(host, port);
+    } catch (RuntimeException e) {
+      throw invalid(value, "host:port");
+    }
+  }
+
+  /** Returns the value as an http or https URL, or null when unset and without a default. */
+  public String getUrl(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value != null && okhttp3.HttpUrl.parse(value.trim()) == null) {
+      throw invalid(value, "an http or https URL");
+    }
+    return value == null ? null : value.trim();
+  }
+
+  /** Returns the value as an absolute path that is a folder if it exists, or null when unset. */
+  public java.nio.file.Path getFolder(Properties properties) throws SQLException {
+    String value = get(properties);
+    if (value == null) {
+      return null;
+    }
+    java.nio.file.Path path;
+    try {
+      path = java.nio.file.Path.of(value).toAbsolutePath();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw invalid(value, "a folder (" + e.getMessage() + ")");
+    }
+    if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isDirectory(path)) {
+      // Else every write would fail and the cache be off without a word.
+      throw invalid(value, "a folder; " + path + " is not a folder");
+    }
+    return path;
+  }
+
+  /**
+   * Returns the value as HTTP headers: {@code Name:value} pairs separated by {@code |}; empty
+   * when unset. The message of a bad value never shows it (headers carry credentials).
+   */
+  public java.util.Map<String, String> getHeaders(Properties properties) throws SQLException {
+    String text = get(properties);
+    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    if (text == null || text.isBlank()) {
+      return headers;
+    }
+    for (String pair : text.split("\\|")) {
+      int colon = pair.indexOf(':');
+      String name = colon < 0 ? "" : pair.substring(0, colon).trim();
+      if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+        throw new SQLException("Invalid value for connection property '" + key + "': expected"
+            + " Name:value pairs separated by |", "22023");
+      }
+      headers.put(name, pair.substring(colon + 1).trim());
+    }
+    return headers;
   }
 
   private SQLException invalid(String value, String expected) {

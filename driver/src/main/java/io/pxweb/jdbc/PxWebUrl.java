@@ -1,5 +1,7 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.http.Redaction;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -218,22 +220,12 @@ public final class PxWebUrl {
     return pair;
   }
 
-  private static final java.util.regex.Pattern USER_INFO =
-      java.util.regex.Pattern.compile("(//)[^/?#@]*@");
-  private static final java.util.regex.Pattern ORACLE_USER =
-      java.util.regex.Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)[^@/]*/[^@]*@");
-  private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
-      "(?i)((?:password|passwd|pwd|[a-z_]*secret[a-z_]*|[a-z_]*token[a-z_]*)\\s*=)[^;&}]*");
-
   /**
-   * Returns a URL (a JDBC URL of an attached database, a request URL) with user info
-   * ({@code //user:pw@}, Oracle's {@code user/pw@}) and password, secret and token parameters
-   * replaced by {@code ***}.
+   * Returns a URL (a JDBC URL of an attached database, a request URL) with user info and
+   * password, secret and token parameters replaced by {@code ***}; see {@link Redaction}.
    */
   public static String redactJdbcUrl(String url) {
-    String out = USER_INFO.matcher(url).replaceAll("$1***@");
-    out = ORACLE_USER.matcher(out).replaceAll("$1***@");
-    return SECRET_PARAMETER.matcher(out).replaceAll("$1***");
+    return Redaction.redact(url);
   }
 
   /** Returns the server's base URL, or null for a PX-file folder. */

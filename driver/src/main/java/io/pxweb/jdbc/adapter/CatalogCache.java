@@ -1,6 +1,6 @@
 package io.pxweb.jdbc.adapter;
 
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CatalogCache {
   private static final Map<String, CatalogCache> BY_SOURCE = new ConcurrentHashMap<>();
 
-  private volatile Timed<ApiConfig> config;
+  private volatile Timed<SourceDescription> config;
   private final Map<String, Timed<List<TableEntry>>> tables = new ConcurrentHashMap<>();
   private final Map<String, Stamped> metadata = new ConcurrentHashMap<>();
 
@@ -46,15 +46,29 @@ final class CatalogCache {
    * never see what this one was shown.
    */
   static CatalogCache of(String scope) {
+    CatalogCache cache = BY_SOURCE.get(scope);
+    if (cache != null) {
+      return cache;
+    }
+    if (BY_SOURCE.size() >= MAX_SCOPES) {
+      // A process that meets many identities (pxweb-server's users) must not keep them all:
+      // dropping a scope costs only a re-read of its documents.
+      BY_SOURCE.keySet().stream().findAny().ifPresent(BY_SOURCE::remove);
+    }
     return BY_SOURCE.computeIfAbsent(scope, k -> new CatalogCache());
   }
 
-  ApiConfig config(Duration ttl) {
-    Timed<ApiConfig> c = config;
+  /** Most sources and identities whose catalogs a JVM keeps. */
+  static final int MAX_SCOPES = 64;
+  /** Most table metadata documents kept per scope: more than any statbank has tables. */
+  static final int MAX_TABLES = 20_000;
+
+  SourceDescription config(Duration ttl) {
+    Timed<SourceDescription> c = config;
     return c != null && c.fresh(ttl) ? c.value() : null;
   }
 
-  void putConfig(ApiConfig value) {
+  void putConfig(SourceDescription value) {
     config = new Timed<>(value, System.nanoTime());
   }
 
@@ -82,6 +96,9 @@ final class CatalogCache {
   }
 
   void putMetadata(String lang, String tableId, String updated, TableMetadata value) {
+    if (metadata.size() >= MAX_TABLES) {
+      metadata.clear();
+    }
     metadata.put(key(lang, tableId), new Stamped(value, updated, System.nanoTime()));
   }
 

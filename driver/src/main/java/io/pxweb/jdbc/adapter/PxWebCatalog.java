@@ -2,7 +2,7 @@ package io.pxweb.jdbc.adapter;
 
 import static java.util.Objects.requireNonNull;
 
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PxWebCatalog {
   private final StatbankSource source;
-  private final ApiConfig config;
+  private final SourceDescription config;
   private final String language;
   private volatile int maxDataCells;
   private final List<TableEntry> tables;
@@ -31,7 +31,7 @@ public final class PxWebCatalog {
   private final CatalogCache cache;
   private final Duration ttl;
 
-  private PxWebCatalog(StatbankSource source, ApiConfig config, String language, int maxDataCells,
+  private PxWebCatalog(StatbankSource source, SourceDescription config, String language, int maxDataCells,
       List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl,
       int pageSize) {
     this.progress = progress;
@@ -61,7 +61,7 @@ public final class PxWebCatalog {
       Scope scope) throws SQLException {
     requireNonNull(source, "source");
     CatalogCache cache = CatalogCache.of(source.cacheScope());
-    ApiConfig config = cache.config(ttl);
+    SourceDescription config = cache.config(ttl);
     if (config == null) {
       config = source.config();
       cache.putConfig(config);
@@ -90,7 +90,7 @@ public final class PxWebCatalog {
     return source;
   }
 
-  public ApiConfig config() {
+  public SourceDescription config() {
     return config;
   }
 

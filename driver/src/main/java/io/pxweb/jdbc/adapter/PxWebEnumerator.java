@@ -1,7 +1,8 @@
 package io.pxweb.jdbc.adapter;
 
+import io.pxweb.jdbc.model.TooManyCellsException;
+
 import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.source.v2.PxWebErrors;
 import io.pxweb.jdbc.model.Cube;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -23,7 +24,6 @@ import org.apache.calcite.linq4j.Enumerator;
  * request: failures surface as exceptions.
  */
 final class PxWebEnumerator implements Enumerator<Object[]> {
-  private static final String TOO_MANY_CELLS = "54000";
 
   private final PxWebTable table;
   private final ColumnLayout layout;
@@ -31,7 +31,6 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final Deque<DataRequest> pending;
   private final AtomicBoolean cancelFlag;
   private final boolean fetch;
-  private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
   private final long deadlineMillis;
   private final long timeoutMillis;
   private final AtomicBoolean timedOut = new AtomicBoolean();
@@ -87,18 +86,19 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       try {
         rows = new RowAssembler(layout, projection, request, cube);
       } catch (MalformedResponseException e) {
-        throw new PxWebQueryException(PxWebErrors.fromMalformed(e.getMessage(), "GET",
-            table.catalog().source().location() + "/tables/" + request.tableId() + "/data"));
+        // The data does not fit the metadata it was asked by: the source's fault, not the SQL's.
+        throw new PxWebQueryException(new java.sql.SQLNonTransientConnectionException(
+            "Unexpected response from " + table.catalog().source().location() + ": "
+            + e.getMessage() + " (data of table " + request.tableId() + ")", "08P01"));
       }
     }
   }
 
   /** Sends one request; on "too many cells" queues its halves instead and returns null. */
   private Cube fetch(DataRequest request) {
-    try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
-        this::abortInFlight)) {
-      Cube cube = table.catalog().source().data(request, table.catalog().language(),
-          inFlight::set);
+    try {
+      Cube cube = StatementBudget.run(cancelFlag, deadlineMillis, timedOut,
+          budget -> table.catalog().source().data(request, table.catalog().language(), budget));
       done++;
       cells += request.cells();
       if (total > 1 && table.catalog().progress() != null) {
@@ -109,7 +109,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       return cube;
     } catch (SQLException e) {
       checkCancelled();
-      if (TOO_MANY_CELLS.equals(e.getSQLState()) && request.cells() > 1) {
+      if (tooManyCells(e) && request.cells() > 1) {
         List<DataRequest> halves = RequestPlanner.plan(layout.metadata(),
             RequestPlanner.selection(request), Math.max(1, request.cells() / 2),
             request.codelists());
@@ -124,11 +124,14 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     }
   }
 
-  private void abortInFlight() {
-    Runnable abort = inFlight.get();
-    if (abort != null) {
-      abort.run();
+  /** Returns whether a failure (perhaps after retries) is the source's "too many cells". */
+  private static boolean tooManyCells(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TooManyCellsException) {
+        return true;
+      }
     }
+    return false;
   }
 
   private void checkCancelled() {
@@ -146,10 +149,6 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   }
 
   @Override public void close() {
-    Runnable abort = inFlight.getAndSet(null);
-    if (abort != null) {
-      abort.run();
-    }
     rows = null;
   }
 }

@@ -49,7 +49,26 @@ public final class RateLimiter {
 
   /** Returns the limiter of a server (by base URL), creating it on first use. */
   public static RateLimiter forServer(String baseUrl) {
-    return BY_SERVER.computeIfAbsent(baseUrl.toLowerCase(Locale.ROOT), k -> new RateLimiter());
+    String key = baseUrl.toLowerCase(Locale.ROOT);
+    RateLimiter limiter = BY_SERVER.get(key);
+    if (limiter == null && BY_SERVER.size() >= MAX_SERVERS) {
+      // Only limiters that remember no call in their window may go: forgetting one that does
+      // would let the next connection exceed the server's limit.
+      BY_SERVER.values().removeIf(RateLimiter::idle);
+    }
+    return limiter != null ? limiter : BY_SERVER.computeIfAbsent(key, k -> new RateLimiter());
+  }
+
+  /** Servers whose limiters a JVM keeps before it drops idle ones. */
+  static final int MAX_SERVERS = 256;
+
+  /** Returns whether no call of this limiter's window is remembered and no pause is due. */
+  private synchronized boolean idle() {
+    long now = System.nanoTime();
+    while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos + MARGIN_NANOS) {
+      starts.pollFirst();
+    }
+    return starts.isEmpty() && pausedUntil - now <= 0 && source != Source.PROPERTY;
   }
 
   /**

@@ -4,7 +4,7 @@ import io.pxweb.jdbc.model.Cube;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.pxweb.jdbc.source.v2.ApiDocuments;
+import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,10 +71,10 @@ public final class JsonStatReader {
   public static Cube read(InputStream in, Map<String, Integer> requested)
       throws IOException, MalformedDocumentException {
     Limits limits = new Limits(requested);
-    try (JsonParser p = ApiDocuments.JSON_FACTORY.createParser(in)) {
+    try (JsonParser p = JsonDocuments.JSON_FACTORY.createParser(in)) {
       return read(p, limits);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      if (ApiDocuments.endsEarly(e)) {
+      if (JsonDocuments.endsEarly(e)) {
         // The body stopped mid-document: a transport failure, worth a retry, never fewer rows.
         throw new java.io.EOFException("data response ends early: " + e.getOriginalMessage());
       }

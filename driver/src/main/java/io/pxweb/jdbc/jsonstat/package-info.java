@@ -1,7 +1,5 @@
 /**
- * Streaming reader of JSON-stat 2.0 data responses, and the {@link io.pxweb.jdbc.model.Cube}
- * of cells it produces for one request.
+ * Streaming reader of JSON-stat 2.0 data responses (PxWebApi 2.0, v1 servers' json-stat2), into
+ * the {@link io.pxweb.jdbc.model.Cube} of cells of one request.
  */
 package io.pxweb.jdbc.jsonstat;
-
-import io.pxweb.jdbc.model.Cube;

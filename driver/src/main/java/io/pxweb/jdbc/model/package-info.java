@@ -1,5 +1,9 @@
 /**
- * Model of what a PxWebApi 2.0 server describes (configuration, table list, table metadata with
- * variables and values) and the readers of those documents.
+ * What every source describes, as plain records without Jackson or HTTP: a
+ * {@link io.pxweb.jdbc.model.SourceDescription}, table entries, table metadata with variables
+ * and values, a {@link io.pxweb.jdbc.model.DataRequest} of selections, the
+ * {@link io.pxweb.jdbc.model.Cube} of cells it returns, the statement's
+ * {@link io.pxweb.jdbc.model.CallBudget} (the one cancel handle), and the typed failures the
+ * planner acts on ({@link io.pxweb.jdbc.model.TooManyCellsException}).
  */
 package io.pxweb.jdbc.model;

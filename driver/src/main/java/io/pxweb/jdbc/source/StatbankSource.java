@@ -1,16 +1,16 @@
 package io.pxweb.jdbc.source;
 
 import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * Where statbank tables come from: a PxWebApi 2.0 server over HTTP, or a folder of PX files.
+ * Where statbank tables come from: a PxWebApi server over HTTP, or a folder of PX files.
  *
  * <p>Both answer the same four questions in the API's terms, so schemas, columns, planning
  * and SQL behave the same over either.
@@ -29,7 +29,7 @@ public interface StatbankSource {
   }
 
   /** Returns the configuration: languages, default language, cell limit. */
-  ApiConfig config() throws SQLException;
+  SourceDescription config() throws SQLException;
 
   /** Returns every table in the given language. */
   List<TableEntry> tables(String lang, int pageSize) throws SQLException;
@@ -93,8 +93,8 @@ public interface StatbankSource {
   /**
    * Returns the cells of one request.
    *
-   * @param abortSlot receives an action that aborts the work in flight (null when it ends),
-   *     so another thread can cancel a running statement
+   * @param budget the statement's time and cancel switch: a cancel aborts the work in flight
+   *     (from another thread), the deadline bounds it; null for none
    */
-  Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot) throws SQLException;
+  Cube data(DataRequest request, String lang, CallBudget budget) throws SQLException;
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.pxweb.jdbc.source.v2.PxWebErrors;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -53,7 +52,7 @@ class KlassErrorsTest {
     SQLException e = KlassErrors.fromStatus(429, "", URL, "7", "classification 131");
     assertInstanceOf(SQLTransientException.class, e);
     assertEquals("08004", e.getSQLState());
-    assertEquals(Duration.ofSeconds(7), ((PxWebErrors.RetryAfter) e).retryAfter());
+    assertEquals(Duration.ofSeconds(7), ((io.pxweb.jdbc.http.HttpErrors.RetryAfter) e).retryAfter());
     for (int status : new int[] {502, 503, 504}) {
       SQLException u = KlassErrors.fromStatus(status, null, URL, null, "x");
       assertInstanceOf(SQLTransientException.class, u);
@@ -71,9 +70,9 @@ class KlassErrorsTest {
 
   @Test
   void networkFailures() {
-    assertEquals("08001", KlassErrors.fromIo(new UnknownHostException("data.ssb.no"), URL)
+    assertEquals("08001", KlassErrors.ERRORS.fromIo(new UnknownHostException("data.ssb.no"), "GET", URL)
         .getSQLState());
-    SQLException timeout = KlassErrors.fromIo(new SocketTimeoutException("timeout"), URL);
+    SQLException timeout = KlassErrors.ERRORS.fromIo(new SocketTimeoutException("timeout"), "GET", URL);
     assertInstanceOf(SQLTransientException.class, timeout);
     assertEquals("08006", timeout.getSQLState());
   }

@@ -29,16 +29,18 @@ class KlassSettingsTest {
 
   @Test
   void defaultsComeFromTheDriversProperties() throws SQLException {
-    KlassSettings s = KlassSettings.fromProperties(new Properties(), "ua/1");
+    Properties ua = new Properties();
+    ua.setProperty("userAgent", "ua/1");
+    KlassSettings s = io.pxweb.jdbc.ConnectionConfig.of(ua).klass();
     assertEquals("https://data.ssb.no/api/klass/v1", s.baseUrl());
     assertEquals("nb", s.language());
-    assertEquals(Duration.ofSeconds(10), s.connectTimeout());
-    assertEquals(Duration.ofSeconds(60), s.readTimeout());
-    assertEquals(Duration.ofMinutes(5), s.callTimeout());
-    assertEquals("ua/1", s.userAgent());
-    assertEquals(5, s.maxAttempts());
-    assertEquals(Duration.ofMillis(500), s.retryBackoff());
-    assertEquals(Duration.ofMinutes(2), s.maxRetryTime());
+    assertEquals(Duration.ofSeconds(10), s.http().connectTimeout());
+    assertEquals(Duration.ofSeconds(60), s.http().readTimeout());
+    assertEquals(Duration.ofMinutes(5), s.http().callTimeout());
+    assertEquals("ua/1", s.http().userAgent());
+    assertEquals(5, s.http().maxAttempts());
+    assertEquals(Duration.ofMillis(500), s.http().retryBackoff());
+    assertEquals(Duration.ofMinutes(2), s.http().maxRetryTime());
   }
 
   @Test
@@ -49,19 +51,19 @@ class KlassSettingsTest {
     p.setProperty("readTimeout", "5s");
     p.setProperty("retries", "0");
     p.setProperty("userAgent", "tool/2");
-    KlassSettings s = KlassSettings.fromProperties(p, null);
+    KlassSettings s = io.pxweb.jdbc.ConnectionConfig.of(p).klass();
     assertEquals("http://klass.example/api/klass/v1", s.baseUrl());
     assertEquals("en", s.language());
-    assertEquals(Duration.ofSeconds(5), s.readTimeout());
-    assertEquals(1, s.maxAttempts());
-    assertEquals("tool/2", s.userAgent());
+    assertEquals(Duration.ofSeconds(5), s.http().readTimeout());
+    assertEquals(1, s.http().maxAttempts());
+    assertEquals("tool/2", s.http().userAgent());
   }
 
   @Test
   void invalidValuesNameTheirProperty() {
     Properties p = new Properties();
     p.setProperty("readTimeout", "soon");
-    SQLException e = assertThrows(SQLException.class, () -> KlassSettings.fromProperties(p, null));
+    SQLException e = assertThrows(SQLException.class, () -> io.pxweb.jdbc.ConnectionConfig.of(p));
     assertEquals("22023", e.getSQLState());
     assertEquals("Invalid value 'soon' for connection property 'readTimeout': expected a"
         + " duration such as 500ms, 30s, 5m", e.getMessage());

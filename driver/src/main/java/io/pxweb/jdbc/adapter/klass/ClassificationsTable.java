@@ -6,7 +6,7 @@ import io.pxweb.jdbc.klass.KlassDocuments;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import io.pxweb.jdbc.model.CallBudget;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
@@ -39,14 +39,14 @@ final class ClassificationsTable extends KlassTable {
     return KlassRows.SEARCH;
   }
 
-  @Override List<Object[]> rows(KlassPush push, BooleanSupplier cancelled) throws SQLException {
+  @Override List<Object[]> rows(KlassPush push, CallBudget budget) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     if (push.search() != null) {
-      for (KlassDocuments.SearchHit h : client.search(push.search(), cancelled)) {
+      for (KlassDocuments.SearchHit h : client.search(push.search(), budget)) {
         rows.add(KlassRows.searchHit(h, push.search()));
       }
     } else {
-      for (KlassDocuments.Classification c : client.classifications(cancelled)) {
+      for (KlassDocuments.Classification c : client.classifications(budget)) {
         rows.add(KlassRows.classification(c));
       }
     }

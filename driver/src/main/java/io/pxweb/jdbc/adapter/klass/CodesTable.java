@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import io.pxweb.jdbc.model.CallBudget;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 
@@ -51,10 +51,10 @@ final class CodesTable extends KlassTable {
     return -1;
   }
 
-  @Override List<Object[]> rows(KlassPush push, BooleanSupplier cancelled) throws SQLException {
+  @Override List<Object[]> rows(KlassPush push, CallBudget budget) throws SQLException {
     List<Object[]> rows = new ArrayList<>();
     for (KlassDocuments.Code c : client.codes(id, HISTORY_FROM, null, push.selectCodes(),
-        push.level(), cancelled)) {
+        push.level(), budget)) {
       if (push.accepts(c.code(), c.level())) {
         rows.add(KlassRows.codeHistory(c));
       }

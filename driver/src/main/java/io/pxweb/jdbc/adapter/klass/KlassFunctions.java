@@ -9,7 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import io.pxweb.jdbc.adapter.StatementBudget;
+import io.pxweb.jdbc.model.CallBudget;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.linq4j.Enumerable;
@@ -167,13 +168,12 @@ public final class KlassFunctions {
     }
 
     @Override public Enumerable<Object[]> scan(DataContext root) {
-      AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-      BooleanSupplier cancelled = () -> cancel != null && cancel.get();
       KlassSchema schema = KlassSchema.find(root);
-      return KlassTable.once(() -> rows(schema.client(), cancelled));
+      return KlassTable.once(() -> StatementBudget.run(root,
+          budget -> rows(schema.client(), budget)));
     }
 
-    private List<Object[]> rows(KlassClient client, BooleanSupplier cancelled)
+    private List<Object[]> rows(KlassClient client, CallBudget budget)
         throws SQLException {
       String name = kind.name().toLowerCase(java.util.Locale.ROOT);
       if (id == null || date == null || (kind == Kind.CORRESPONDS_AT && targetId == null)
@@ -183,14 +183,14 @@ public final class KlassFunctions {
       LocalDate day = day(date);
       List<Object[]> rows = new ArrayList<>();
       switch (kind) {
-        case CODES_AT -> client.codesAt(id.toString(), day, cancelled)
+        case CODES_AT -> client.codesAt(id.toString(), day, budget)
             .forEach(c -> rows.add(KlassRows.codeAt(c)));
-        case VARIANT_AT -> client.variantAt(id.toString(), variantName, day, cancelled)
+        case VARIANT_AT -> client.variantAt(id.toString(), variantName, day, budget)
             .forEach(c -> rows.add(KlassRows.codeAt(c)));
         case CORRESPONDS_AT -> client.correspondsAt(id.toString(), targetId.toString(), day,
-            cancelled).forEach(c -> rows.add(KlassRows.correspondence(c)));
+            budget).forEach(c -> rows.add(KlassRows.correspondence(c)));
         case CHANGES -> client.changes(id.toString(), day,
-            toDate == null ? null : day(toDate), cancelled)
+            toDate == null ? null : day(toDate), budget)
             .forEach(c -> rows.add(KlassRows.change(c)));
         default -> throw new AssertionError(kind);
       }

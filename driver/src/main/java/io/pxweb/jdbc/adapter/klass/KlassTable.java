@@ -6,7 +6,8 @@ import io.pxweb.jdbc.adapter.PxWebQueryException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BooleanSupplier;
+import io.pxweb.jdbc.adapter.StatementBudget;
+import io.pxweb.jdbc.model.CallBudget;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -40,7 +41,7 @@ public abstract class KlassTable extends AbstractTable implements TranslatableTa
   abstract int searchColumn();
 
   /** Fetches the rows, with the pushed part of the query, in Calcite's internal form. */
-  abstract List<Object[]> rows(KlassPush push, BooleanSupplier cancelled) throws SQLException;
+  abstract List<Object[]> rows(KlassPush push, CallBudget budget) throws SQLException;
 
   @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     return new KlassScan(context.getCluster(), relOptTable, this, KlassPush.NONE);
@@ -51,9 +52,7 @@ public abstract class KlassTable extends AbstractTable implements TranslatableTa
    * the code Calcite generates for {@link KlassScan}.
    */
   public Enumerable<Object[]> scan(DataContext root, KlassPush push) {
-    AtomicBoolean cancel = DataContext.Variable.CANCEL_FLAG.get(root);
-    BooleanSupplier cancelled = () -> cancel != null && cancel.get();
-    return once(() -> rows(push, cancelled));
+    return once(() -> StatementBudget.run(root, budget -> rows(push, budget)));
   }
 
   /** Source of rows that may fail with Klass's error. */

@@ -1,9 +1,11 @@
 package io.pxweb.jdbc.source.px;
 
+import io.pxweb.jdbc.model.CallBudget;
+
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.Cube;
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
@@ -18,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * Statbank source over a folder of PX files, answering in the terms a PxWebApi 2.0 server uses
@@ -66,9 +66,9 @@ public final class PxFolderSource implements StatbankSource {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
   }
 
-  @Override public ApiConfig config() throws SQLException {
+  @Override public SourceDescription config() throws SQLException {
     PxDatabase.Snapshot s = scan();
-    return new ApiConfig("2.0", s.languages(), s.defaultLanguage(), MAX_DATA_CELLS, 0, 0,
+    return new SourceDescription("PX files", s.languages(), s.defaultLanguage(), MAX_DATA_CELLS, 0, 0,
         List.of("px"));
   }
 
@@ -88,24 +88,21 @@ public final class PxFolderSource implements StatbankSource {
     return PxMetadataMapper.metadata(t.layout(), language(t, lang));
   }
 
-  @Override public Cube data(DataRequest request, String lang, Consumer<Runnable> abortSlot)
+  @Override public Cube data(DataRequest request, String lang, CallBudget budget)
       throws SQLException {
     PxDatabase.Table t = table(request.tableId());
     PxTableLayout layout = t.layout();
     int[][] selected = positions(t, request);
-    AtomicBoolean aborted = new AtomicBoolean();
-    abortSlot.accept(() -> aborted.set(true));
     try {
+      // The reader looks at the cancel switch between blocks of cells.
       return new PxDataReader(layout, PxMetadataMapper.symbols(layout, language(t, lang)),
-          aborted::get).read(selected);
+          () -> budget != null && budget.cancelled()).read(selected);
     } catch (PxFormatException e) {
       throw malformed(t.relative(), e);
     } catch (IOException e) {
       throw unreadable(t.relative(), e);
     } catch (CancellationException e) {
       throw new SQLException("Statement cancelled", "57014", e);
-    } finally {
-      abortSlot.accept(null);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.pxweb.jdbc.source.v2;
 
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.json.JsonDocuments;
+
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.Codelist;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import io.pxweb.jdbc.model.Note;
@@ -34,78 +36,21 @@ import java.util.TreeMap;
  * rows: a metadata document without {@code id} or {@code dimension} is rejected.
  */
 public final class ApiDocuments {
-  /**
-   * One factory for all streamed JSON. No text of a real response (a label, a note, a status)
-   * comes near a megabyte; a longer one would cost memory in the host application for nothing.
-   */
-  public static final JsonFactory JSON_FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(1_000_000)
-          .maxNameLength(100_000)
-          .maxNestingDepth(64)
-          .build())
-      .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
-      // Every key of a data response's status object is a new name ("17", "4711", ...):
-      // interning them cost a fifth of the parse time (docs/benchmarks.md).
-      .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-      .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-      .build();
-
   /** A Klass classification reference in a META-ID link, e.g. urn:ssb:classification:klass:131. */
   private static final java.util.regex.Pattern KLASS_URN =
       java.util.regex.Pattern.compile("urn:ssb:classification:klass:(\\d+)");
 
-  /**
-   * Documents are read as trees, whose nodes cost tens of bytes each: besides the byte ceiling
-   * of their body, a cap on tokens bounds the tree. Real documents run about 20 bytes a token
-   * (SCB's 57 KB metadata of TAB638: 2,819), so the cap lets through any document within the
-   * default 16 MB ceiling of documents, while a hostile one of empty objects builds no more than
-   * about 50 MB of tree.
-   */
-  static final long MAX_DOCUMENT_TOKENS = 1_000_000;
-
-  private static final JsonFactory DOCUMENT_FACTORY = JSON_FACTORY.rebuild()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxStringLength(1_000_000)
-          .maxNameLength(100_000)
-          .maxNestingDepth(64)
-          .maxTokenCount(MAX_DOCUMENT_TOKENS)
-          .build())
-      .build();
-
-  private static final ObjectMapper MAPPER = new ObjectMapper(DOCUMENT_FACTORY)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
   private ApiDocuments() {
   }
 
-  /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
+  /** Parses a document to a tree; see {@link JsonDocuments#parse}. */
   public static JsonNode parse(InputStream in, String what)
       throws MalformedDocumentException, IOException {
-    JsonNode node;
-    try {
-      node = MAPPER.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      if (endsEarly(e)) {
-        // Cut off in transit: a transport failure the caller may retry.
-        throw new java.io.EOFException(what + " ends early: " + e.getOriginalMessage());
-      }
-      throw new MalformedDocumentException(what + " is not valid JSON: " + e.getOriginalMessage());
-    }
-    if (node == null || !node.isObject()) {
-      throw new MalformedDocumentException(what + " is not a JSON object");
-    }
-    return node;
-  }
-
-  /** Returns whether a parse failure means the input stopped mid-document (a cut body). */
-  public static boolean endsEarly(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
-        || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
+    return JsonDocuments.parse(in, what);
   }
 
   /** Reads a {@code /config} response. */
-  public static ApiConfig config(JsonNode root) {
+  public static SourceDescription config(JsonNode root) {
     List<String> languages = new ArrayList<>();
     for (JsonNode l : root.path("languages")) {
       languages.add(l.path("id").asText());
@@ -114,7 +59,7 @@ public final class ApiDocuments {
     for (JsonNode f : root.path("dataFormats")) {
       formats.add(f.asText());
     }
-    return new ApiConfig(text(root, "apiVersion"), languages, text(root, "defaultLanguage"),
+    return new SourceDescription("PxWebApi " + text(root, "apiVersion"), languages, text(root, "defaultLanguage"),
         root.path("maxDataCells").asInt(0), root.path("maxCallsPerTimeWindow").asInt(0),
         root.path("timeWindow").asInt(0), formats);
   }

@@ -1,5 +1,7 @@
 package io.pxweb.jdbc.source.v2;
 
+import io.pxweb.jdbc.http.HttpService;
+
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
 
@@ -45,19 +47,9 @@ public final class RequestEncoder {
     return dataUrl(base, request.tableId(), lang).build();
   }
 
-  /**
-   * Returns an id that goes into a URL path as one segment, refusing {@code .} and {@code ..}:
-   * OkHttp (like any URL resolver) treats them as "this folder" and "parent folder", even
-   * percent-encoded, so {@code /tables/../data} would reach another resource.
-   *
-   * @param what what the id names, for the message ("table")
-   */
+  /** Checks an id before it becomes a path segment; see {@link HttpService#pathSegment}. */
   public static String pathSegment(String id, String what) throws java.sql.SQLException {
-    if (id.equals(".") || id.equals("..")) {
-      throw new java.sql.SQLException("No " + what + " has the id '" + id + "': '.' and '..'"
-          + " cannot name one", "42S02");
-    }
-    return id;
+    return HttpService.pathSegment(id, what);
   }
 
   private static HttpUrl.Builder dataUrl(HttpUrl base, String tableId, String lang) {
@@ -72,7 +64,7 @@ public final class RequestEncoder {
   /** Writes the POST body: {@code {"selection":[{"variableCode":..,"valueCodes":[..]}]}}. */
   public static String postBody(DataRequest request) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator g = ApiDocuments.JSON_FACTORY.createGenerator(out)) {
+    try (JsonGenerator g = io.pxweb.jdbc.json.JsonDocuments.JSON_FACTORY.createGenerator(out)) {
       g.writeStartObject();
       g.writeArrayFieldStart("selection");
       for (Selection s : request.selections()) {

@@ -104,7 +104,7 @@ class PxBadFilesTest {
   void badDataFailsWhenRead() throws Exception {
     var m = source.metadata("SHORT", "en");
     SQLException e = assertThrows(SQLException.class,
-        () -> source.data(PxFolderSourceTest.all(m), "en", r -> { }));
+        () -> source.data(PxFolderSourceTest.all(m), "en", null));
     assertEquals("08P01", e.getSQLState());
     assertTrue(e.getMessage().startsWith("Malformed PX file bad/short.px, line 21: DATA has 11"
         + " values, but the table has 12 cells"), e.getMessage());

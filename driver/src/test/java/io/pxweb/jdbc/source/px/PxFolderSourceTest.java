@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.Cube;
-import io.pxweb.jdbc.model.ApiConfig;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
@@ -64,7 +64,7 @@ class PxFolderSourceTest {
     PxFolderSource source = new PxFolderSource(dir);
     assertEquals(dir.toUri().toString().replaceAll("/$", ""), source.location());
 
-    ApiConfig config = source.config();
+    SourceDescription config = source.config();
     // Two files say LANGUAGE="no", two "en" (one of them also has "sv"): the first most common
     // is the default, then every other language in the order the files bring them.
     assertEquals("no", config.defaultLanguage());
@@ -113,7 +113,7 @@ class PxFolderSourceTest {
   }
 
   @Test
-  void dataStreamsTheSelectedCellsAndHandsOutAnAbortAction() throws Exception {
+  void dataStreamsTheSelectedCells() throws Exception {
     copy("px-files/TAB2936.px", dir, "labour");
     PxFolderSource source = new PxFolderSource(dir);
     TableMetadata m = source.metadata("tab2936", "en");
@@ -121,29 +121,22 @@ class PxFolderSourceTest {
     // Kon = 1+2 (position 2), Tid = 2026M01 (position 2), everything else.
     s.set(0, new Selection("Kon", false, List.of("1+2"), List.of(2)));
     s.set(3, new Selection("Tid", false, List.of("2026M01"), List.of(2)));
-    List<Runnable> slot = new ArrayList<>();
-    Cube c = source.data(new DataRequest("TAB2936", s), "en", slot::add);
+    Cube c = source.data(new DataRequest("TAB2936", s), "en", null);
     assertEquals(List.of("Kon", "FackligOrg", "ContentsCode", "Tid", "AnstForm"),
         c.dimensionIds());
     assertEquals(7 * 3, c.cellCount());
     assertEquals(4704.2, c.value(0));
-    assertEquals(2, slot.size());
-    assertTrue(slot.get(0) != null);
-    assertNull(slot.get(1));
   }
 
   @Test
-  void theAbortActionCancelsTheRead() throws Exception {
+  void aCancelledBudgetStopsTheRead() throws Exception {
     copy("px-files/TAB2936.px", dir, "");
     PxFolderSource source = new PxFolderSource(dir);
     DataRequest request = all(source.metadata("TAB2936", "en"));
-    // Another thread would call the action while the rows are read; here it runs at once.
-    SQLException e = assertThrows(SQLException.class, () -> source.data(request, "en",
-        abort -> {
-          if (abort != null) {
-            abort.run();
-          }
-        }));
+    // Another thread would cancel while the rows are read; here it is cancelled before.
+    io.pxweb.jdbc.model.CallBudget budget = io.pxweb.jdbc.model.CallBudget.start(0, "none");
+    budget.cancel();
+    SQLException e = assertThrows(SQLException.class, () -> source.data(request, "en", budget));
     assertEquals("57014", e.getSQLState());
   }
 
@@ -157,11 +150,11 @@ class PxFolderSourceTest {
     List<Selection> s = new ArrayList<>(all(m).selections());
     s.set(1, new Selection("FackligOrg", false, List.of("nope"), List.of(0)));
     SQLException e = assertThrows(SQLException.class,
-        () -> source.data(new DataRequest("TAB2936", s), "en", r -> { }));
+        () -> source.data(new DataRequest("TAB2936", s), "en", null));
     assertEquals("22023", e.getSQLState());
     s.set(1, new Selection("Other", true, List.of("LO"), List.of(1)));
     assertEquals("42S22", assertThrows(SQLException.class,
-        () -> source.data(new DataRequest("TAB2936", s), "en", r -> { })).getSQLState());
+        () -> source.data(new DataRequest("TAB2936", s), "en", null)).getSQLState());
   }
 
   @Test

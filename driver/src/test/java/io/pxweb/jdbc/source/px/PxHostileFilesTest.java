@@ -69,7 +69,7 @@ class PxHostileFilesTest {
     PxFolderSource source = new PxFolderSource(dir);
     // 2.1e9 cells declared, three in DATA: a malformed file, said so, without an int[2.1e9].
     SQLException e = assertThrows(SQLException.class, () -> source.data(
-        cell(source, "WIDE", 0), "en", abort -> { }));
+        cell(source, "WIDE", 0), "en", null));
     assertEquals("08P01", e.getSQLState(), e.getMessage());
     assertTrue(e.getMessage().contains("DATA has 3 values"), e.getMessage());
   }
@@ -90,7 +90,7 @@ class PxHostileFilesTest {
         + "\"a0\",\"b0\",\"c0\",7;\n");
     write(dir.resolve("keyed.px"), b.toString(), ISO_8859_1);
     PxFolderSource source = new PxFolderSource(dir);
-    Cube cube = source.data(cell(source, "KEYED", 1289), "en", abort -> { });
+    Cube cube = source.data(cell(source, "KEYED", 1289), "en", null);
     assertEquals(6.0, cube.value(0));
   }
 

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc.http;
+package io.pxweb.jdbc.model;
 
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;

@@ -1,0 +1,84 @@
+package io.pxweb.jdbc;
+
+import io.pxweb.jdbc.http.HttpSettings;
+import io.pxweb.jdbc.klass.KlassSettings;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * One connection's configuration, read once from its URL and properties with the typed
+ * readers of {@link PxWebProperty}: every invalid value fails here, at connect, with the
+ * property's name; nothing below reads a property again.
+ *
+ * @param baseUrl the server's base URL, or null for a folder of PX files
+ * @param folder the folder of PX files, or null for a server
+ * @param lang the language asked for, or null for the source's default
+ * @param maxDataCells cells per request asked for, or null for the source's limit
+ * @param tablePageSize page size of table lists
+ * @param progress whether to print the progress of multi-request queries (on a terminal)
+ * @param metadataTtl how long metadata stays usable in the JVM's caches
+ * @param tables the {@code tables} restriction, or null
+ * @param subjects the {@code subjects} restriction, or null
+ * @param fun extra SQL function libraries, or null
+ * @param http HTTP settings shared by every service the connection calls
+ * @param klass Klass settings, or null when the connection has no Klass schema (a folder of PX
+ *     files without an explicit {@code klassUrl})
+ * @param attachments the attached databases by schema name, their parts by name
+ */
+public record ConnectionConfig(String baseUrl, Path folder, String lang, Integer maxDataCells,
+    int tablePageSize, boolean progress, Duration metadataTtl, String tables, String subjects,
+    String fun, HttpSettings http, KlassSettings klass,
+    Map<String, Map<String, String>> attachments) {
+
+  /** Reads a connection's configuration; the properties are the URL's merged with the given. */
+  public static ConnectionConfig of(PxWebUrl url) throws SQLException {
+    Properties props = url.properties();
+    HttpSettings http = new HttpSettings(
+        PxWebProperty.CONNECT_TIMEOUT.getDuration(props),
+        PxWebProperty.READ_TIMEOUT.getDuration(props),
+        PxWebProperty.CALL_TIMEOUT.getDuration(props),
+        userAgent(props),
+        PxWebProperty.MAX_URL_LENGTH.getInteger(props),
+        PxWebProperty.RETRIES.getInteger(props) + 1,
+        PxWebProperty.RETRY_MAX_TIME.getDuration(props),
+        PxWebProperty.RETRY_BACKOFF.getDuration(props),
+        PxWebProperty.RATE_LIMIT.getRateLimit(props),
+        PxWebProperty.CACHE_DIR.getFolder(props),
+        PxWebProperty.METADATA_TTL.getDuration(props),
+        PxWebProperty.DATA_CACHE_TTL.getDuration(props),
+        PxWebProperty.PROXY.getHostPort(props),
+        PxWebProperty.PROXY_USER.getString(props),
+        PxWebProperty.PROXY_PASSWORD.getString(props),
+        PxWebProperty.HTTP_HEADERS.getHeaders(props),
+        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
+    String lang = PxWebProperty.LANG.getString(props);
+    String klassUrl = PxWebProperty.KLASS_URL.getUrl(props);
+    // A folder of PX files has no Klass, unless the user names a Klass server explicitly.
+    boolean klass = url.folder() == null || props.getProperty(PxWebProperty.KLASS_URL.key()) != null;
+    return new ConnectionConfig(url.baseUrl(), url.folder(), lang,
+        PxWebProperty.MAX_DATA_CELLS.getInteger(props),
+        PxWebProperty.TABLE_PAGE_SIZE.getInteger(props),
+        PxWebProperty.PROGRESS.getBoolean(props),
+        PxWebProperty.METADATA_TTL.getDuration(props),
+        PxWebProperty.TABLES.getString(props),
+        PxWebProperty.SUBJECTS.getString(props),
+        PxWebProperty.FUN.getString(props),
+        http,
+        klass ? new KlassSettings(klassUrl, lang, KlassSettings.DEFAULT_PAGE_SIZE, http) : null,
+        PxWebProperty.attachments(props));
+  }
+
+  /** Reads the configuration of properties alone (no URL): for tests and tools. */
+  public static ConnectionConfig of(Properties props) throws SQLException {
+    return of(PxWebUrl.parse(PxWebUrl.PREFIX + "ssb", props));
+  }
+
+  private static String userAgent(Properties props) throws SQLException {
+    String ua = PxWebProperty.USER_AGENT.getString(props);
+    return ua != null ? ua : PxWebDriver.NAME + "/" + PxWebDriver.VERSION + " (Java "
+        + System.getProperty("java.version") + ")";
+  }
+}

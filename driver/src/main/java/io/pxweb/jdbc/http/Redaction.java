@@ -1,0 +1,31 @@
+package io.pxweb.jdbc.http;
+
+/**
+ * Removes secrets from URLs before they reach a message or a log: every error names the URL it
+ * was about, and none may show a password, a token or user info.
+ */
+public final class Redaction {
+  private static final java.util.regex.Pattern USER_INFO =
+      java.util.regex.Pattern.compile("(//)[^/?#@]*@");
+  private static final java.util.regex.Pattern ORACLE_USER =
+      java.util.regex.Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)[^@/]*/[^@]*@");
+  private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+      "(?i)((?:password|passwd|pwd|[a-z_]*secret[a-z_]*|[a-z_]*token[a-z_]*)\\s*=)[^;&}]*");
+
+  /**
+   * Returns a URL (a JDBC URL of an attached database, a request URL) with user info
+   * ({@code //user:pw@}, Oracle's {@code user/pw@}) and password, secret and token parameters
+   * replaced by {@code ***}.
+   */
+  public static String redact(String url) {
+    if (url == null) {
+      return null;
+    }
+    String out = USER_INFO.matcher(url).replaceAll("$1***@");
+    out = ORACLE_USER.matcher(out).replaceAll("$1***@");
+    return SECRET_PARAMETER.matcher(out).replaceAll("$1***");
+  }
+
+  private Redaction() {
+  }
+}
