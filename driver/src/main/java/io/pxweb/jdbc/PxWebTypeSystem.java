@@ -14,7 +14,8 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *   <li>Literals of different lengths meeting in CASE, COALESCE or UNION are VARCHAR, not
  *       CHAR padded with spaces: {@code CASE ... THEN 'ab' ELSE 'abcd' END} yields {@code 'ab'}.
  *   <li>Decimals carry up to 38 digits (Calcite's default is 19), room for derived values;
- *       a SUM has ten digits more than its argument (Calcite gives it the maximum).
+ *       a SUM has ten digits more than its argument, a product the digits of both factors up
+ *       to 28 (Calcite gives both the maximum, which cuts a compared literal's decimals).
  *   <li>AVG keeps a useful precision: over a DECIMAL or an integer it is a DECIMAL with at least
  *       {@value #DERIVED_SCALE} fractional digits, as PostgreSQL's numeric average (Calcite
  *       keeps the argument's type, so the mean of 10.1, 10.6 and 11.0 would be 10.5, and of
@@ -66,6 +67,27 @@ public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
           argument.isNullable());
     }
     return super.deriveSumType(types, argument);
+  }
+
+  /**
+   * A product of decimals has room for ten more digits, as a SUM has: DECIMAL(p1 + p2, s1 + s2)
+   * up to {@value #MAX_DECIMAL_PRECISION} - 10 digits. At the maximum precision (Calcite's
+   * choice for two DECIMAL(19, 0) measures) a compared literal with decimals lost them in the
+   * common type: {@code a * b > -0.5} ran as {@code > 0}.
+   */
+  @Override public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory types,
+      RelDataType left, RelDataType right) {
+    if (SqlTypeUtil.isExactNumeric(left) && SqlTypeUtil.isExactNumeric(right)
+        && (SqlTypeUtil.isDecimal(left) || SqlTypeUtil.isDecimal(right))) {
+      int scale = Math.min(Math.max(left.getScale(), 0) + Math.max(right.getScale(), 0),
+          MAX_DECIMAL_PRECISION - SUM_DIGITS);
+      int precision = Math.min(left.getPrecision() + right.getPrecision(),
+          MAX_DECIMAL_PRECISION - SUM_DIGITS);
+      return types.createTypeWithNullability(
+          types.createSqlType(SqlTypeName.DECIMAL, Math.max(precision, scale), scale),
+          left.isNullable() || right.isNullable());
+    }
+    return super.deriveDecimalMultiplyType(types, left, right);
   }
 
   @Override public RelDataType deriveAvgAggType(RelDataTypeFactory types, RelDataType argument) {

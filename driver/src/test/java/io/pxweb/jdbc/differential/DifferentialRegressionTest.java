@@ -127,4 +127,17 @@ class DifferentialRegressionTest {
         + " WHERE t0.\"TIME\" >= '2016' GROUP BY t0.\"WASTE_CAT\", t0.\"TIME\""
         + " HAVING SUM(t0.\"WasteHazard\") > -0.2", new GeneratedQuery.Fetch("TAB003", 306));
   }
+
+  /**
+   * A product of two whole-number measures had the maximum precision, so comparing it with a
+   * literal of more decimals cut the literal: {@code a * b > -0.5} ran as {@code > 0} and
+   * dropped the rows whose product is 0.
+   */
+  @Test
+  void productsCompareWithFractionalLiterals() {
+    assertAgrees("SELECT t0.\"WASTE_CAT\", t0.\"TREATMENT_CAT\" FROM \"TAB003\" t0"
+        + " WHERE t0.\"TIME\" >= '2016'"
+        + " AND t0.\"WasteHazard\" * t0.\"WasteNonHazard\" > -0.5",
+        new GeneratedQuery.Fetch("TAB003", 612));
+  }
 }
