@@ -39,14 +39,40 @@ public class PxWebDriver extends Driver {
   public static final String NAME = "pxweb-jdbc";
   public static final String VERSION = "0.1.0";
 
+  /** System property that keeps Calcite's own {@code jdbc:calcite:} driver registered. */
+  public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
+
   static {
     new PxWebDriver().register();
+    withdrawCalciteDriver();
     // Calcite turns IN lists of 20 or more values into a join with a VALUES relation, which
     // would hide them from the table scan and fetch every value of the variable. The hook is
     // JVM-wide: it only keeps IN lists as filters, which is correct for any Calcite user.
     Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.add(
         (Consumer<Holder<SqlToRelConverter.Config>>) h ->
             h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
+  }
+
+  /**
+   * Deregisters Calcite's {@code jdbc:calcite:} driver, which loading this class registers (it
+   * extends Calcite's, whose static initializer registers itself): a host that lets users type
+   * JDBC URLs (a BI server, DBeaver) would otherwise accept {@code jdbc:calcite:} URLs whose
+   * schema factories open any JDBC URL or read files, past {@link AttachPolicy}. A host that uses
+   * Calcite itself sets the system property {@value #KEEP_CALCITE_DRIVER} to true.
+   */
+  private static void withdrawCalciteDriver() {
+    if (Boolean.getBoolean(KEEP_CALCITE_DRIVER)) {
+      return;
+    }
+    for (java.sql.Driver d : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+      if (d.getClass() == Driver.class) {
+        try {
+          java.sql.DriverManager.deregisterDriver(d);
+        } catch (SQLException | SecurityException e) {
+          // A security manager that forbids it keeps the driver; nothing else depends on it.
+        }
+      }
+    }
   }
 
   @Override protected String getConnectStringPrefix() {

@@ -42,9 +42,31 @@ final class EmptyAnswer {
         || !emptyTables.contains(m.group(1).toLowerCase(Locale.ROOT))) {
       return null;
     }
+    return noRows(sql, from);
+  }
+
+  private static final Pattern FOREIGN_KEYS = Pattern.compile(
+      "(?is).*\\bpg_constraint\\b.*\\bcontype\"?\\s*=\\s*'f'.*");
+
+  /**
+   * A query that keeps only foreign-key constraints ({@code contype = 'f'}, Metabase's
+   * describe-fks) has no rows: statbanks declare none. Answered before planning, as its
+   * joins of pg_attribute twice would be planned as a large cross product.
+   */
+  static Rows forForeignKeys(String sql) {
+    String upper = sql.toUpperCase(Locale.ROOT);
+    if (!SqlText.firstWord(sql).equals("SELECT") || upper.contains(" UNION ")
+        || upper.contains(" OR ") || !FOREIGN_KEYS.matcher(sql).matches()) {
+      return null;
+    }
+    int from = topLevelFrom(sql);
+    return from < 0 ? null : noRows(sql, from);
+  }
+
+  private static Rows noRows(String sql, int from) {
     List<Rows.Column> columns = new ArrayList<>();
     for (String item : topLevelItems(sql.substring(SqlText.firstWordEnd(sql), from))) {
-      Matcher alias = Pattern.compile("(?is).*\\bAS\\s+\"?(\\w+)\"?\\s*$").matcher(item);
+      Matcher alias = Pattern.compile("(?is).*\\bAS\\s+\"?([\\w-]+)\"?\\s*$").matcher(item);
       String name = alias.matches() ? alias.group(1)
           : item.trim().replaceAll("(?s).*\\.", "").replaceAll("\\W", "");
       columns.add(new Rows.Column(name.isEmpty() ? "?column?" : name, PgType.TEXT, -1));

@@ -17,6 +17,10 @@ final class KnownQueries {
       "n\\.nspname\\s*=\\s*E?'((?:[^']|'')*)'");
   private static final Pattern TABLE = Pattern.compile("ct\\.relname\\s*=\\s*E?'((?:[^']|'')*)'");
 
+  private static final Pattern UNNEST_PRIMARY_KEY = Pattern.compile("(?is)\\bunnest\\s*\\(\\s*ix"
+      + "\\.indkey\\s*\\).*generate_subscripts\\s*\\(\\s*ix\\.indkey.*\\bix\\.indrelid\\s*=\\s*'?(\\d+)"
+      + "'?.*\\bix\\.indisprimary\\b");
+
   private KnownQueries() {
   }
 
@@ -35,8 +39,23 @@ final class KnownQueries {
           "KEY_SEQ:int2", "UPDATE_RULE:int2", "DELETE_RULE:int2", "FK_NAME", "PK_NAME",
           "DEFERRABILITY:int2"), List.of());
     }
+    Rows foreignKeys = EmptyAnswer.forForeignKeys(sql);
+    if (foreignKeys != null) {
+      return foreignKeys;
+    }
     if (sql.contains("typinput='pg_catalog.array_in'::regproc")) {
       return typeInfo(sql);
+    }
+    Matcher unnestKey = UNNEST_PRIMARY_KEY.matcher(sql);
+    if (unnestKey.find()) {
+      // SQLAlchemy's get_pk_constraint: unnest(ix.indkey) with generate_subscripts for the
+      // order, which Calcite cannot express; the key columns in key order.
+      CatalogData.Relation r = data.relation(Integer.parseInt(unnestKey.group(1)));
+      List<Object[]> rows = new ArrayList<>();
+      for (String column : r == null ? List.<String>of() : data.primaryKey(r)) {
+        rows.add(new Object[] {column});
+      }
+      return new Rows.Listed(List.of(new Rows.Column("attname", PgType.NAME, -1)), rows);
     }
     if (!sql.contains("_pg_expandarray")) {
       return null;

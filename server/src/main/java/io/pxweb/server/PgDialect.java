@@ -97,6 +97,14 @@ final class PgDialect {
         "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_\\w+)\\b(?!\\s*[.(])"), m ->
             PgCatalogSchema.isCatalogTable(m.group(3))
                 ? m.group(1) + m.group(2) + "pg_catalog." + m.group(3) : m.group()));
+    // ... and so is FROM "pg_constraint" (HoneySQL quotes every name: Metabase).
+    rules.add((masked, literals) -> replace(masked, Pattern.compile(
+        "(?i)(\\bFROM|\\bJOIN|,)(\\s+)" + MASK + "(\\d+)" + MASK + "(?!\\s*[.(])"), m -> {
+          String name = literals.get(Integer.parseInt(m.group(3)));
+          return name.matches("\"pg_\\w+\"")
+              && PgCatalogSchema.isCatalogTable(name.substring(1, name.length() - 1))
+              ? m.group(1) + m.group(2) + "pg_catalog." + MASK + m.group(3) + MASK : m.group();
+        }));
     // PostgreSQL takes any keyword as a column label after AS (Metabase's privilege query says
     // "as select", "as table"); Calcite wants it quoted. Type names are left alone (CAST).
     Pattern keywordLabel = Pattern.compile("(?i)\\bAS\\s+(table|update|select|insert|delete"
@@ -109,6 +117,9 @@ final class PgDialect {
     // x::type binds tighter than any operator in PostgreSQL; Calcite's parser gives it a lower
     // precedence (a = b::oid would cast the comparison), so casts become CAST(x AS type).
     rules.add((masked, literals) -> casts(masked));
+    // A computed name cast to regclass (Metabase: CAST(FORMAT('%I.%I', s, t) AS REGCLASS))
+    // is looked up at run time; literal names were replaced above.
+    rules.add((masked, literals) -> regclassCasts(masked));
     // OPERATOR(pg_catalog.~) is how psql writes a plain operator.
     rules.add((masked, literals) -> masked.replaceAll(
         "(?i)OPERATOR\\s*\\(\\s*pg_catalog\\s*\\.\\s*([~!=<>*+/-]+)\\s*\\)", " $1 "));
@@ -135,6 +146,47 @@ final class PgDialect {
       String operand = text.substring(start, at).strip(); // not trim(): it drops MASK
       text = text.substring(0, start) + "CAST(" + operand + " AS " + type.group(1) + ")"
           + text.substring(type.end());
+      from = start;
+    }
+    return text;
+  }
+
+  private static final Pattern CAST_OPEN = Pattern.compile("(?i)\\bCAST\\s*\\(");
+  private static final Pattern AS_REGCLASS = Pattern.compile(
+      "(?is)(.*)\\s+AS\\s+(?:pg_catalog\\s*\\.\\s*)?regclass\\s*");
+
+  /** Rewrites CAST(x AS regclass) as pg_catalog.regclass_of(x), innermost first. */
+  static String regclassCasts(String text) {
+    Matcher open = CAST_OPEN.matcher(text);
+    int from = text.length();
+    while (from >= 0) {
+      int start = -1;
+      for (int i = from - 1; i >= 0; i--) {
+        if (open.find(i) && open.start() == i) {
+          start = i;
+          break;
+        }
+      }
+      if (start < 0) {
+        break;
+      }
+      int depth = 0;
+      int close = -1;
+      for (int i = open.end() - 1; i < text.length(); i++) {
+        char c = text.charAt(i);
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (depth == 0) {
+          close = i;
+          break;
+        }
+      }
+      if (close > 0) {
+        Matcher body = AS_REGCLASS.matcher(text.substring(open.end(), close));
+        if (body.matches()) {
+          text = text.substring(0, start) + "pg_catalog.regclass_of(" + body.group(1) + ")"
+              + text.substring(close + 1);
+        }
+      }
       from = start;
     }
     return text;

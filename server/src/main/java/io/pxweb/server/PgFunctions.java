@@ -155,6 +155,11 @@ public final class PgFunctions {
     return null;
   }
 
+  /** Statbank tables are not partitioned (DBeaver asks for every table). */
+  public static String pg_get_partkeydef(Object oid) {
+    return null;
+  }
+
   public static String pg_encoding_to_char(Integer encoding) {
     return "UTF8";
   }
@@ -189,6 +194,103 @@ public final class PgFunctions {
       return null;
     }
     return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * PostgreSQL's date_trunc on a timestamp: the start of its year, quarter, month, week (Monday),
+   * day, hour, minute or second. Metabase, Superset and Grafana group periods with it.
+   */
+  public static java.sql.Timestamp date_trunc(String unit, java.sql.Timestamp value) {
+    if (unit == null || value == null) {
+      return null;
+    }
+    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDateTime()));
+  }
+
+  /** date_trunc on a DATE, which PostgreSQL takes as midnight of that day. */
+  public static java.sql.Timestamp date_trunc(String unit, java.sql.Date value) {
+    if (unit == null || value == null) {
+      return null;
+    }
+    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDate().atStartOfDay()));
+  }
+
+  private static java.time.LocalDateTime truncate(String unit, java.time.LocalDateTime t) {
+    java.time.LocalDate day = t.toLocalDate();
+    switch (unit.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "millennium": return java.time.LocalDate.of((day.getYear() - 1) / 1000 * 1000 + 1, 1, 1)
+          .atStartOfDay();
+      case "century": return java.time.LocalDate.of((day.getYear() - 1) / 100 * 100 + 1, 1, 1)
+          .atStartOfDay();
+      case "decade": return java.time.LocalDate.of(day.getYear() / 10 * 10, 1, 1).atStartOfDay();
+      case "year": return day.withDayOfYear(1).atStartOfDay();
+      case "quarter": return java.time.LocalDate.of(day.getYear(),
+          (day.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
+      case "month": return day.withDayOfMonth(1).atStartOfDay();
+      case "week": return day.with(java.time.DayOfWeek.MONDAY).atStartOfDay();
+      case "day": return day.atStartOfDay();
+      case "hour": return t.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      case "minute": return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      case "second": return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      case "milliseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      case "microseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      default: throw new IllegalArgumentException("unit \"" + unit + "\" not recognized for "
+          + "date_trunc: use year, quarter, month, week, day, hour, minute or second");
+    }
+  }
+
+  /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */
+  public static String format(String template, String a) {
+    return formatOf(template, a);
+  }
+
+  public static String format(String template, String a, String b) {
+    return formatOf(template, a, b);
+  }
+
+  public static String format(String template, String a, String b, String c) {
+    return formatOf(template, a, b, c);
+  }
+
+  private static String formatOf(String template, String... args) {
+    if (template == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char ch = template.charAt(i);
+      if (ch != '%' || i + 1 == template.length()) {
+        sb.append(ch);
+        continue;
+      }
+      char kind = template.charAt(++i);
+      if (kind == '%') {
+        sb.append('%');
+        continue;
+      }
+      String arg = next < args.length ? args[next++] : null;
+      switch (kind) {
+        case 's' -> sb.append(arg == null ? "" : arg);
+        case 'I' -> sb.append(quote_ident(arg));
+        case 'L' -> sb.append(arg == null ? "NULL" : "'" + arg.replace("'", "''") + "'");
+        default -> sb.append('%').append(kind);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A relation's OID from its (possibly qualified, possibly quoted) name: x::regclass. */
+  public static Integer regclass_of(String name) {
+    CatalogData data = CATALOG.get();
+    if (name == null || data == null) {
+      return null;
+    }
+    try {
+      return data.relationOid(name);
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   public static boolean has_table_privilege(String table, String privilege) {

@@ -18,7 +18,7 @@ final class PgInput {
     this.in = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 14));
   }
 
-  /** The startup packet's body after its length (protocol code first). */
+  /** The startup packet's body after its length (protocol code first), at most 10,000 bytes as in PostgreSQL. */
   ByteBuffer startupPacket() throws IOException {
     int len = in.readInt();
     if (len < 8 || len > 10_000) {
@@ -34,15 +34,26 @@ final class PgInput {
     return in.read();
   }
 
+  /**
+   * The largest message before authentication (PostgreSQL's PG_MAX_AUTH_TOKEN_LENGTH): whoever
+   * has not logged in yet cannot make the server allocate more.
+   */
+  static final int MAX_AUTH_MESSAGE = 65_535;
+
   /** The body of the message whose type was just read. */
   ByteBuffer body() throws IOException {
+    return body(MAX_MESSAGE);
+  }
+
+  /** The body of the message whose type was just read, refused when longer than {@code max}. */
+  ByteBuffer body(int max) throws IOException {
     int len;
     try {
       len = in.readInt();
     } catch (EOFException e) {
       throw new ProtocolException("connection closed inside a message");
     }
-    if (len < 4 || len > MAX_MESSAGE) {
+    if (len < 4 || len > max) {
       throw new ProtocolException("invalid message length " + len);
     }
     byte[] body = new byte[len - 4];

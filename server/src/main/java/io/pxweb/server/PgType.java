@@ -47,6 +47,9 @@ enum PgType {
       .appendPattern("HH:mm:ss").optionalStart()
       .appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true).toFormatter();
 
+  private static final DateTimeFormatter WHOLE_SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
   final int oid;
   final int length;
   final String name;
@@ -128,7 +131,12 @@ enum PgType {
       }
       case TIMESTAMP: {
         String s = rs.getString(column);
-        return s == null ? null : TIMESTAMP_TEXT.format(LocalDateTime.parse(s.replace(' ', 'T')));
+        if (s == null) {
+          return null;
+        }
+        LocalDateTime t = LocalDateTime.parse(s.replace(' ', 'T'));
+        // PostgreSQL writes no fraction for whole seconds (the optional section always prints).
+        return t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t);
       }
       default:
         return rs.getString(column);

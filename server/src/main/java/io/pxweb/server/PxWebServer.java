@@ -153,11 +153,17 @@ public final class PxWebServer implements AutoCloseable {
   /** Counts a session against its user's limit; false when the user is at the limit. */
   boolean admit(String user) {
     AtomicInteger n = perUser.computeIfAbsent(user, u -> new AtomicInteger());
-    if (n.incrementAndGet() > options.maxConnectionsPerUser()) {
+    int own = limits(user).connections();
+    if (n.incrementAndGet() > (own > 0 ? own : options.maxConnectionsPerUser())) {
       n.decrementAndGet();
       return false;
     }
     return true;
+  }
+
+  /** The user's limits from the users file (defaults without one). */
+  Users.Limits limits(String user) {
+    return options.users() == null ? Users.Limits.DEFAULT : options.users().limits(user);
   }
 
   Connection openConnection() throws SQLException {

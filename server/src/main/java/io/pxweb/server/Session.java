@@ -22,6 +22,7 @@ final class Session implements Runnable, SessionCommands.Host {
   private static final int SSL_REQUEST = 80877103;
   private static final int GSSENC_REQUEST = 80877104;
   private static final int CANCEL_REQUEST = 80877102;
+  static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
 
   /** What a statement produced: rows to send, or only a command tag. */
   record Result(String tag, Rows rows) {
@@ -85,11 +86,17 @@ final class Session implements Runnable, SessionCommands.Host {
   }
 
   @Override public void run() {
-    try (socket) {
+    // Not try-with-resources: its socket would be closed before the catch clauses could send
+    // the client its error.
+    try {
       socket.setTcpNoDelay(true);
+      // PostgreSQL's authentication_timeout: a client that does not finish logging in within a
+      // minute loses its connection (and its slot) instead of holding it open.
+      socket.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
       in = new PgInput(socket.getInputStream());
       out = new PgOutput(socket.getOutputStream());
       if (startup()) {
+        socket.setSoTimeout(0);
         loop();
       }
     } catch (PgInput.ProtocolException e) {
@@ -100,6 +107,11 @@ final class Session implements Runnable, SessionCommands.Host {
       tryError(sqlState(e), e.getMessage());
     } finally {
       closeAll();
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // Already closed.
+      }
       server.ended(this, admittedUser);
     }
   }
@@ -181,6 +193,7 @@ final class Session implements Runnable, SessionCommands.Host {
     admittedUser = user;
     out.begin('R').int32(0).end();
     settings = new Settings(user, database, params.get("application_name"));
+    settings.maxStatementMillis(server.limits(user).statementMillis());
     for (Map.Entry<String, String> p : params.entrySet()) {
       String key = p.getKey();
       if (key.equals("options")) {
@@ -561,6 +574,11 @@ final class Session implements Runnable, SessionCommands.Host {
 
   static String sqlState(SQLException e) {
     String state = e.getSQLState();
+    if ("HYT00".equals(state)) {
+      // The driver's query timeout is PostgreSQL's statement_timeout: query_canceled, which
+      // clients (pgjdbc, psql, Metabase) report as a timeout.
+      return "57014";
+    }
     return state != null && state.length() == 5 ? state : "XX000";
   }
 

@@ -77,9 +77,28 @@ final class Settings {
     return values;
   }
 
-  /** statement_timeout in milliseconds (PostgreSQL accepts units: 5s, 100ms, 1min). */
+  /** The user's statement-time limit (0: none), which no SET lifts. */
+  private long maxStatementMillis;
+
+  void maxStatementMillis(long millis) {
+    this.maxStatementMillis = millis;
+    if (millis > 0) {
+      put("statement_timeout", millis + "ms");
+    }
+  }
+
+  /** The statement time that applies: the session's statement_timeout within the user's limit. */
   long statementTimeoutMillis() {
-    String v = get("statement_timeout").trim().toLowerCase(Locale.ROOT);
+    long session = millis(get("statement_timeout"));
+    if (maxStatementMillis > 0 && (session <= 0 || session > maxStatementMillis)) {
+      return maxStatementMillis;
+    }
+    return Math.max(0, session);
+  }
+
+  /** A time in milliseconds as PostgreSQL writes it (5s, 100ms, 1min, 2h, a bare number: ms). */
+  static long millis(String text) {
+    String v = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (v.endsWith("ms")) {
         return Long.parseLong(v.substring(0, v.length() - 2).trim());

@@ -104,6 +104,13 @@ final class SystemTable extends AbstractTable implements FilterableTable {
   }
 
   private void equality(RexNode f, Map<String, Object> equal) {
+    if (f.isA(SqlKind.AND)) {
+      // Calcite may hand a conjunction over as one filter: each equality in it still narrows.
+      for (RexNode operand : ((RexCall) f).getOperands()) {
+        equality(operand, equal);
+      }
+      return;
+    }
     if (!f.isA(SqlKind.EQUALS)) {
       return;
     }

@@ -10,6 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -19,19 +21,36 @@ import javax.crypto.spec.SecretKeySpec;
  * The users who may connect, each with a SCRAM-SHA-256 verifier. A users file holds one
  * {@code name:secret} a line, the secret either a password or PostgreSQL's own verifier
  * ({@code SCRAM-SHA-256$4096:salt$StoredKey:ServerKey}, as {@code pg_authid} stores it), so the
- * file need not hold passwords. Plain passwords are turned into verifiers at load time.
+ * file need not hold passwords. Plain passwords are turned into verifiers at load time. A line
+ * may end in the user's limits, {@code connections=N} and {@code statement_timeout=30s}: the
+ * user's concurrent sessions, and the longest a statement of theirs may run whatever the
+ * session SETs.
  */
 final class Users {
   /** A user's SCRAM verifier. */
   record Verifier(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
   }
 
+  /** A user's limits: sessions at once (-1: the server's default), statement time (0: none). */
+  record Limits(int connections, long statementMillis) {
+    static final Limits DEFAULT = new Limits(-1, 0);
+  }
+
+  private static final Pattern LIMIT = Pattern.compile("(connections|statement_timeout)=(\\S+)");
+
   static final int ITERATIONS = 4096;
 
   private final Map<String, Verifier> verifiers;
+  private final Map<String, Limits> limits;
 
-  private Users(Map<String, Verifier> verifiers) {
+  private Users(Map<String, Verifier> verifiers, Map<String, Limits> limits) {
     this.verifiers = verifiers;
+    this.limits = limits;
+  }
+
+  /** The user's limits; {@link Limits#DEFAULT} when the users file gives none. */
+  Limits limits(String user) {
+    return limits.getOrDefault(user, Limits.DEFAULT);
   }
 
   Verifier get(String user) {
@@ -45,6 +64,7 @@ final class Users {
   /** Users from {@code name:secret} lines; blank lines and lines starting with # are skipped. */
   static Users parse(String text, String source) {
     Map<String, Verifier> map = new HashMap<>();
+    Map<String, Limits> limits = new HashMap<>();
     int lineNo = 0;
     for (String line : text.split("\\R")) {
       lineNo++;
@@ -58,10 +78,46 @@ final class Users {
             + ": expected name:password or name:SCRAM-SHA-256$...");
       }
       String secret = l.substring(colon + 1);
-      map.put(l.substring(0, colon), secret.startsWith("SCRAM-SHA-256$")
+      String name = l.substring(0, colon);
+      int connections = -1;
+      long statementMillis = 0;
+      // Limits are the trailing key=value words; a password may contain spaces before them.
+      while (true) {
+        int space = Math.max(secret.lastIndexOf(' '), secret.lastIndexOf('\t'));
+        Matcher m = LIMIT.matcher(secret.substring(space + 1));
+        if (space < 0 || !m.matches()) {
+          break;
+        }
+        String where = source + " line " + lineNo + ": " + m.group();
+        if (m.group(1).equals("connections")) {
+          connections = positive(m.group(2), where);
+        } else {
+          statementMillis = Settings.millis(m.group(2));
+          if (statementMillis <= 0) {
+            throw new IllegalArgumentException(where + ": expected a time such as 30s or 2min");
+          }
+        }
+        secret = secret.substring(0, space).strip();
+      }
+      if (connections >= 0 || statementMillis > 0) {
+        limits.put(name, new Limits(connections, statementMillis));
+      }
+      map.put(name, secret.startsWith("SCRAM-SHA-256$")
           ? parseVerifier(secret, source + " line " + lineNo) : verifier(secret));
     }
-    return new Users(map);
+    return new Users(map, limits);
+  }
+
+  private static int positive(String v, String where) {
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // Reported below.
+    }
+    throw new IllegalArgumentException(where + ": expected a positive number of connections");
   }
 
   static Users load(Path file) throws IOException {

@@ -65,6 +65,55 @@ class AuthenticationTest {
   }
 
   @Test
+  void usersFileLimitsConnectionsAndStatementTimePerUser() throws Exception {
+    Path users = dir.resolve("users");
+    Files.writeString(users, "alice:wonder land connections=1 statement_timeout=1s\n"
+        + "bob:builder\n");
+    try (PxWebServer server = ServerFixture.start("--users", users.toString());
+         Connection alice = connect(server, "alice", "wonder land");
+         Connection bob = connect(server, "bob", "builder");
+         Connection bob2 = connect(server, "bob", "builder")) {
+      SQLException refused = assertThrows(SQLException.class,
+          () -> connect(server, "alice", "wonder land").close());
+      assertEquals("53300", refused.getSQLState(), refused.getMessage());
+      try (java.sql.Statement s = alice.createStatement()) {
+        try (ResultSet rs = s.executeQuery("SHOW statement_timeout")) {
+          assertTrue(rs.next());
+          assertEquals("1000ms", rs.getString(1));
+        }
+        // A session cannot lift its user's limit.
+        s.execute("SET statement_timeout = 0");
+        SQLException timedOut = assertThrows(SQLException.class, () -> {
+          try (ResultSet rs = s.executeQuery(ENDLESS)) {
+            while (rs.next()) {
+              // Reads until the limit stops the statement.
+            }
+          }
+        });
+        assertEquals("57014", timedOut.getSQLState(), timedOut.getMessage());
+      }
+      try (ResultSet rs = bob2.createStatement().executeQuery("SHOW statement_timeout")) {
+        assertTrue(rs.next());
+        assertEquals("0", rs.getString(1), "bob has no limit");
+      }
+      assertTrue(bob.isValid(5));
+    }
+  }
+
+  @Test
+  void malformedLimitsAreRefusedWithTheLine() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Users.parse("carol:pw connections=0", "users"));
+    assertEquals("users line 1: connections=0: expected a positive number of connections",
+        e.getMessage());
+    assertEquals(Users.Limits.DEFAULT, Users.parse("dave:pass word=1", "users").limits("dave"));
+  }
+
+  /** A result too large to finish: it ends only when stopped. */
+  private static final String ENDLESS = "SELECT a.*, b.\"REGION\" AS r2, c.\"REGION\" AS r3 "
+      + "FROM \"TAB002\" a CROSS JOIN \"TAB001\" b CROSS JOIN \"TAB001\" c";
+
+  @Test
   void perUserConnectionLimit() throws Exception {
     try (PxWebServer server = ServerFixture.start("--max-connections-per-user", "1");
          Connection first = ServerFixture.pg(server, "")) {

@@ -384,6 +384,29 @@ class PgJdbcClientTest {
   }
 
   @Test
+  void dateTruncGroupsDatesAsPostgresqlDoes() throws Exception {
+    try (Connection c = ServerFixture.pg(server, "");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT date_trunc('quarter', \"TIME_date\") AS q, "
+             + "date_trunc('week', TIMESTAMP '2024-05-09 13:14:15') AS w, "
+             + "CAST(date_trunc('decade', DATE '2024-05-09') AS DATE) AS d "
+             + "FROM \"TAB001\" WHERE \"TIME\" = '2001' LIMIT 1")) {
+      assertEquals(Types.TIMESTAMP, rs.getMetaData().getColumnType(1));
+      assertEquals("timestamp", rs.getMetaData().getColumnTypeName(1));
+      assertTrue(rs.next());
+      assertEquals("2001-01-01 00:00:00", rs.getString(1));
+      assertEquals("2024-05-06 00:00:00", rs.getString(2), "weeks start on Monday");
+      assertEquals(LocalDate.of(2020, 1, 1), rs.getObject(3, LocalDate.class));
+    }
+    try (Connection c = ServerFixture.pg(server, "");
+         Statement s = c.createStatement()) {
+      SQLException e = assertThrows(SQLException.class,
+          () -> s.executeQuery("SELECT date_trunc('fortnight', DATE '2024-05-09')").close());
+      assertTrue(e.getMessage().contains("unit \"fortnight\" not recognized"), e.getMessage());
+    }
+  }
+
+  @Test
   void startupOptionsSetParameters() throws Exception {
     try (Connection c = ServerFixture.pg(server,
         "options=-c%20statement_timeout%3D5s&ApplicationName=metabase");

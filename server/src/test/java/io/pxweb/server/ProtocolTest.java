@@ -63,6 +63,51 @@ class ProtocolTest {
     }
   }
 
+  /** The SQLSTATE of the ErrorResponse that comes next. */
+  private static String errorCode(DataInputStream in) throws IOException {
+    assertEquals('E', (char) in.readByte());
+    byte[] body = new byte[in.readInt() - 4];
+    in.readFully(body);
+    for (String field : new String(body, StandardCharsets.UTF_8).split("\0")) {
+      if (field.startsWith("C")) {
+        return field.substring(1);
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void beforeLoginMessagesAreBoundedAsInPostgresql() throws Exception {
+    // A startup packet over 10,000 bytes is refused before it is read.
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      out.writeInt(10_001); // only the length: bytes left unread would reset the connection
+      out.flush();
+      assertEquals("08P01", errorCode(new DataInputStream(s.getInputStream())));
+    }
+    // A SASL response longer than 65,535 bytes too, with a password required.
+    java.nio.file.Path users = java.nio.file.Files.createTempFile("users", "");
+    java.nio.file.Files.writeString(users, "pxweb:secret\n");
+    try (PxWebServer scram = ServerFixture.start("--users", users.toString());
+         Socket s = new Socket("127.0.0.1", scram.port())) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      byte[] params = "user\0pxweb\0database\0statbank\0\0".getBytes(StandardCharsets.UTF_8);
+      out.writeInt(8 + params.length);
+      out.writeInt(196608);
+      out.write(params);
+      out.flush();
+      assertEquals('R', (char) in.readByte()); // AuthenticationSASL
+      in.readFully(new byte[in.readInt() - 4]);
+      out.writeByte('p');
+      out.writeInt(1 << 20);
+      out.flush();
+      assertEquals("08P01", errorCode(in));
+    } finally {
+      java.nio.file.Files.delete(users);
+    }
+  }
+
   @Test
   void sslAndGssEncryptionRequestsAreDeclinedThenStartupProceeds() throws Exception {
     try (Socket s = new Socket("127.0.0.1", server.port())) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class Psycopg2ClientTest {
   private static final Path PYTHON = Path.of("/usr/bin/python3");
 
-  private static boolean hasModule(String module) throws Exception {
+  static boolean hasModule(String module) throws Exception {
     if (!Files.isExecutable(PYTHON)) {
       return false;
     }
@@ -70,14 +72,43 @@ class Psycopg2ClientTest {
             + "('GREENHOUSEGAS_label', 'TEXT'), ('TIME', 'TEXT'), ('TIME_label', 'TEXT'), "
             + "('TIME_date', 'DATE'), ('Emission', 'NUMERIC(19, 0)'), ('Emission_status', "
             + "'TEXT')]",
+        "{'constrained_columns': ['SECTOR', 'GREENHOUSEGAS', 'TIME'], 'name': 'TAB004_pkey'}",
         ""), out);
   }
 
-  private static String runScript(String name) throws Exception {
+  @Test
+  void pandasReadSqlGetsTheDriversRows() throws Exception {
+    assumeTrue(hasModule("psycopg2") && hasModule("sqlalchemy") && hasModule("pandas"),
+        "/usr/bin/python3 with psycopg2, sqlalchemy and pandas is not installed (apt-get install "
+        + "python3-pandas): the pandas.read_sql test is skipped");
+    String sql = "SELECT \"REGION\", \"TIME\", \"HNMGA\", \"TIME_date\" FROM \"TAB001\" "
+        + "WHERE \"SEX\" = 'F' AND \"AGE\" = 'TOTAL' ORDER BY 1, 2";
+    String[] lines = runScript("pandas_client.py", sql).split("\n");
+    assertEquals("REGION:object,TIME:object,HNMGA:float64,TIME_date:object", lines[0]);
+    List<List<String>> got = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      List<String> row = new ArrayList<>();
+      for (String cell : lines[i].split(",", -1)) {
+        row.add(cell.equals("NULL") ? null : ServerFixture.cell(cell));
+      }
+      got.add(row);
+    }
+    try (java.sql.Connection direct = ServerFixture.direct();
+         java.sql.Statement s = direct.createStatement();
+         java.sql.ResultSet rs = s.executeQuery(sql)) {
+      List<List<String>> expected = ServerFixture.rows(rs);
+      assertTrue(expected.size() > 10, "rows: " + expected.size());
+      assertEquals(expected, got);
+    }
+  }
+
+  static String runScript(String name, String... args) throws Exception {
     Path script = Path.of("src", "test", "resources", name).toAbsolutePath();
     try (PxWebServer server = ServerFixture.start()) {
-      Process p = new ProcessBuilder(PYTHON.toString(), script.toString(),
-          Integer.toString(server.port())).redirectErrorStream(true).start();
+      List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString(),
+          Integer.toString(server.port())));
+      command.addAll(List.of(args));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertTrue(p.waitFor(120, TimeUnit.SECONDS));
       assertEquals(0, p.exitValue(), out);

@@ -40,6 +40,18 @@ final class ServerFixture {
     return new io.pxweb.jdbc.PxWebDriver().connect(SAMPLE_URL, new Properties());
   }
 
+  /** A value as normalised text: a number by its value (2 and 2.0 are the same). */
+  static String cell(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s).stripTrailingZeros().toPlainString();
+    } catch (NumberFormatException notANumber) {
+      return s;
+    }
+  }
+
   /** Every row as normalised text: numbers compared by value, so 2 and 2.0 are the same. */
   static List<List<String>> rows(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
@@ -51,12 +63,8 @@ final class ServerFixture {
         if (s != null && md.getColumnType(i) == java.sql.Types.BOOLEAN
             || md.getColumnType(i) == java.sql.Types.BIT) {
           s = rs.wasNull() ? null : Boolean.toString(rs.getBoolean(i));
-        } else if (s != null) {
-          try {
-            s = new BigDecimal(s).stripTrailingZeros().toPlainString();
-          } catch (NumberFormatException notANumber) {
-            // Text stays as it is.
-          }
+        } else {
+          s = cell(s);
         }
         row.add(s);
       }

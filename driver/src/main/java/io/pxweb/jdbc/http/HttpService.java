@@ -277,6 +277,7 @@ public final class HttpService {
           call.timeout().timeout(Math.max(1, callLimit), TimeUnit.NANOSECONDS);
         }
         try (Response response = call.execute()) {
+          limiter.answered();
           limiter.learn(response.header("x-ratelimit-policy"), response.header("x-ratelimit-limit"));
           if (!response.isSuccessful()) {
             // Only the start of an error body: it is read for its message, never whole.

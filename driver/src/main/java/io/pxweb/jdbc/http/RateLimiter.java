@@ -37,7 +37,12 @@ public final class RateLimiter {
 
   private static final Map<String, RateLimiter> BY_SERVER = new ConcurrentHashMap<>();
 
-  private final ArrayDeque<Long> starts = new ArrayDeque<>();
+  /**
+   * The calls in the window: {time, answered}. A call counts from its start until it is
+   * answered, then from the time of its answer: the server counts arrivals, which lie between
+   * the two, and on a loaded host can lag the start by more than any fixed margin.
+   */
+  private final ArrayDeque<long[]> starts = new ArrayDeque<>();
   private int calls = DEFAULT_CALLS;
   private long windowNanos = DEFAULT_WINDOW.toNanos();
   private Source source = Source.DEFAULT;
@@ -65,9 +70,7 @@ public final class RateLimiter {
   /** Returns whether no call of this limiter's window is remembered and no pause is due. */
   private synchronized boolean idle() {
     long now = System.nanoTime();
-    while (!starts.isEmpty() && now - starts.peekFirst() >= windowNanos + MARGIN_NANOS) {
-      starts.pollFirst();
-    }
+    starts.removeIf(call -> now - call[0] >= windowNanos + MARGIN_NANOS);
     return starts.isEmpty() && pausedUntil - now <= 0 && source != Source.PROPERTY;
   }
 
@@ -127,6 +130,21 @@ public final class RateLimiter {
     }
   }
 
+  /**
+   * Records that a call was answered (its response has begun): from now on the oldest call not
+   * yet answered counts from now, which is no earlier than its arrival at the server.
+   */
+  public synchronized void answered() {
+    for (long[] call : starts) {
+      if (call[1] == 0) {
+        call[0] = System.nanoTime();
+        call[1] = 1;
+        notifyAll();
+        return;
+      }
+    }
+  }
+
   /** Holds every call back until the given time: the server said "retry after". */
   public synchronized void pauseUntil(long nanoTime) {
     pausedUntil = Math.max(pausedUntil, nanoTime);
@@ -162,15 +180,19 @@ public final class RateLimiter {
         return 0;
       }
       long window = windowNanos + MARGIN_NANOS;
-      while (!starts.isEmpty() && now - starts.peekFirst() >= window) {
-        starts.pollFirst();
-      }
+      starts.removeIf(call -> now - call[0] >= window);
       long wait = pausedUntil - now;
       if (starts.size() >= calls) {
-        wait = Math.max(wait, starts.peekFirst() + window - now);
+        long[] times = new long[starts.size()];
+        int i = 0;
+        for (long[] call : starts) {
+          times[i++] = call[0];
+        }
+        java.util.Arrays.sort(times);
+        wait = Math.max(wait, times[starts.size() - calls] + window - now);
       }
       if (wait <= 0) {
-        starts.addLast(now);
+        starts.addLast(new long[] {now, 0});
         return 0;
       }
       // Known at once: fail now rather than after the time is spent.

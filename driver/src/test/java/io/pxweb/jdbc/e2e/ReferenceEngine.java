@@ -53,7 +53,8 @@ public final class ReferenceEngine {
     p.setProperty("unquotedCasing", "UNCHANGED");
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("parserFactory", "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
-    Connection c = DriverManager.getConnection("jdbc:calcite:", p);
+    // Calcite's driver directly: loading the pxweb driver deregisters jdbc:calcite:.
+    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", p);
     CalciteConnection calcite = c.unwrap(CalciteConnection.class);
     Map<String, Table> tables = new LinkedHashMap<>();
     for (TestTable t : catalog.tables()) {

@@ -92,4 +92,19 @@ class SecurityTest {
     }
     server.verify(exactly(0), getRequestedFor(urlPathMatching("/api/v2/tables/TAB004/data")));
   }
+
+  @Test
+  void loadingTheDriverLeavesNoCalciteUrlOpen() throws Exception {
+    Class.forName("io.pxweb.jdbc.PxWebDriver");
+    // jdbc:calcite: would let anyone who types a JDBC URL into the host open any JDBC URL
+    // through Calcite's JdbcSchema factory, past AttachPolicy.
+    SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+        "jdbc:calcite:schemaFactory=org.apache.calcite.adapter.jdbc.JdbcSchema$Factory;"
+            + "schema.jdbcUrl=jdbc:h2:mem:secret"));
+    assertEquals("08001", e.getSQLState(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("No suitable driver"), e.getMessage());
+    assertTrue(DriverManager.drivers().noneMatch(
+        d -> d.getClass().getName().equals("org.apache.calcite.jdbc.Driver")));
+    assertTrue(DriverManager.getDriver("jdbc:pxweb:ssb").acceptsURL("jdbc:pxweb:ssb"));
+  }
 }

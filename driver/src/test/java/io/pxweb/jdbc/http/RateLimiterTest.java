@@ -57,6 +57,18 @@ class RateLimiterTest {
   }
 
   @Test
+  void aCallCountsFromItsAnswerWhenThatComesLate() throws Exception {
+    RateLimiter limiter = new RateLimiter();
+    limiter.configure(1, Duration.ofSeconds(1), RateLimiter.Source.PROPERTY);
+    assertEquals(0, limiter.acquire(() -> false, 0));
+    // The call is answered after more than its window (and margin): on a loaded host it may
+    // have reached the server just now, so the next call must wait a window from here.
+    Thread.sleep(1_400);
+    limiter.answered();
+    assertTrue(limiter.acquire(() -> false, 0) > 0, "the next call waits for the window");
+  }
+
+  @Test
   void lessTrustedSourcesDoNotOverrideAndHeadersAreLearnt() {
     RateLimiter limiter = new RateLimiter();
     limiter.learn("40;w=60s", "40");

@@ -38,7 +38,8 @@ final class KlassSql {
    * resolves names against a snapshot that holds just the names the schema lists.
    */
   static Connection connectDefault(KlassSchema schema) throws SQLException {
-    Connection c = DriverManager.getConnection(CALCITE_URL);
+    // Calcite's driver directly: loading the pxweb driver deregisters jdbc:calcite:.
+    Connection c = new org.apache.calcite.jdbc.Driver().connect(CALCITE_URL, new java.util.Properties());
     c.unwrap(CalciteConnection.class).getRootSchema().add(KlassSchema.NAME, schema);
     return c;
   }
