@@ -1,16 +1,24 @@
 #!/usr/bin/env bash
 # Runs every benchmark of docs/benchmarks.md in one go, side by side, and writes the raw
-# results and a Markdown summary to bench/target/results/ (summary.md). About 13 minutes on
-# 2 cores. Needs Java 17, Maven, node/npm (jsonstat-toolkit), curl and hyperfine
+# results and a Markdown summary to bench/target/results/ (summary.md: the goals of issue 15
+# with figure and verdict first, then the detailed tables). About 15 minutes on 2 cores.
+# Needs Java 17, Maven, node/npm (jsonstat-toolkit), curl and hyperfine
 # (apt-get install hyperfine). Offline after the first build and npm install.
 #
 #   bench/run.sh            everything
-#   bench/run.sh --quick    shorter runs, to try the harness (figures not for publishing)
+#   bench/run.sh --quick    every goal's figure with fewer runs and without the extra steps
+#                           (fresh-JVM scan, C1 scan, memory sweep, profiles): about 6 minutes
+#
+# The k-request scan uses a server that holds each data response BENCH_DELAY_MS (default
+# 1000) before answering and sends it at BENCH_BANDWIDTH_MBPS megabytes/s (default 100).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 quick=false
 [ "${1:-}" = "--quick" ] && quick=true
+full() { ! $quick; }
+DELAY_MS="${BENCH_DELAY_MS:-1000}"
+BANDWIDTH_MBPS="${BENCH_BANDWIDTH_MBPS:-100}"
 
 R="$root/bench/target/results"
 JAR="$root/bench/target/benchmarks.jar"
@@ -94,6 +102,7 @@ java -Xmx256m -Xlog:gc:file="$R/gc-scan.log" -cp "$JAR" io.pxweb.bench.ScanBench
 step "end to end: driver, ResultSet.next() only"
 "${SCAN[@]}" "$URL" 'SELECT * FROM "07459"' "$($quick && echo 2 || echo 4)" next | tee "$R/scan-next.tsv"
 
+if full; then
 step "end to end: driver, fresh JVM per query (hyperfine)"
 hyperfine -N -r "$($quick && echo 2 || echo 3)" --export-json "$R/scan-fresh.json" \
   "java -Xmx256m -cp $JAR io.pxweb.bench.ScanBench $URL \"SELECT * FROM \\\"07459\\\"\" 1" | tee "$R/scan-fresh.txt"
@@ -101,7 +110,9 @@ hyperfine -N -r "$($quick && echo 2 || echo 3)" --export-json "$R/scan-fresh.jso
 step "end to end: driver with -XX:TieredStopAtLevel=1 (the AppCDS recipe's flag)"
 java -Xmx256m -XX:TieredStopAtLevel=1 -cp "$JAR" io.pxweb.bench.ScanBench \
   "$URL" 'SELECT * FROM "07459"' 2 | tee "$R/scan-c1.tsv"
+fi
 
+if full; then
 step "memory: peak heap by scan size (800k, 4M cells; 8M above)"
 "${SCAN[@]}" "$URL" "SELECT * FROM \"07459\" WHERE Region <= '0050'" 3 | tee "$R/mem-800k.tsv"
 "${SCAN[@]}" "$URL" "SELECT * FROM \"07459\" WHERE Region <= '0250'" 3 | tee "$R/mem-4m.tsv"
@@ -123,6 +134,16 @@ sed "s/127.0.0.1:$port/127.0.0.1:$port2/" "$R/curl-urls.cfg" > "$R/curl-urls-noc
 hyperfine -N -w 1 -r 3 --export-json "$R/curl-nocache.json" "curl -s -g -K $R/curl-urls-nocache.cfg" | tee "$R/curl-nocache.txt"
 "${SCAN[@]}" "jdbc:pxweb:http://127.0.0.1:$port2/api/v2;rateLimit=none;lang=en" 'SELECT * FROM "07459"' 2 | tee "$R/scan-nocache.tsv"
 kill "$server2_pid"; server2_pid=""
+fi
+
+step "k-request scan against a server that takes time: ${DELAY_MS} ms a data response, ${BANDWIDTH_MBPS} MB/s"
+read -r server2_pid port2 < <(start_server "$R/server-slow.out" --delay-ms "$DELAY_MS" --bandwidth-mbps "$BANDWIDTH_MBPS")
+SLOW_URL="jdbc:pxweb:http://127.0.0.1:$port2/api/v2;rateLimit=none;lang=en"
+printf 'delay_ms\t%s\nbandwidth_mbps\t%s\n' "$DELAY_MS" "$BANDWIDTH_MBPS" > "$R/kscan-server.tsv"
+# Run 1 fills the server's response cache and warms the JIT; the summary uses the later runs.
+"${SCAN[@]}" "$SLOW_URL" 'SELECT * FROM "07459"' "$($quick && echo 2 || echo 3)" | tee "$R/kscan.tsv"
+curl -s "http://127.0.0.1:$port2/api/v2/_bench/log" > "$R/kscan-log.tsv"
+kill "$server2_pid"; server2_pid=""
 
 # ------------------------------------------------------------------ API cost
 step "API cost: analyst workload (EXPLAIN and the server's request log)"
@@ -135,6 +156,14 @@ java -cp "$JAR" io.pxweb.bench.WarmPlanning "jdbc:pxweb:file:$root/samples/db" "
 java -cp "$JAR" io.pxweb.bench.WarmPlanning "$URL" \
   "SELECT Tid, Personer1 FROM \"07459\" WHERE Region = '0301' AND Kjonn = '2' AND Alder = '030'" 20 30 | tee "$R/planning-http.tsv"
 
+step "cold planning: the first prepareStatement in a fresh JVM (connection already open)"
+: > "$R/coldplan.tsv"
+for _ in $(seq 1 "$($quick && echo 3 || echo 7)"); do
+  java -cp "$JAR" io.pxweb.bench.WarmPlanning "jdbc:pxweb:file:$root/samples/db" "$README_Q" 0 1 \
+    | awk -F'\t' '$1 ~ /^prepare \(/{print $2}' | tee -a "$R/coldplan.tsv"
+done
+
+if full; then
 step "profile: where the driver's scan time goes (JFR; evidence for fixes)"
 for mode in next all; do
   java -Xmx256m -XX:FlightRecorderOptions=stackdepth=128 \
@@ -142,12 +171,14 @@ for mode in next all; do
     -cp "$JAR" io.pxweb.bench.ScanBench "$URL" 'SELECT * FROM "07459"' 2 "$mode" > "$R/profile-scan-$mode.tsv"
   java -cp "$JAR" io.pxweb.bench.JfrBreakdown "$R/scan-$mode.jfr" | tee "$R/profile-$mode.txt"
 done
-
+fi
 kill "$server_pid"; server_pid=""
 
+if full; then
 step "experiment: the driver's token loop with other JSON factory settings (JMH, 800k cells)"
 java -jar "$JAR" ReaderExperimentBenchmark "${jmh[@]}" -rf json -rff "$R/reader-experiment.json" \
   | grep -E '^(Benchmark|ReaderExperimentBenchmark)' | tee "$R/reader-experiment.txt" || true
+fi
 
 # ------------------------------------------------------------------ cold start
 step "cold start: pxsql as it is, and with an AppCDS archive"
@@ -168,12 +199,16 @@ timer() { java -cp "$JAR" io.pxweb.bench.FirstRowTimer "$1" 1 "$RUNS" 2 -- "${@:
 : > "$R/coldstart.tsv"
 {
   timer "java -jar pxsql.jar (as it is)" java -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
+  if full; then
   timer "+ -XX:TieredStopAtLevel=1" java -XX:TieredStopAtLevel=1 -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
   timer "+ AppCDS archive" java "${CDS[@]}" -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
   timer "+ AppCDS archive + -XX:+UseSerialGC" java "${CDS[@]}" -XX:+UseSerialGC -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
   timer "+ AppCDS archive + -XX:TieredStopAtLevel=1 + -XX:+UseSerialGC" java "${CDS[@]}" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
+  fi
   timer "+ AppCDS archive + -XX:TieredStopAtLevel=1" java "${CDS[@]}" -XX:TieredStopAtLevel=1 -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "$README_Q"
+  if full; then
   timer "+ AppCDS archive + TieredStopAtLevel=1, other query (COUNT on TAB001)" java "${CDS[@]}" -XX:TieredStopAtLevel=1 -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "SELECT COUNT(*) FROM \"TAB001\" WHERE SEX = 'F'"
+  fi
 } | tee "$R/coldstart.tsv"
 
 step "summary"

@@ -23,7 +23,7 @@ public final class JfrBreakdown {
     METHODS.put("io.pxweb.jdbc.jsonstat.JsonStatReader.read", "JsonStatReader.read (parse)");
     METHODS.put("io.pxweb.jdbc.adapter.RowAssembler.row", "RowAssembler.row (rows from the cube)");
     METHODS.put("java.math.BigDecimal.valueOf", "  BigDecimal.valueOf(double) (via Double.toString)");
-    METHODS.put("io.pxweb.jdbc.model.Cube.status", "  Cube.status (HashMap<Integer,String> lookup)");
+    METHODS.put("io.pxweb.jdbc.model.Cube.status", "  Cube.status (status lookup)");
     METHODS.put("io.pxweb.jdbc.adapter.PeriodDates.firstDay", "  PeriodDates.firstDay (regex per row)");
     METHODS.put("io.pxweb.jdbc.adapter.RowAssembler.valueOf", "  RowAssembler.valueOf (linear search)");
     METHODS.put("io.pxweb.jdbc.ErrorBoundary.invoke", "ErrorBoundary.invoke (reflective proxy, all calls)");

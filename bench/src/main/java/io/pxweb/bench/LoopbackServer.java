@@ -32,8 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * is logged (kind, method, URI, status, cells, bytes, server milliseconds, cached); {@code GET
  * /api/v2/_bench/log} returns the log as tab-separated lines and clears it.
  *
+ * <p>To stand in for a real server's response times, {@code --delay-ms D} holds every data
+ * response D ms before its headers (the server's own work) and {@code --bandwidth-mbps B}
+ * sends its body at B megabytes per second (the network); metadata answers at once.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar io.pxweb.bench.LoopbackServer [--port N]
- * [--max-cells 800000] [--no-cache]}; prints {@code LISTENING <port>} when ready.
+ * [--max-cells 800000] [--no-cache] [--delay-ms D] [--bandwidth-mbps B]}; prints
+ * {@code LISTENING <port>} when ready.
  */
 public final class LoopbackServer {
   private static final String PREFIX = "/api/v2";
@@ -45,11 +50,15 @@ public final class LoopbackServer {
   private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
   private final AtomicLong cachedBytes = new AtomicLong();
   private final ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+  private final long delayMillis;
+  private final double bytesPerMilli;
   private String base;
 
-  LoopbackServer(long maxCells, boolean cache) {
+  LoopbackServer(long maxCells, boolean cache, long delayMillis, double bandwidthMbps) {
     this.maxCells = maxCells;
     this.cache = cache;
+    this.delayMillis = delayMillis;
+    this.bytesPerMilli = bandwidthMbps * 1e6 / 1e3;
     for (SynthTable t : Tables.all()) {
       tables.put(t.id().toLowerCase(Locale.ROOT), t);
     }
@@ -62,15 +71,19 @@ public final class LoopbackServer {
     int port = 0;
     long maxCells = 800_000;
     boolean cache = true;
+    long delay = 0;
+    double bandwidth = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(args[++i]);
         case "--max-cells" -> maxCells = Long.parseLong(args[++i]);
         case "--no-cache" -> cache = false;
+        case "--delay-ms" -> delay = Long.parseLong(args[++i]);
+        case "--bandwidth-mbps" -> bandwidth = Double.parseDouble(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    LoopbackServer s = new LoopbackServer(maxCells, cache);
+    LoopbackServer s = new LoopbackServer(maxCells, cache, delay, bandwidth);
     HttpServer http = s.start(port);
     System.out.println("LISTENING " + http.getAddress().getPort());
     System.out.flush();
@@ -158,7 +171,11 @@ public final class LoopbackServer {
         } else {
           throw new Selections.Problem(404, "Not found");
         }
-        send(ex, 200, "application/json; charset=UTF-8", body);
+        if (kind.equals("data")) {
+          sendSlowly(ex, body, start);
+        } else {
+          send(ex, 200, "application/json; charset=UTF-8", body);
+        }
       } catch (Selections.Problem p) {
         status = p.status;
         send(ex, p.status, "application/json; charset=utf-8", p.json().getBytes(StandardCharsets.UTF_8));
@@ -192,6 +209,39 @@ public final class LoopbackServer {
     ex.sendResponseHeaders(status, body.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /** Sends a data response after the configured delay, at the configured bandwidth. */
+  private void sendSlowly(HttpExchange ex, byte[] body, long start) throws IOException {
+    if (delayMillis <= 0 && bytesPerMilli <= 0) {
+      send(ex, 200, "application/json; charset=UTF-8", body);
+      return;
+    }
+    // The delay counts from the request's arrival, so generating a response is part of it.
+    pause(start + delayMillis * 1_000_000);
+    ex.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+    ex.sendResponseHeaders(200, body.length);
+    long sendStart = System.nanoTime();
+    try (OutputStream out = ex.getResponseBody()) {
+      int chunk = 64 * 1024;
+      for (int off = 0; off < body.length; off += chunk) {
+        out.write(body, off, Math.min(chunk, body.length - off));
+        if (bytesPerMilli > 0) {
+          pause(sendStart + (long) ((off + chunk) / bytesPerMilli * 1_000_000));
+        }
+      }
+    }
+  }
+
+  private static void pause(long untilNanos) {
+    for (long left; (left = untilNanos - System.nanoTime()) > 0; ) {
+      try {
+        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

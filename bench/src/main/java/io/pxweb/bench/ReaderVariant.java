@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.source.v2.ApiDocuments;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,13 +22,13 @@ import java.util.Map;
  * {@code io.pxweb.jdbc.jsonstat.JsonStatReader} (same steps: dimensions as trees, values into a
  * growable {@code double[]}, statuses into a {@code HashMap<Integer, String>}) over a
  * {@link JsonFactory} given by the caller, to measure what the factory's settings cost.
- * {@link #DRIVER_FACTORY} is the driver's own factory ({@code ApiDocuments.JSON_FACTORY}), the
+ * {@link #DRIVER_FACTORY} is the driver's own factory ({@code JsonDocuments.JSON_FACTORY}), the
  * control; {@link #NO_INTERN} turns off field-name interning and canonicalization (the keys of
  * {@code status} are cell indexes, one new name per status cell); {@link #NO_INTERN_FAST_DOUBLES}
  * also uses Jackson's fast double parser.
  */
 public final class ReaderVariant {
-  public static final JsonFactory DRIVER_FACTORY = ApiDocuments.JSON_FACTORY;
+  public static final JsonFactory DRIVER_FACTORY = JsonDocuments.JSON_FACTORY;
   public static final JsonFactory NO_INTERN = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(50_000_000)
           .maxNestingDepth(64).build())

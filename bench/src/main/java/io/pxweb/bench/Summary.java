@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw results of bench/run.sh (one folder) into the Markdown tables of
@@ -20,8 +22,12 @@ import java.util.Map;
  */
 public final class Summary {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern LOAD = Pattern.compile("load average ([0-9.]+)");
   private final Path dir;
-  private final StringBuilder out = new StringBuilder();
+  private StringBuilder out = new StringBuilder();
+  /** Reader/cells to median cells/s and more, from JMH (Java) and the node script (js). */
+  private final Map<String, double[]> java = new LinkedHashMap<>();
+  private final Map<String, double[]> js = new LinkedHashMap<>();
 
   private Summary(Path dir) {
     this.dir = dir;
@@ -30,6 +36,10 @@ public final class Summary {
   public static void main(String[] args) throws IOException {
     Summary s = new Summary(Path.of(args[0]));
     s.parse();
+    StringBuilder details = s.out;
+    s.out = new StringBuilder();
+    s.goals();
+    s.out.append(details);
     s.endToEnd();
     s.memory();
     s.coldStart();
@@ -83,7 +93,6 @@ public final class Summary {
   private void parse() throws IOException {
     line("### JSON-stat parse throughput");
     line("");
-    Map<String, double[]> java = new LinkedHashMap<>(); // key reader/cells -> median cells/s, lo, hi, min, max
     if (exists("jmh.json")) {
       for (JsonNode b : MAPPER.readTree(dir.resolve("jmh.json").toFile())) {
         String reader = b.path("benchmark").asText().replaceAll(".*\\.", "");
@@ -105,7 +114,6 @@ public final class Summary {
             m.path("scoreError").asDouble()});
       }
     }
-    Map<String, double[]> js = new LinkedHashMap<>();
     if (exists("js.jsonl")) {
       for (String l : Files.readAllLines(dir.resolve("js.jsonl"))) {
         if (l.startsWith("{")) {
@@ -171,6 +179,160 @@ public final class Summary {
     row.append(goal == 0 ? " (context) |" : String.format(Locale.ROOT, " ≥ %.0f×: %s |", goal,
         met(all)));
     line("%s", row);
+  }
+
+  // ---------------------------------------------------------------- goals (issue 15)
+
+  /** Median of column {@code col} over the rows of a ScanBench file after the first (warm). */
+  private double warmMedian(String name, int col) throws IOException {
+    List<String[]> rows = tsv(name);
+    List<Double> xs = new ArrayList<>();
+    for (String[] r : rows.subList(Math.min(1, rows.size()), rows.size())) {
+      xs.add(Double.parseDouble(r[col]));
+    }
+    return xs.isEmpty() ? Double.NaN : median(xs);
+  }
+
+  private String planningMedian(String name, String mode) throws IOException {
+    for (String[] r : tsv(name)) {
+      if (r[0].equals(mode)) {
+        return r[2];
+      }
+    }
+    return null;
+  }
+
+  private String loadAverages() throws IOException {
+    if (!exists("steps.log")) {
+      return "unknown";
+    }
+    List<Double> loads = new ArrayList<>();
+    for (String l : Files.readAllLines(dir.resolve("steps.log"))) {
+      Matcher m = LOAD.matcher(l);
+      if (m.find()) {
+        loads.add(Double.parseDouble(m.group(1)));
+      }
+    }
+    return loads.isEmpty() ? "unknown" : String.format(Locale.ROOT,
+        "%.2f at the start, %.2f–%.2f at the steps (median %.2f), %.2f at the summary",
+        loads.get(0), Collections.min(loads), Collections.max(loads), median(loads),
+        loads.get(loads.size() - 1));
+  }
+
+  private void goals() throws IOException {
+    line("### Goals of issue 15, this run");
+    line("");
+    line("1-minute load average: %s (2 cores; other engineers' builds share them).",
+        loadAverages());
+    line("");
+    line("| Figure | Before (issue 15) | This run | Goal | Verdict |");
+    line("|---|---|---|---|---|");
+    // Reader vs toolkit.
+    StringBuilder ratios = new StringBuilder();
+    boolean readerMet = true;
+    for (int cells : ParseFiles.SIZES) {
+      double[] d = java.get("streaming/" + cells);
+      double[] o = js.get("toolkit/" + cells);
+      double r = d == null || o == null ? Double.NaN : d[0] / o[0];
+      readerMet &= r >= 5;
+      ratios.append(ratios.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.1f×", r));
+    }
+    line("| reader ÷ jsonstat-toolkit on the same bytes, 10k / 100k / 800k cells | 1.7× / 4.1× /"
+        + " 4.4-6.3× | %s | ≥ 5× at every size | %s |", ratios, met(readerMet));
+    // Rows vs parsing.
+    double[] parse800 = java.get("streaming/800000");
+    double parseMs = parse800 == null ? Double.NaN : parse800[5] / 1e3;
+    double all = warmMedian("scan-inproc.tsv", 5);
+    line("| `SELECT *` 8M cells, `getObject` on every column, ÷ 10 × reader time for the same"
+        + " responses | 5-8× | %.0f ms ÷ (10 × %.0f ms) = **%.1f×** (%s rows/s) | ≤ 1.5× | %s |",
+        all, parseMs, all / (10 * parseMs), mega(4_000_000 / (all / 1e3)),
+        met(all / (10 * parseMs) <= 1.5));
+    double next = warmMedian("scan-next.tsv", 5);
+    line("| same, `next()` only | 0.92 M rows/s | **%s rows/s** (%.0f ms) | ≥ 6 M rows/s | %s |",
+        mega(4_000_000 / (next / 1e3)), next, met(4_000_000 / (next / 1e3) >= 6e6));
+    kScanGoal(parseMs);
+    // Cold start.
+    List<String[]> cold = tsv("coldstart.tsv");
+    String asIs = null;
+    String best = null;
+    double bestMs = Double.MAX_VALUE;
+    for (String[] r : cold) {
+      if (r[0].contains("as it is")) {
+        asIs = r[1];
+      }
+      double m = Double.parseDouble(r[1]);
+      if (m < bestMs && !r[0].contains("other query")) {
+        bestMs = m;
+        best = r[0] + ": " + r[1] + " ms";
+      }
+    }
+    if (asIs != null) {
+      line("| `pxsql` first row, README query | ~3 s | **%s ms** as it is (fastest variant %s) |"
+          + " ≤ 1.2 s | %s as it is; %s with the fastest variant |", asIs, best,
+          met(Double.parseDouble(asIs) <= 1200), met(bestMs <= 1200));
+    }
+    List<Double> firstPrepare = new ArrayList<>();
+    for (String[] r : tsv("coldplan.tsv")) {
+      firstPrepare.add(Double.parseDouble(r[0]));
+    }
+    if (!firstPrepare.isEmpty()) {
+      double m = median(firstPrepare);
+      line("| first `prepareStatement` in a fresh JVM (PX sample, README query) | 2.4 s |"
+          + " **%.0f ms** (%.0f–%.0f ms, %d JVMs) | ≤ 0.8 s | %s |", m,
+          Collections.min(firstPrepare), Collections.max(firstPrepare), firstPrepare.size(),
+          met(m <= 800));
+    }
+    String same = planningMedian("planning-file.tsv", "prepare (plan only)");
+    String sameHttp = planningMedian("planning-http.tsv", "prepare (plan only)");
+    String fresh = planningMedian("planning-file.tsv", "prepare, new SQL text");
+    String freshHttp = planningMedian("planning-http.tsv", "prepare, new SQL text");
+    if (same != null) {
+      boolean ok = Double.parseDouble(same) <= 5 && (sameHttp == null
+          || Double.parseDouble(sameHttp) <= 5);
+      boolean okNew = fresh != null && Double.parseDouble(fresh) <= 15
+          && (freshHttp == null || Double.parseDouble(freshHttp) <= 15);
+      line("| the same SQL text again (prepare; PX sample / loopback); a new simple query |"
+          + " 33-37 ms | **%s / %s ms**; new text %s / %s ms | ≤ 5 ms; new ≤ 15 ms | %s; new"
+          + " text %s |", same, sameHttp, fresh, freshHttp, met(ok), met(okNew));
+    }
+    double heap = 0;
+    for (String[] r : tsv("scan-inproc.tsv")) {
+      heap = Math.max(heap, Double.parseDouble(r[7]));
+    }
+    line("| peak heap, 8M-cell scan (`-Xmx256m`) | 181 MB | **%.0f MB** | < 256 MB | %s |", heap,
+        met(heap > 0 && heap < 256));
+    line("");
+  }
+
+  /** The k-request scan against a server that takes time per response (server-slow). */
+  private void kScanGoal(double parseMs) throws IOException {
+    List<String[]> runs = tsv("kscan.tsv");
+    if (runs.size() < 2 || !exists("kscan-log.tsv")) {
+      return;
+    }
+    List<Double> server = new ArrayList<>();
+    for (String l : Files.readAllLines(dir.resolve("kscan-log.tsv"))) {
+      String[] f = l.split("\t", -1);
+      if (f.length > 6 && f[0].equals("data")) {
+        server.add(Double.parseDouble(f[6]));
+      }
+    }
+    int k = server.size() / runs.size();
+    double serverMs = 0;
+    for (double x : server.subList(server.size() - k, server.size())) {
+      serverMs += x;
+    }
+    Map<String, String> conf = new LinkedHashMap<>();
+    for (String[] r : tsv("kscan-server.tsv")) {
+      conf.put(r[0], r[1]);
+    }
+    double driver = warmMedian("kscan.tsv", 5);
+    double goal = 1.1 * (serverMs + parseMs);
+    line("| k-request scan, server taking D per response (here k = %d, D = %s ms + %s MB/s:"
+        + " Σ server time %.0f ms), `getObject` on every column | k × (D + parse) | **%.0f ms**"
+        + " = %.2f × (Σ server time + one parse) | ≤ (k × D + one parse) × 1.1 = %.0f ms | %s |",
+        k, conf.get("delay_ms"), conf.get("bandwidth_mbps"), serverMs, driver,
+        driver / (serverMs + parseMs), goal, met(driver <= goal));
   }
 
   // ---------------------------------------------------------------- end to end

@@ -14,8 +14,10 @@ import java.util.Locale;
  * Warm planning time: one connection, the same query run again and again in one JVM.
  *
  * <ul>
- *   <li>{@code prepare}: {@code prepareStatement(sql)} alone, which parses, validates, optimizes
- *       and generates code (Calcite plans every statement; nothing is cached between them);</li>
+ *   <li>{@code prepare}: {@code prepareStatement(sql)} alone (the same text again: what a BI
+ *       dashboard repeats);</li>
+ *   <li>{@code prepare, new SQL text}: the same query with a different comment each time, so
+ *       it is planned from scratch (parse, validate, optimize, generate code);</li>
  *   <li>{@code query}: {@code createStatement().executeQuery(sql)} and reading every row, what a
  *       client sees per query;</li>
  *   <li>{@code execute}: re-executing one prepared statement and reading every row (no planning).</li>
@@ -38,6 +40,7 @@ public final class WarmPlanning {
     Class.forName("io.pxweb.jdbc.PxWebDriver");
     try (Connection c = DriverManager.getConnection(url)) {
       List<Double> prepare = new ArrayList<>();
+      List<Double> fresh = new ArrayList<>();
       List<Double> query = new ArrayList<>();
       List<Double> execute = new ArrayList<>();
       long rows = 0;
@@ -45,6 +48,11 @@ public final class WarmPlanning {
         long t0 = System.nanoTime();
         try (PreparedStatement p = c.prepareStatement(sql)) {
           prepare.add((System.nanoTime() - t0) / 1e6);
+        }
+        // A new SQL text each time (a comment differs): what a query never seen before costs.
+        t0 = System.nanoTime();
+        try (PreparedStatement p = c.prepareStatement(sql + " /* " + i + " */")) {
+          fresh.add((System.nanoTime() - t0) / 1e6);
         }
         t0 = System.nanoTime();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -63,6 +71,7 @@ public final class WarmPlanning {
       }
       System.out.println("mode\tfirst_ms\tmedian_ms\tmin_ms\tmax_ms\truns\trows");
       print("prepare (plan only)", prepare, warmup, rows);
+      print("prepare, new SQL text", fresh, warmup, rows);
       print("query (plan + run)", query, warmup, rows);
       print("execute prepared (run only)", execute, warmup, rows);
     }
@@ -81,7 +90,8 @@ public final class WarmPlanning {
   }
 
   private static void print(String mode, List<Double> times, int warmup, long rows) {
-    List<Double> measured = new ArrayList<>(times.subList(warmup, times.size()));
+    List<Double> measured = new ArrayList<>(times.subList(Math.min(warmup, times.size() - 1),
+        times.size()));
     Collections.sort(measured);
     double median = measured.size() % 2 == 1 ? measured.get(measured.size() / 2)
         : (measured.get(measured.size() / 2 - 1) + measured.get(measured.size() / 2)) / 2;

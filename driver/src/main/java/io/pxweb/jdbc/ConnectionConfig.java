@@ -23,6 +23,7 @@ import java.util.Properties;
  * @param tables the {@code tables} restriction, or null
  * @param subjects the {@code subjects} restriction, or null
  * @param fun extra SQL function libraries, or null
+ * @param planCacheSize plans kept per connection for repeated SQL texts; 0 for none
  * @param http HTTP settings shared by every service the connection calls
  * @param klass Klass settings, or null when the connection has no Klass schema (a folder of PX
  *     files without an explicit {@code klassUrl})
@@ -30,7 +31,7 @@ import java.util.Properties;
  */
 public record ConnectionConfig(String baseUrl, Path folder, String lang, Integer maxDataCells,
     int tablePageSize, boolean progress, Duration metadataTtl, String tables, String subjects,
-    String fun, HttpSettings http, KlassSettings klass,
+    String fun, int planCacheSize, HttpSettings http, KlassSettings klass,
     Map<String, Map<String, String>> attachments) {
 
   /** Reads a connection's configuration; the properties are the URL's merged with the given. */
@@ -66,6 +67,7 @@ public record ConnectionConfig(String baseUrl, Path folder, String lang, Integer
         PxWebProperty.TABLES.getString(props),
         PxWebProperty.SUBJECTS.getString(props),
         PxWebProperty.FUN.getString(props),
+        PxWebProperty.PLAN_CACHE_SIZE.getInteger(props),
         http,
         klass ? new KlassSettings(klassUrl, lang, KlassSettings.DEFAULT_PAGE_SIZE, http) : null,
         PxWebProperty.attachments(props));

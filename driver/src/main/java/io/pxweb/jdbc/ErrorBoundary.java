@@ -75,17 +75,23 @@ final class ErrorBoundary implements InvocationHandler {
       result = invokeTarget(method, args);
     }
     Class<?> returnType = method.getReturnType();
+    if (result instanceof ResultSet rs && returnType == ResultSet.class) {
+      return new BoundaryResultSet(rs, proxy, target instanceof Statement ? this : null);
+    }
     if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
       return proxy(result, returnType, proxy);
     }
     return result;
   }
 
+  /** Returns a statement's budget since its last execute, or null. */
+  CallBudget budget() {
+    return budget;
+  }
+
   /**
    * Gives the calls a statement makes (while planning, too, when Calcite enforces neither) its
-   * query timeout and cancel switch; a result set's {@code next()}, the only call of a result
-   * set that fetches, shares its statement's (the getters stay free of it: they are the hot
-   * path of a scan).
+   * query timeout and cancel switch ({@link BoundaryResultSet#next()} shares it).
    */
   private CallBudget.Scope enterBudget(String name) throws SQLException {
     if (target instanceof Statement statement) {
@@ -96,10 +102,6 @@ final class ErrorBoundary implements InvocationHandler {
         budget = CallBudget.start(timeout * 1000L, "the query timeout of " + timeout + " s");
         return budget.enter();
       }
-    } else if (target instanceof ResultSet && name.equals("next") && owner != null
-        && Proxy.getInvocationHandler(owner) instanceof ErrorBoundary statement
-        && statement.budget != null) {
-      return statement.budget.enter();
     }
     return () -> { };
   }

@@ -20,6 +20,7 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteFactory;
+import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
@@ -83,6 +84,11 @@ public class PxWebDriver extends Driver {
     return new DriverVersion(NAME, VERSION, "PxWebApi", "2.0", true, 0, 1, 2, 0);
   }
 
+  /** Returns Calcite's preparation behind the connections' plan caches (see PlanCache). */
+  @Override public CalcitePrepare createPrepare() {
+    return new PlanCache.Prepare(super.createPrepare());
+  }
+
   /** Returns the JDBC metadata with primary and imported keys (see PxWebMeta). */
   @Override public Meta createMeta(AvaticaConnection connection) {
     return PxWebMeta.create(connection);
@@ -135,6 +141,7 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
       root.add(KlassSchema.NAME, KlassSchema.create(config.klass(), catalog::linkedKlassIds));

@@ -58,6 +58,10 @@ public enum PxWebProperty {
       "How long the configuration, table list and table metadata read by any connection of the"
           + " JVM (and the disk cache) stay usable; a table's metadata also stays while its"
           + " 'updated' stamp is unchanged. 0 re-reads them for every connection."),
+  PLAN_CACHE_SIZE("planCacheSize", Type.INTEGER, "100",
+      "How many query plans a connection keeps by SQL text, so that the same query again (a"
+          + " dashboard's refresh) skips planning; parameters are bound per execution. 0 turns"
+          + " the plan cache off."),
   CACHE_DIR("cacheDir", Type.PATH, null,
       "Folder for a disk cache of metadata documents, so a restarted application or a BI"
           + " tool's sync does not fetch them again. Safe to share between JVMs; corrupt"
@@ -205,7 +209,7 @@ public enum PxWebProperty {
       return null;
     }
     // A count of retries may be 0; sizes and limits must be positive.
-    int min = this == RETRIES ? 0 : 1;
+    int min = this == RETRIES || this == PLAN_CACHE_SIZE ? 0 : 1;
     try {
       int parsed = Integer.parseInt(value.trim());
       if (parsed < min) {

@@ -4,19 +4,25 @@ import io.pxweb.jdbc.model.TooManyCellsException;
 
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.CallBudget;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Enumerator over the rows of a planned scan: it sends the data requests one at a time, in
- * order, and yields each response's rows before sending the next, so memory holds one response
- * at most.
+ * order. Once a response has arrived and its rows are being read, the next request is sent
+ * (and its response read) on a background thread, so the server's time and the parse hide
+ * behind the row work; a request is still only sent after the previous response has arrived
+ * (Statistics Norway's rule), and memory holds two responses at most.
  *
  * <p>Should the server refuse a request as "Too many cells selected" (its real limit lower than
  * its {@code /config} says), the request is split in two and the query goes on. It stops when
@@ -34,6 +40,15 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   private final long deadlineMillis;
   private final long timeoutMillis;
   private final AtomicBoolean timedOut = new AtomicBoolean();
+  /** Threads that read the next response while the rows of the current one are consumed. */
+  private static final ExecutorService AHEAD = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "pxweb-prefetch");
+    t.setDaemon(true);
+    return t;
+  });
+  private Future<Fetched> ahead;
+  private DataRequest aheadRequest;
+  private CallBudget aheadBudget;
   private RowAssembler rows;
   private Object[] current;
   private int total;
@@ -71,7 +86,14 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         return true;
       }
       rows = null;
-      DataRequest request = pending.poll();
+      Fetched fetched = null;
+      DataRequest request;
+      if (ahead != null) {
+        request = aheadRequest;
+        fetched = await();
+      } else {
+        request = pending.poll();
+      }
       if (request == null) {
         if (done > 1 && table.catalog().progress() != null) {
           table.catalog().progress().println();
@@ -79,7 +101,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         current = null;
         return false;
       }
-      Cube cube = fetch ? fetch(request) : null;
+      Cube cube = fetch ? take(request, fetched != null ? fetched : send(request)) : null;
       if (fetch && cube == null) {
         continue;
       }
@@ -91,14 +113,76 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
             "Unexpected response from " + table.catalog().source().location() + ": "
             + e.getMessage() + " (data of table " + request.tableId() + ")", "08P01"));
       }
+      if (fetch && !pending.isEmpty()) {
+        sendAhead(pending.poll());
+      }
     }
   }
 
-  /** Sends one request; on "too many cells" queues its halves instead and returns null. */
-  private Cube fetch(DataRequest request) {
+  /** A response, or why there is none. */
+  private record Fetched(Cube cube, SQLException failure, RuntimeException error) {
+  }
+
+  /** Sends one request and reads its response, on whatever thread; throws nothing. */
+  private Fetched send(DataRequest request) {
     try {
-      Cube cube = StatementBudget.run(cancelFlag, deadlineMillis, timedOut,
-          budget -> table.catalog().source().data(request, table.catalog().language(), budget));
+      return new Fetched(StatementBudget.run(cancelFlag, deadlineMillis, timedOut,
+          budget -> table.catalog().source().data(request, table.catalog().language(), budget)),
+          null, null);
+    } catch (SQLException e) {
+      return new Fetched(null, e, null);
+    } catch (RuntimeException e) {
+      return new Fetched(null, null, e);
+    }
+  }
+
+  /**
+   * Sends the next request on a background thread, with a budget of its own that the
+   * statement's cancel flag and deadline cancel, and so does {@link #close()}.
+   */
+  private void sendAhead(DataRequest request) {
+    CallBudget budget = CallBudget.start(0, "the query timeout");
+    aheadRequest = request;
+    aheadBudget = budget;
+    ahead = AHEAD.submit(() -> {
+      try (CancelWatcher.Watch watch = CancelWatcher.watch(cancelFlag, deadlineMillis, timedOut,
+          budget::cancel); CallBudget.Scope scope = budget.enter()) {
+        return send(request);
+      }
+    });
+  }
+
+  /** Waits for the response read ahead. */
+  private Fetched await() {
+    Future<Fetched> f = ahead;
+    ahead = null;
+    aheadRequest = null;
+    aheadBudget = null;
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new PxWebQueryException(new SQLException("Statement interrupted", "57014", e));
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Takes a response on the statement's thread; on "too many cells" queues the request's
+   * halves instead and returns null.
+   */
+  private Cube take(DataRequest request, Fetched fetched) {
+    if (fetched.error() != null) {
+      throw fetched.error();
+    }
+    try {
+      if (fetched.failure() != null) {
+        throw fetched.failure();
+      }
+      Cube cube = fetched.cube();
       done++;
       cells += request.cells();
       if (total > 1 && table.catalog().progress() != null) {
@@ -149,6 +233,11 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   }
 
   @Override public void close() {
+    if (ahead != null) {
+      aheadBudget.cancel();
+      ahead.cancel(false);
+      ahead = null;
+    }
     rows = null;
   }
 }

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.jsonstat;
 
+import io.pxweb.jdbc.model.CellStatuses;
 import io.pxweb.jdbc.model.Cube;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -133,7 +134,7 @@ public final class JsonStatReader {
     int[] sizes = null;
     Map<String, Map<String, Integer>> dimensions = new HashMap<>();
     DoubleList values = null;
-    Map<Integer, String> statuses = Cube.newStatusMap();
+    CellStatuses statuses = new CellStatuses();
     String uniformStatus = null;
     String clazz = null;
     Set<String> seen = new HashSet<>();
@@ -176,7 +177,7 @@ public final class JsonStatReader {
 
   private static Cube assemble(List<String> ids, int[] sizes,
       Map<String, Map<String, Integer>> dimensions, DoubleList values,
-      Map<Integer, String> statuses, String uniformStatus, Limits limits)
+      CellStatuses statuses, String uniformStatus, Limits limits)
       throws MalformedDocumentException {
     if (ids == null || sizes == null) {
       throw new MalformedDocumentException("data response has no 'id' or 'size': not JSON-stat 2.0");
@@ -233,10 +234,9 @@ public final class JsonStatReader {
     } else {
       cells = values.toArray();
     }
-    for (Integer index : statuses.keySet()) {
-      if (index < 0 || index >= expected) {
-        throw new MalformedDocumentException("status for cell " + index + " outside " + expected + " cells");
-      }
+    if (statuses.highest() >= expected) {
+      throw new MalformedDocumentException("status for cell " + statuses.highest() + " outside "
+          + expected + " cells");
     }
     return new Cube(ids, sizes, positions, cells, statuses, uniformStatus);
   }
@@ -441,6 +441,8 @@ public final class JsonStatReader {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return Double.NaN;
+    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return decimal(p);
     } else if (t.isNumeric()) {
       return finite(p.getDoubleValue(), p);
     } else if (t == JsonToken.VALUE_STRING) {
@@ -459,6 +461,53 @@ public final class JsonStatReader {
     throw new MalformedDocumentException("expected a number or null in 'value', got " + t);
   }
 
+  /** Powers of ten that a double holds exactly. */
+  private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+      1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+  /**
+   * Reads a number with a fraction as {@link Double#parseDouble} would, without its generic
+   * algorithm for the usual case: statistics have at most 15 significant digits and no
+   * exponent, so the digits make an exact long m and the value is m / 10^d, one correctly
+   * rounded division of two exact doubles, which is the correctly rounded value of the text
+   * (Clinger's fast path). Anything else goes to Jackson's parser.
+   */
+  private static double decimal(JsonParser p) throws IOException, MalformedDocumentException {
+    int length = p.getTextLength();
+    if (length <= 17) {
+      char[] text = p.getTextCharacters();
+      int i = p.getTextOffset();
+      int end = i + length;
+      boolean negative = text[i] == '-';
+      if (negative) {
+        i++;
+      }
+      long digits = 0;
+      int significant = 0;
+      int decimals = -1;
+      for (; i < end; i++) {
+        char c = text[i];
+        if (c >= '0' && c <= '9') {
+          digits = digits * 10 + (c - '0');
+          significant++;
+          if (decimals >= 0) {
+            decimals++;
+          }
+        } else if (c == '.' && decimals < 0) {
+          decimals = 0;
+        } else {
+          significant = 99;
+          break;
+        }
+      }
+      if (significant <= 15 && decimals >= 0) {
+        double d = digits / POWERS_OF_TEN[decimals];
+        return negative ? -d : d;
+      }
+    }
+    return finite(p.getDoubleValue(), p);
+  }
+
   /** A value beyond a double's range (1e999) is no statistic: never a wrong or failing row. */
   private static double finite(double d, JsonParser p) throws IOException,
       MalformedDocumentException {
@@ -473,7 +522,7 @@ public final class JsonStatReader {
     return s.length() > 40 ? s.substring(0, 40) + "..." : s;
   }
 
-  private static void readStatuses(JsonParser p, JsonToken token, Map<Integer, String> out,
+  private static void readStatuses(JsonParser p, JsonToken token, CellStatuses out,
       Limits limits) throws IOException, MalformedDocumentException {
     if (token == JsonToken.START_OBJECT) {
       while (next(p) == JsonToken.FIELD_NAME) {

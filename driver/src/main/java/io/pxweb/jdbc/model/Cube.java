@@ -1,6 +1,5 @@
 package io.pxweb.jdbc.model;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,11 @@ public final class Cube {
   private final int[] strides;
   private final List<Map<String, Integer>> positions;
   private final double[] values;
-  private final Map<Integer, String> statuses;
+  private final CellStatuses statuses;
   private final String uniformStatus;
 
   public Cube(List<String> dimensionIds, int[] sizes, List<Map<String, Integer>> positions,
-      double[] values, Map<Integer, String> statuses, String uniformStatus) {
+      double[] values, CellStatuses statuses, String uniformStatus) {
     this.dimensionIds = List.copyOf(dimensionIds);
     this.sizes = sizes.clone();
     this.positions = List.copyOf(positions);
@@ -52,7 +51,7 @@ public final class Cube {
       throw new IllegalArgumentException("inconsistent cube: " + dimensionIds + " "
           + java.util.Arrays.toString(sizes) + " with " + values.length + " values");
     }
-    return new Cube(dimensionIds, sizes, positions, values, new HashMap<>(statuses), null);
+    return new Cube(dimensionIds, sizes, positions, values, CellStatuses.of(statuses), null);
   }
 
   /** Returns the dimension ids in response order (which may differ from metadata order). */
@@ -106,7 +105,4 @@ public final class Cube {
     return statuses.get(flatIndex);
   }
 
-  public static Map<Integer, String> newStatusMap() {
-    return new HashMap<>();
-  }
 }

@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.pxweb.jdbc.PlanCache;
 import io.pxweb.jdbc.PxWebMetaFactories;
 import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.adapter.PxWebTable;
@@ -30,6 +31,11 @@ public final class PxWebMeta extends CalciteMetaImpl {
   /** Creates the metadata of a connection made by Calcite's driver. */
   public static Meta create(AvaticaConnection connection) {
     return new PxWebMeta((CalciteConnectionImpl) connection);
+  }
+
+  @Override public void closeConnection(ConnectionHandle ch) {
+    PlanCache.close(getConnection().rootSchema);
+    super.closeConnection(ch);
   }
 
   /** Row of {@code getPrimaryKeys}; fields in the JDBC column order. */
