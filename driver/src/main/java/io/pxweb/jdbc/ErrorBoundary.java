@@ -2,10 +2,6 @@ package io.pxweb.jdbc;
 
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
-import io.pxweb.jdbc.adapter.klass.KlassSchema;
-import io.pxweb.jdbc.adapter.StatbankSchema;
-import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.schema.SchemaPlus;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -121,15 +117,7 @@ final class ErrorBoundary implements InvocationHandler {
     } catch (SQLException | RuntimeException e) {
       throw classify(e, method, sqlOf(name, args));
     } catch (InvocationTargetException e) {
-      if (!registerMissingTable(e.getCause())) {
-        throw classify(e.getCause(), method, sqlOf(name, args));
-      }
-      // Codelist and Klass tables are added when first named (too many to list): run again.
-      try {
-        result = method.invoke(target, args);
-      } catch (InvocationTargetException again) {
-        throw classify(again.getCause(), method, sqlOf(name, args));
-      }
+      throw classify(e.getCause(), method, sqlOf(name, args));
     }
     return result;
   }
@@ -143,49 +131,6 @@ final class ErrorBoundary implements InvocationHandler {
       o = ((ErrorBoundary) Proxy.getInvocationHandler(o)).owner;
     }
     return null;
-  }
-
-  private static final java.util.regex.Pattern MISSING_TABLE =
-      java.util.regex.Pattern.compile("Object '([^'@]+@[^']+)' not found");
-
-  private static final java.util.regex.Pattern MISSING_KLASS =
-      java.util.regex.Pattern.compile("Object '(\\d+)' not found within 'klass'");
-
-  /** Registers the table a failure says is missing, if it is a codelist or Klass table. */
-  private boolean registerMissingTable(Throwable failure) throws SQLException {
-    String codelist = missingCodelistTable(failure);
-    if (codelist != null) {
-      return StatbankSchema.registerCodelistTable(rootSchema(), codelist);
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SqlValidatorException v) {
-        java.util.regex.Matcher m = MISSING_KLASS.matcher(String.valueOf(v.getMessage()));
-        return m.find() && KlassSchema.registerTable(rootSchema(), m.group(1));
-      }
-    }
-    return false;
-  }
-
-  /** Returns the name of a codelist table a failure says is missing, or null. */
-  private static String missingCodelistTable(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SqlValidatorException v) {
-        java.util.regex.Matcher m = MISSING_TABLE.matcher(String.valueOf(v.getMessage()));
-        return m.find() ? m.group(1) : null;
-      }
-    }
-    return null;
-  }
-
-  /** Returns the root schema of the connection this object belongs to. */
-  private SchemaPlus rootSchema() throws SQLException {
-    Object o = target;
-    if (o instanceof Connection c) {
-      return c.unwrap(CalciteConnection.class).getRootSchema();
-    }
-    Connection connection = (Connection) ownerOfType(Connection.class);
-    return ((ErrorBoundary) Proxy.getInvocationHandler(connection)).target instanceof Connection c
-        ? c.unwrap(CalciteConnection.class).getRootSchema() : null;
   }
 
   /** Turns any failure into the SQLException the user should see. */

@@ -23,7 +23,7 @@ import org.apache.calcite.sql.SqlNode;
  * are made when it runs). It is kept per connection (key: the connection's root schema), by SQL
  * text, the statement's row limit and the default schema; only queries are kept. A
  * connection's catalog is its version: a table's metadata is read once per connection and does
- * not change under its plans, and tables registered later (codelists, Klass) have names no
+ * not change under its plans, and tables resolved when first named (codelists, Klass) have names no
  * earlier plan could have meant. The cache is bounded (least recently used plans go first) and
  * dropped when the connection closes.
  */

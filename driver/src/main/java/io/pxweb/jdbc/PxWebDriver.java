@@ -20,6 +20,7 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
@@ -127,24 +128,23 @@ public class PxWebDriver extends Driver {
     if (fun != null && !fun.isBlank()) {
       calciteProps.setProperty(CalciteConnectionProperty.FUN.camelName(), "standard," + fun);
     }
-    Connection connection = super.connect(PxWebUrl.PREFIX, calciteProps);
+    // A root schema without Calcite's name cache: each statement then asks the schemas for the
+    // names it uses, so codelist tables ("07459@agg_x") and Klass tables by id, too many to
+    // list, resolve when named (a caching root only knows the names a schema lists). No
+    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer.
+    AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
+        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false), null);
+    handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
     for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
-    // Calcite's own "metadata" schema repeats what JDBC metadata and schema meta answer; tools
-    // that list schemas should show only the source's.
-    root.unwrap(CalciteSchema.class)
-        .removeSubSchema("metadata");
     PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
-      SchemaPlus klass = root.add(KlassSchema.NAME, KlassSchema.create(config.klass(),
-          catalog::linkedKlassIds));
-      klass.getTableNames();
-      klass.setCacheEnabled(false);
+      root.add(KlassSchema.NAME, KlassSchema.create(config.klass(), catalog::linkedKlassIds));
     }
     mount(root, config);
     attach(root, config.attachments());

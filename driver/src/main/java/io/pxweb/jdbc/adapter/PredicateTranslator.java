@@ -3,16 +3,16 @@ package io.pxweb.jdbc.adapter;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Translator of WHERE conjuncts into per-variable selections, returning what is pushed and
- * what remains for Calcite.
+ * what remains for Calcite. The condition's shape is read with {@link PredicateReader}; SEARCH
+ * calls stay as they are here (they are residual filters, shown in EXPLAIN) and are expanded
+ * only where values are evaluated.
  *
  * <ul>
  *   <li>A conjunct over one variable's columns is decided exactly, value by value, from the
@@ -50,10 +50,10 @@ final class PredicateTranslator {
     BitSet[] restrictions = new BitSet[variables];
     List<ScanSpec.RuntimeConjunct> runtime = new ArrayList<>();
     List<RexNode> residual = new ArrayList<>();
-    for (RexNode conjunct : RelOptUtil.conjunctions(condition)) {
+    for (RexNode conjunct : PredicateReader.conjuncts(condition)) {
       int variable = singleVariable(conjunct);
       if (variable >= 0) {
-        if (hasParameter(conjunct)) {
+        if (PredicateReader.hasParameter(conjunct)) {
           runtime.add(new ScanSpec.RuntimeConjunct(variable, conjunct));
         } else {
           restrict(restrictions, variable, ValuePredicate.evaluate(rexBuilder, layout, variable,
@@ -87,16 +87,16 @@ final class PredicateTranslator {
    * null when some disjunct cannot be bounded (it touches a measure, or a parameter).
    */
   private BitSet[] boundingBox(RexNode node) {
-    if (node.getKind() != SqlKind.OR || hasParameter(node)) {
+    if (node.getKind() != SqlKind.OR || PredicateReader.hasParameter(node)) {
       return null;
     }
     int variables = layout.metadata().variables().size();
     BitSet[] union = new BitSet[variables];
     boolean[] unrestricted = new boolean[variables];
-    for (RexNode disjunct : RelOptUtil.disjunctions(node)) {
+    for (RexNode disjunct : PredicateReader.disjuncts(node)) {
       BitSet[] box = new BitSet[variables];
       boolean bounded = false;
-      for (RexNode c : RelOptUtil.conjunctions(disjunct)) {
+      for (RexNode c : PredicateReader.conjuncts(disjunct)) {
         int v = singleVariable(c);
         if (v >= 0) {
           restrict(box, v, ValuePredicate.evaluate(rexBuilder, layout, v, c));
@@ -134,21 +134,9 @@ final class PredicateTranslator {
     return union;
   }
 
-  /** Returns whether a node holds a prepared-statement parameter. */
-  private static boolean hasParameter(RexNode node) {
-    boolean[] found = {false};
-    node.accept(new org.apache.calcite.rex.RexVisitorImpl<Void>(true) {
-      @Override public Void visitDynamicParam(org.apache.calcite.rex.RexDynamicParam param) {
-        found[0] = true;
-        return null;
-      }
-    });
-    return found[0];
-  }
-
   /** Returns the variable whose columns alone the node reads, or -1. */
   private int singleVariable(RexNode node) {
-    ImmutableBitSet refs = RelOptUtil.InputFinder.bits(node);
+    ImmutableBitSet refs = PredicateReader.columns(node);
     if (refs.isEmpty()) {
       return -1;
     }

@@ -313,7 +313,7 @@ public final class ScanSpec {
   private static RexNode bindParameters(RexNode node, DataContext context, RexBuilder rexBuilder) {
     return node.accept(new RexShuttle() {
       @Override public RexNode visitDynamicParam(RexDynamicParam param) {
-        Object value = context.get("?" + param.getIndex());
+        Object value = PredicateReader.parameterValue(param, context);
         return value == null ? rexBuilder.makeNullLiteral(param.getType())
             : rexBuilder.makeLiteral(value, param.getType(), true);
       }

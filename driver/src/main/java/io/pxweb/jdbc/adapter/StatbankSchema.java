@@ -3,12 +3,18 @@ package io.pxweb.jdbc.adapter;
 import io.pxweb.jdbc.model.TableEntry;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
-import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
+import org.apache.calcite.schema.lookup.Lookup;
+import org.apache.calcite.schema.lookup.Named;
+import org.apache.calcite.util.NameMap;
 
 /**
  * Schema of statbank tables: {@code statbank} holds every table, each subject schema
@@ -28,10 +34,12 @@ public final class StatbankSchema extends AbstractSchema {
   private final Map<String, PxWebTable> codelistTables =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final String label;
+  private final TableLookup lookup;
 
   private StatbankSchema(Map<String, Table> tables, String label) {
     this.tables = Collections.unmodifiableMap(tables);
     this.label = label;
+    this.lookup = new TableLookup();
   }
 
   /** Creates the schemas of a catalog: {@code statbank} first, then one per subject, by name. */
@@ -78,51 +86,60 @@ public final class StatbankSchema extends AbstractSchema {
   }
 
   /**
-   * Registers a codelist table ({@code <id>@<codelist>[@...]}) in every schema that holds its
-   * base table, so statements can name it; returns false when the name is no such table.
-   *
-   * <p>Calcite resolves names against a snapshot of the listed names, and codelist tables are
-   * too many to list (one per table and codelist); they are added when first named.
+   * Looks tables up by name: the listed tables, and codelist tables
+   * ({@code <id>@<codelist>[@...]}) of listed tables, which are too many to list (one per table
+   * and codelist) and are made when first named.
    */
-  public static boolean registerCodelistTable(SchemaPlus root, String name) {
-    boolean added = false;
-    for (String schemaName : root.getSubSchemaNames()) {
-      SchemaPlus plus = root.getSubSchema(schemaName);
-      StatbankSchema s;
-      try {
-        s = plus == null ? null : plus.unwrap(StatbankSchema.class);
-      } catch (ClassCastException | NullPointerException notStatbank) {
-        // meta, klass and attached databases hold no statbank tables.
-        continue;
-      }
-      if (s != null) {
-        PxWebTable table = s.withCodelists(name, true);
-        if (table != null) {
-          plus.add(table.name(), table);
-          added = true;
-        }
-      }
-    }
-    return added;
+  @Override public Lookup<Table> tables() {
+    return lookup;
   }
 
-  private PxWebTable withCodelists(String name, boolean ignoreCase) {
+  private final class TableLookup implements Lookup<Table> {
+    /** The listed tables by name, for case-insensitive matching. */
+    private final NameMap<Table> names = NameMap.immutableCopyOf(tables);
+
+    @Override public Table get(String name) {
+      Table table = tables.get(name);
+      return table != null ? table : withCodelists(name, true);
+    }
+
+    @Override public Named<Table> getIgnoreCase(String name) {
+      Map.Entry<String, Table> listed = names.range(name, false).firstEntry();
+      if (listed != null) {
+        return new Named<>(listed.getKey(), listed.getValue());
+      }
+      PxWebTable table = withCodelists(name, false);
+      return table == null ? null : new Named<>(table.name(), table);
+    }
+
+    @Override public Set<String> getNames(LikePattern pattern) {
+      Predicate1<String> matches = pattern.matcher();
+      Set<String> listed = new LinkedHashSet<>();
+      for (String name : tables.keySet()) {
+        if (matches.apply(name)) {
+          listed.add(name);
+        }
+      }
+      return listed;
+    }
+  }
+
+  /**
+   * Returns the codelist table of a name, or null when the name is none: the base table's id
+   * matched as the lookup asks, the codelist ids as written (they are case-sensitive at the
+   * servers).
+   */
+  private PxWebTable withCodelists(String name, boolean caseSensitive) {
     int at = name.indexOf('@');
     if (at <= 0) {
       return null;
     }
     String id = name.substring(0, at);
-    PxWebTable base = null;
-    for (Map.Entry<String, Table> e : tables.entrySet()) {
-      if (ignoreCase ? e.getKey().equalsIgnoreCase(id) : e.getKey().equals(id)) {
-        base = (PxWebTable) e.getValue();
-      }
-    }
+    Map.Entry<String, Table> base = lookup.names.range(id, caseSensitive).firstEntry();
     if (base == null) {
       return null;
     }
-    PxWebTable b = base;
-    // Codelist ids are case-sensitive at the servers: they are kept as written.
+    PxWebTable b = (PxWebTable) base.getValue();
     return codelistTables.computeIfAbsent(b.entry().id() + name.substring(at),
         k -> new PxWebTable(b.catalog(), b.entry(),
             java.util.Arrays.asList(name.substring(at + 1).split("@"))));

@@ -15,7 +15,6 @@ import org.apache.calcite.rex.RexExecutorImpl;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
-import org.apache.calcite.rex.RexUtil;
 
 /**
  * Evaluator of a predicate over one variable's columns ({@code V}, {@code V_label},
@@ -54,7 +53,7 @@ final class ValuePredicate {
       }
     }
     RelDataType miniRow = mini.build();
-    RexNode rewritten = RexUtil.expandSearch(rexBuilder, null, predicate).accept(new RexShuttle() {
+    RexNode rewritten = PredicateReader.expandSearch(rexBuilder, predicate).accept(new RexShuttle() {
       @Override public RexNode visitInputRef(RexInputRef ref) {
         int s = slot[ref.getIndex()];
         if (s < 0) {

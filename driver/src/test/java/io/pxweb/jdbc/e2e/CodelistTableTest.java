@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.pxweb.jdbc.e2e.Sql.normalize;
 import static io.pxweb.jdbc.e2e.Sql.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.pxweb.jdbc.testserver.TestCodelist;
 import io.pxweb.jdbc.testserver.TestTable;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,30 @@ class CodelistTableTest {
       SQLException cased = assertThrows(SQLException.class,
           () -> Sql.rows(c, "select * from \"TAB001@AGG_NordicBaltic\""));
       assertEquals("42S02", cased.getSQLState(), cased.getMessage());
+    }
+  }
+
+  @Test
+  void codelistTablesResolveInEachSchemaOfTheirTableWithoutBeingListed() throws SQLException {
+    try (Connection c = connect()) {
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "TAB001", null)) {
+        while (rs.next()) {
+          schemas.add(rs.getString("TABLE_SCHEM"));
+        }
+      }
+      assertTrue(schemas.size() >= 2 && schemas.contains("statbank"), schemas.toString());
+      for (String schema : schemas) {
+        assertEquals(normalize(expected("vs_Nordic", List.of("NO"))), normalize(Sql.rows(c,
+            "select REGION, REGION_label, \"TIME\", HNMGA, HNMGA_status from " + schema
+            + ".\"tab001@vs_Nordic\" where REGION = 'NO' and SEX = 'T' and AGE = 'TOTAL'")),
+            schema);
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", null)) {
+          while (rs.next()) {
+            assertFalse(rs.getString("TABLE_NAME").contains("@"), rs.getString("TABLE_NAME"));
+          }
+        }
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package io.pxweb.jdbc.e2e;
 
 import static io.pxweb.jdbc.e2e.Sql.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pxweb.jdbc.klasstestserver.KlassTestServer;
@@ -83,6 +84,11 @@ class KlassDriverTest {
         }
       }
       assertTrue(listed.contains("classifications") && listed.contains("2"), listed.toString());
+      // Any other id is a table when named, and stays unlisted.
+      assertFalse(Sql.rows(c, "select code from klass.\"131\"").isEmpty());
+      try (ResultSet rs = c.getMetaData().getTables(null, "klass", "131", null)) {
+        assertFalse(rs.next());
+      }
     }
   }
 }

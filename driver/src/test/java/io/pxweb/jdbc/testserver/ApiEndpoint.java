@@ -16,7 +16,7 @@ abstract class ApiEndpoint implements ResponseDefinitionTransformerV2 {
 
   /**
    * GET URLs longer than this get an empty 404 (SSB guide; janbrus measured 2,092 → 200 and
-   * 2,142 → 404; contract §1 "GET URL length").
+   * 2,142 → 404; PxWebApi, GET URL length).
    */
   static final int MAX_GET_URL = 2100;
 
@@ -45,7 +45,7 @@ abstract class ApiEndpoint implements ResponseDefinitionTransformerV2 {
     if (limit != null) {
       long wait = limit.admit();
       if (wait > 0) {
-        // AspNetCoreRateLimit's stock answer (contract §3).
+        // AspNetCoreRateLimit's stock answer (its RateLimitMiddleware.cs).
         return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
             .withHeader("Content-Type", "text/plain")
             .withHeader("Retry-After", Long.toString(wait))
@@ -64,7 +64,7 @@ abstract class ApiEndpoint implements ResponseDefinitionTransformerV2 {
     }
   }
 
-  /** Adds SSB's rate-limit headers when the server sends them (contract §3). */
+  /** Adds SSB's rate-limit headers when the server sends them (as observed on SSB's live API). */
   private ResponseDefinition withRateHeaders(ResponseDefinition response) {
     RateLimitRule limit = settings.rateLimit();
     if (limit == null || !limit.ssbHeaders()) {

@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
  * An error answer of the API, thrown while handling a request and turned into the response.
  *
  * <p>The bodies are the server's {@code Problem} class, {@code {type,title,status,detail?}},
- * with titles from {@code ProblemUtility.cs} including their misspellings (contract §3). The
+ * with titles from {@code ProblemUtility.cs} including their misspellings (PxWebApi). The
  * HTTP status and the body's {@code status} can differ.
  */
 final class ApiProblem extends RuntimeException {
@@ -87,7 +87,7 @@ final class ApiProblem extends RuntimeException {
 
   /**
    * {@code GET /codelists/{id}} for an unknown id: HTTP 404 with {@code "status":400} in the
-   * body ({@code NotFound(ProblemUtility.NonExistentCodelist())}, contract §1/§3).
+   * body ({@code NotFound(ProblemUtility.NonExistentCodelist())}, PxWebApi).
    */
   static ApiProblem codelistNotFound() {
     return parameterError(404, "Non-existent codelist", 400, false);
@@ -116,7 +116,7 @@ final class ApiProblem extends RuntimeException {
 
   /**
    * ASP.NET's automatic model-binding error (ValidationProblemDetails), e.g. for a bare
-   * {@code valueCodes=x} or {@code outputFormat=foo} (contract §3; shape inferred there).
+   * {@code valueCodes=x} or {@code outputFormat=foo} (PxWebApi, inferred).
    */
   static ApiProblem validation(String field, String message) {
     ObjectNode b = Json.object();

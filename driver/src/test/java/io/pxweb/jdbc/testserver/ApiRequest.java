@@ -80,7 +80,7 @@ final class ApiRequest {
     return params;
   }
 
-  /** The first value of a parameter; names are case-insensitive (contract §1). */
+  /** The first value of a parameter; names are case-insensitive (PxWebApi). */
   Optional<String> param(String name) {
     return params.stream().filter(p -> p.name().equalsIgnoreCase(name)).map(Param::value)
         .findFirst();
@@ -103,7 +103,7 @@ final class ApiRequest {
   /**
    * The language: absent means the configured default; anything not configured is 400
    * "Unsupported language"; the value is compared and used in lower case
-   * (LangValidationFilter.cs, LanguageHelper.cs; contract §1).
+   * (LangValidationFilter.cs, LanguageHelper.cs; PxWebApi).
    */
   String language() {
     Optional<String> lang = param("lang").filter(s -> !s.isEmpty());

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
  * One data cell: its number, or {@code null} for a symbol cell, and its status symbol, if any.
  *
  * <p>As in JSON-stat from PxWebApi a cell can carry a status and still have a number
- * (contract §4, "A status can also appear on a non-null cell").
+ * (PCAxis.Serializers).
  *
  * @param value the number, or {@code null} when the cell holds only a symbol
  * @param status the status symbol such as {@code ".."}, or {@code null}

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 /**
  * The {@code GET /codelists/{id}} endpoint (also {@code /codeLists/{id}}): a
  * {@code CodelistResponse} shaped as {@code CodelistResponseMapper.cs} and the spec write it
- * (contract §1 "GET /codelists/{id}").
+ * (PxWebApi, GET /codelists/{id}).
  *
  * <p>Ids match exactly (case-sensitive, as at SSB; an id without its {@code agg_}/{@code vs_}
  * prefix is unknown). An unknown id, or a configured language the codelist has no labels in,

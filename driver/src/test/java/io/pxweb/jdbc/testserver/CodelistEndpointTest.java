@@ -268,7 +268,7 @@ class CodelistEndpointTest {
   /** Every cell of a response equals the catalog's cell under the same codelists. */
   private static void assertMatchesCatalog(JsonNode dataset, Map<String, String> codelists) {
     TestTable table = server.table("TAB001");
-    JsonStatReader reader = new JsonStatReader(dataset);
+    JsonStatCells reader = new JsonStatCells(dataset);
     List<Map<String, String>> combos = new ArrayList<>();
     combos.add(new HashMap<>());
     for (String id : reader.ids()) {
@@ -317,7 +317,7 @@ class CodelistEndpointTest {
   @Test
   void aggregationSumsTheMemberCells() {
     JsonNode ds = ok(data(map("REGION", "*", "SEX", "*", "ContentsCode", "*", "TIME", "*"), AGG));
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(List.of("NORDIC", "BALTIC"), r.codes("REGION"));
     JsonNode region = ds.path("dimension").path("REGION");
     assertEquals("region", region.path("label").asText());
@@ -356,7 +356,7 @@ class CodelistEndpointTest {
   @Test
   void valuesetCellsAreTheMemberCells() {
     JsonNode ds = ok(data(map("REGION", "*", "SEX", "*", "ContentsCode", "*", "TIME", "*"), VS));
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(NORDIC, r.codes("REGION"));
     assertEquals("Sweden", ds.path("dimension").path("REGION").path("category").path("label")
         .path("SE").asText());
@@ -389,15 +389,15 @@ class CodelistEndpointTest {
     for (Map.Entry<String, List<String>> e : cases.entrySet()) {
       Map<String, String> q = new LinkedHashMap<>(rest);
       q.put("REGION", e.getKey());
-      assertEquals(e.getValue(), new JsonStatReader(ok(data(q, VS))).codes("REGION"),
+      assertEquals(e.getValue(), new JsonStatCells(ok(data(q, VS))).codes("REGION"),
           e.getKey());
     }
     Map<String, String> q = new LinkedHashMap<>(rest);
     q.put("REGION", "B*");
-    assertEquals(List.of("BALTIC"), new JsonStatReader(ok(data(q, AGG))).codes("REGION"));
+    assertEquals(List.of("BALTIC"), new JsonStatCells(ok(data(q, AGG))).codes("REGION"));
     q.put("REGION", "baltic,nordic");
     assertEquals(List.of("NORDIC", "BALTIC"),
-        new JsonStatReader(ok(data(q, AGG))).codes("REGION"));
+        new JsonStatCells(ok(data(q, AGG))).codes("REGION"));
     // Table codes outside the codelist do not exist under it.
     q.put("REGION", "AT");
     assertEquals("Non-existent value", data(q, VS).title());
@@ -418,7 +418,7 @@ class CodelistEndpointTest {
                       {"variableCode":"TIME","valueCodes":["range(1991,2001)"]}],
          "placement":{"heading":["TIME"],"stub":["REGION","SEX","ContentsCode"]}}""";
     JsonNode agg = ok(api.postJson("/tables/TAB001/data?lang=en", body.formatted(AGG)));
-    JsonStatReader r = new JsonStatReader(agg);
+    JsonStatCells r = new JsonStatCells(agg);
     assertEquals(List.of("REGION", "SEX", "ContentsCode", "TIME"), r.ids());
     assertEquals(List.of("NORDIC", "BALTIC"), r.codes("REGION"));
     assertMatchesCatalog(agg, Map.of("REGION", AGG));
@@ -427,7 +427,7 @@ class CodelistEndpointTest {
         "NORDIC M 2001");
     JsonNode vs = ok(api.postJson("/tables/TAB001/data",
         body.formatted(VS).replace("\"codelist\"", "\"codeList\"")));
-    assertEquals(NORDIC, new JsonStatReader(vs).codes("REGION"));
+    assertEquals(NORDIC, new JsonStatCells(vs).codes("REGION"));
     assertMatchesCatalog(vs, Map.of("REGION", VS));
     // GET and POST give the same dataset.
     JsonNode get = ok(api.get("/tables/TAB001/data" + query(map("REGION", "*", "SEX", "F,M",

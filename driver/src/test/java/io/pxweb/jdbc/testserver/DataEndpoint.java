@@ -34,11 +34,11 @@ final class DataEndpoint extends ApiEndpoint {
     request.language();
     checkOutputFormat(request);
     // The data controller wraps every workflow problem in BadRequest, so an unknown table is
-    // HTTP 400 with "status":404 in the body (contract §1, "Errors").
+    // HTTP 400 with "status":404 in the body (PxWebApi).
     TestTable table = settings.catalog().find(request.segments().get(1))
         .orElseThrow(() -> ApiProblem.nonExistentTable(400));
-    DataRequest dataRequest = request.isPost()
-        ? DataRequest.fromBody(request.body()) : DataRequest.fromQuery(request);
+    RequestedSelection dataRequest = request.isPost()
+        ? RequestedSelection.fromBody(request.body()) : RequestedSelection.fromQuery(request);
     ResolvedSelection selection =
         ResolvedSelection.resolve(table, dataRequest, settings.maxDataCells());
     String matrix = table.metadataView().path("extension").path("px").path("matrix")
@@ -63,7 +63,7 @@ final class DataEndpoint extends ApiEndpoint {
       throw ApiProblem.unsupportedOutputFormat();
     }
     List<String> params = request.params("outputFormatParams").stream()
-        .flatMap(p -> DataRequest.split(p).stream()).filter(p -> !p.isEmpty()).toList();
+        .flatMap(p -> RequestedSelection.split(p).stream()).filter(p -> !p.isEmpty()).toList();
     if (!params.isEmpty()) {
       // Any parameter with px, json-stat2 or parquet is 400 (OutputParameterUtil.cs).
       throw ApiProblem.unsupportedOutputFormat();

@@ -44,7 +44,7 @@ class DataEndpointTest {
 
   /** Every cell of a response equals the catalog's cell for the same codes. */
   private static void assertMatchesCatalog(TestTable table, JsonNode dataset) {
-    JsonStatReader reader = new JsonStatReader(dataset);
+    JsonStatCells reader = new JsonStatCells(dataset);
     List<String> ids = reader.ids();
     List<Map<String, String>> combos = new ArrayList<>();
     combos.add(new HashMap<>());
@@ -76,7 +76,7 @@ class DataEndpointTest {
   void tab001ValuesComeFromThePxFile() {
     JsonNode ds = ok("TAB001", map("REGION", "AT,SE", "SEX", "F,T", "AGE", "TOTAL",
         "ContentsCode", "*", "TIME", "*"));
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     Cell first = r.cell(map("REGION", "AT", "SEX", "F", "AGE", "TOTAL", "ContentsCode", "HNMGA",
         "TIME", "1981"));
     assertNull(first.value());
@@ -114,7 +114,7 @@ class DataEndpointTest {
   @Test
   void ssb13861ValuesAreTheRecordedOnes() {
     JsonNode ds = ok("13861", map("NACE2007", "*", "ContentsCode", "*", "Tid", "*"));
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(new BigDecimal("0.205"), r.cell(map("NACE2007", "A-Z", "ContentsCode",
         "Ginikoeffisient", "Tid", "2016")).value());
     assertEquals(new BigDecimal("0.233"), r.cell(map("NACE2007", "B", "ContentsCode",
@@ -127,8 +127,8 @@ class DataEndpointTest {
   @Test
   void eliminationWithAValueSelectsItAndDropsTheDimension() {
     JsonNode ds = ok("TAB001", map("REGION", "SE", "SEX", "T", "ContentsCode", "*", "TIME", "*"));
-    assertFalse(new JsonStatReader(ds).ids().contains("AGE"));
-    assertEquals(new BigDecimal("8587353"), new JsonStatReader(ds).cell(map("REGION", "SE",
+    assertFalse(new JsonStatCells(ds).ids().contains("AGE"));
+    assertEquals(new BigDecimal("8587353"), new JsonStatCells(ds).cell(map("REGION", "SE",
         "SEX", "T", "ContentsCode", "HNMGA", "TIME", "1991")).value());
     // 13861: NACE2007 eliminates to "A-Z".
     JsonNode ssb = ok("13861", map("ContentsCode", "P90P10", "Tid", "2017"));
@@ -139,7 +139,7 @@ class DataEndpointTest {
   void eliminationWithoutAValueSumsOverAllValues() {
     TestTable t = server.table("05810");
     JsonNode ds = ok("05810", map("ContentsCode", "Personer", "Tid", "top(3)"));
-    assertEquals(List.of("Tid", "ContentsCode"), new JsonStatReader(ds).ids());
+    assertEquals(List.of("Tid", "ContentsCode"), new JsonStatCells(ds).ids());
     assertMatchesCatalog(t, ds);
     // The sum is the plain sum of the 3 x 7 synthesized cells when none is a symbol cell.
     for (String year : List.of("2023", "2024", "2025")) {
@@ -152,7 +152,7 @@ class DataEndpointTest {
           sum = c.isMissing() ? sum : sum.add(c.value());
         }
       }
-      Cell got = new JsonStatReader(ds).cell(map("ContentsCode", "Personer", "Tid", year));
+      Cell got = new JsonStatCells(ds).cell(map("ContentsCode", "Personer", "Tid", year));
       if (!symbol) {
         assertEquals(0, sum.compareTo(got.value()), year);
       } else {
@@ -175,7 +175,7 @@ class DataEndpointTest {
   @Test
   void noSelectionGivesTheDefaultSelection() {
     JsonNode ds = api.get("/tables/TAB004/data?lang=en").json();
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(List.of("2017"), r.codes("TIME"));
     assertEquals(14, r.codes("SECTOR").size());
     assertMatchesCatalog(server.table("TAB004"), ds);
@@ -194,9 +194,9 @@ class DataEndpointTest {
     JsonNode ds = ok("tab004", map("SECTOR", "0.3", "GREENHOUSEGAS", "CO2", "ContentsCode", "*",
         "TIME", "1990,2017"));
     assertEquals(List.of(new BigDecimal("21283"), new BigDecimal("-3332")), List.of(
-        new JsonStatReader(ds).cell(map("SECTOR", "0.3", "GREENHOUSEGAS", "CO2",
+        new JsonStatCells(ds).cell(map("SECTOR", "0.3", "GREENHOUSEGAS", "CO2",
             "ContentsCode", "Emission", "TIME", "1990")).value(),
-        new JsonStatReader(ds).cell(map("SECTOR", "0.3", "GREENHOUSEGAS", "CO2",
+        new JsonStatCells(ds).cell(map("SECTOR", "0.3", "GREENHOUSEGAS", "CO2",
             "ContentsCode", "Emission", "TIME", "2017")).value()));
   }
 
@@ -252,7 +252,7 @@ class DataEndpointTest {
     ApiClient.Response r = api.postJson("/tables/13861/data?lang=en&outputFormat=json-stat2"
         + "&pad=" + "x".repeat(2100), fine);
     assertEquals(200, r.status(), r.body());
-    assertEquals(List.of("ContentsCode", "Tid"), new JsonStatReader(r.json()).ids());
+    assertEquals(List.of("ContentsCode", "Tid"), new JsonStatCells(r.json()).ids());
     assertEquals(415, api.post("/tables/13861/data", fine, "text/plain").status());
   }
 
@@ -266,7 +266,7 @@ class DataEndpointTest {
   void dimensionsAreReorderedAndIndexKeysReversed() {
     JsonNode ds = ok("TAB001", map("REGION", "AT,BE,BG", "SEX", "*", "AGE", "TOTAL,Y_LT5",
         "ContentsCode", "*", "TIME", "*"));
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(List.of("TIME", "REGION", "SEX", "AGE", "ContentsCode"), r.ids());
     assertNotEquals(server.table("TAB001").variableCodes(), r.ids());
     assertEquals(List.of("AT", "BE", "BG"), r.codes("REGION"));
@@ -282,11 +282,11 @@ class DataEndpointTest {
     String q = query(map("REGION", "AT,BE", "SEX", "F", "ContentsCode", "*", "TIME", "*"));
     JsonNode ds = api.get("/tables/TAB001/data" + q + "&heading=sex,time&stub=REGION,ContentsCode")
         .json();
-    assertEquals(List.of("REGION", "ContentsCode", "SEX", "TIME"), new JsonStatReader(ds).ids());
+    assertEquals(List.of("REGION", "ContentsCode", "SEX", "TIME"), new JsonStatCells(ds).ids());
     assertMatchesCatalog(server.table("TAB001"), ds);
     JsonNode onlyHeading = api.get("/tables/TAB001/data" + q + "&heading=REGION").json();
     assertEquals(List.of("SEX", "ContentsCode", "TIME", "REGION"),
-        new JsonStatReader(onlyHeading).ids());
+        new JsonStatCells(onlyHeading).ids());
   }
 
   @Test
@@ -297,7 +297,7 @@ class DataEndpointTest {
         .asInt());
     assertFalse(content.path("category").path("unit").has("Vekt"));
     assertFalse(content.path("extension").path("measuringType").has("Vekt"));
-    assertEquals(new BigDecimal("105.03"), new JsonStatReader(ds).cell(map("VareGrupper2", "02",
+    assertEquals(new BigDecimal("105.03"), new JsonStatCells(ds).cell(map("VareGrupper2", "02",
         "ContentsCode", "Kilopris", "Tid", "2023U29")).value());
   }
 
@@ -305,7 +305,7 @@ class DataEndpointTest {
   void periodCodesOfOtherTimeUnits() {
     JsonNode monthly = ok("TAB2936", map("Kon", "1", "FackligOrg", "LO", "ContentsCode", "*",
         "Tid", "*", "AnstForm", "ANSTTOT,TA"));
-    JsonStatReader m = new JsonStatReader(monthly);
+    JsonStatCells m = new JsonStatCells(monthly);
     assertEquals(List.of("2025M11", "2025M12", "2026M01"), m.codes("Tid"));
     assertEquals(new BigDecimal("494.8"), m.cell(map("Kon", "1", "FackligOrg", "LO",
         "ContentsCode", "AM0401RP", "Tid", "2025M11", "AnstForm", "ANSTTOT")).value());
@@ -313,10 +313,10 @@ class DataEndpointTest {
         "Tid", "2026M01", "AnstForm", "TA")).status());
     assertMatchesCatalog(server.table("TAB2936"), monthly);
     JsonNode quarterly = ok("12909", map("ContentsCode", "*", "Tid", "top(1)"));
-    assertEquals(List.of("2025K4"), new JsonStatReader(quarterly).codes("Tid"));
+    assertEquals(List.of("2025K4"), new JsonStatCells(quarterly).codes("Tid"));
     assertEquals(new BigDecimal("6.4"), quarterly.path("value").get(0).decimalValue());
     JsonNode weekly = ok("03024", map("VareGrupper2", "01", "ContentsCode", "Vekt", "Tid", "*"));
-    assertEquals(List.of("2023U29"), new JsonStatReader(weekly).codes("Tid"));
+    assertEquals(List.of("2023U29"), new JsonStatCells(weekly).codes("Tid"));
     assertEquals("17898", weekly.path("value").get(0).toString());
   }
 

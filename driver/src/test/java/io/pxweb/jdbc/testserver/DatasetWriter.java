@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The writer of JSON-stat 2.0 data responses, shaped as PCAxis.Serializers'
- * {@code JsonStat2Serializer} writes them (contract §4).
+ * {@code JsonStat2Serializer} writes them (PCAxis.Serializers).
  *
  * <p>With {@code reorderDimensions} the output deliberately differs from the metadata where
  * real servers may differ: the dimension order (real servers order by placement, stub then
@@ -66,7 +66,7 @@ final class DatasetWriter {
   /**
    * A placement is used when heading and stub together name exactly the kept variables, or
    * when only one of them is given (the other gets the rest); otherwise it is silently ignored
-   * (PlacementHandler.cs and DataWorkflow.Run; contract §1 "Placement").
+   * (PlacementHandler.cs and DataWorkflow.Run; PxWebApi).
    */
   private static Optional<List<TestVariable>> placement(ResolvedSelection s,
       List<TestVariable> kept) {
@@ -158,7 +158,7 @@ final class DatasetWriter {
     }
     ObjectNode extension = meta.path("extension").isObject()
         ? ((ObjectNode) meta.get("extension")).deepCopy() : Json.object();
-    // The data serializer writes discontinued as null (JsonStat2Helper.cs; contract §4).
+    // The data serializer writes discontinued as null (JsonStat2Helper.cs; PCAxis.Serializers).
     extension.putNull("discontinued");
     out.set("extension", extension);
     writeValues(s, order, out);
@@ -200,7 +200,7 @@ final class DatasetWriter {
     src.path("extension").properties().forEach(e -> {
       String key = e.getKey();
       if (key.equalsIgnoreCase("codelists")) {
-        return; // data responses carry no codelists (contract §4)
+        return; // data responses carry no codelists (PCAxis.Serializers)
       }
       if (PER_VALUE.contains(key) && e.getValue().isObject()) {
         extension.set(key, filter(e.getValue(), codes));

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * {@code category.index}/{@code label} (and {@code size}) become the codelist's values, in
  * the fixtures' language. An unknown variable is 400 "Non-existent variable"; an id that is
  * not one of that variable's codelists (exact, case-sensitive match) is 400 "Non-existent
- * codelist" (contract §1). An empty value is ignored.
+ * codelist" (PxWebApi). An empty value is ignored.
  */
 final class MetadataEndpoint extends ApiEndpoint {
 

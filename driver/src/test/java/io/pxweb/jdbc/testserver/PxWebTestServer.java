@@ -99,7 +99,7 @@ public final class PxWebTestServer extends WireMockExtension {
         .willReturn(aResponse().withTransformers("pxweb-data")));
     stubFor(post(urlPathMatching(TABLE + "/data/?")).atPriority(API_PRIORITY)
         .willReturn(aResponse().withTransformers("pxweb-data")));
-    // Case-insensitive routing: /codelists/{id} and /codeLists/{id} (contract §1).
+    // Case-insensitive routing: /codelists/{id} and /codeLists/{id} (PxWebApi).
     stubFor(get(urlPathMatching(api + "/codelists/[^/]+/?")).atPriority(API_PRIORITY)
         .willReturn(aResponse().withTransformers("pxweb-codelist")));
     extraStubs.forEach(this::stubFor);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A rate limit the test server enforces the way AspNetCoreRateLimit does for the real servers:
  * a request beyond {@code calls} in a window gets 429 with {@code Retry-After} and the stock
- * text body (contract §3). It records every admitted request's arrival time, so tests can check
+ * text body (AspNetCoreRateLimit). It records every admitted request's arrival time, so tests can check
  * that the client never exceeded the limit.
  */
 public final class RateLimitRule {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * empty set means the variable is eliminated) and the requested placement.
  *
  * <p>The checks run in the order of {@code SelectionHandler.ExpandAndVerfiySelections}
- * (contract §1, "Flow"): variables, codelists, mandatory variables, expressions, cell count.
+ * (PxWebApi): variables, codelists, mandatory variables, expressions, cell count.
  * With a codelist applied the variable's expressions, values and cell count are those of
  * the codelist.
  */
@@ -20,7 +20,7 @@ final class ResolvedSelection {
 
   /** At most this many stub values in a default selection (VariablesSelectionExtensions.cs). */
   private static final int STUB_CAP = 1500;
-  /** At most this many heading values, hence the "last 13 periods" (contract §1). */
+  /** At most this many heading values, hence the "last 13 periods" (PxWebApi). */
   private static final int HEADING_CAP = 13;
 
   final TestTable table;
@@ -57,7 +57,7 @@ final class ResolvedSelection {
     return out;
   }
 
-  static ResolvedSelection resolve(TestTable table, DataRequest request, int maxDataCells) {
+  static ResolvedSelection resolve(TestTable table, RequestedSelection request, int maxDataCells) {
     if (request.isEmpty()) {
       // No selection: the default selection, and any requested placement is dropped.
       return new ResolvedSelection(table, defaultSelection(table), Map.of(), List.of(),
@@ -73,7 +73,7 @@ final class ResolvedSelection {
     for (Map.Entry<String, String> e : request.codelists.entrySet()) {
       TestVariable v = table.findVariable(e.getKey())
           .orElseThrow(ApiProblem::nonExistentVariable);
-      // Ids need their agg_/vs_ prefix and match exactly (case-sensitive, contract §1/§2);
+      // Ids need their agg_/vs_ prefix and match exactly (case-sensitive, PxWebApi);
       // every codelist here has its prefix, so an exact lookup covers both checks.
       codelists.put(v, table.findCodelist(v.code(), e.getValue())
           .orElseThrow(ApiProblem::nonExistentCodelist));
@@ -86,7 +86,7 @@ final class ResolvedSelection {
     Map<TestVariable, BitSet> selected = new LinkedHashMap<>();
     for (TestVariable v : table.variables()) {
       List<String> t = tokens.get(v);
-      // With a codelist the tokens resolve against the codelist's codes (contract §1
+      // With a codelist the tokens resolve against the codelist's codes (PxWebApi
       // "Codelists"), and the positions are codelist positions.
       TestCodelist c = codelists.get(v);
       BitSet bits = t == null ? new BitSet()
@@ -99,7 +99,7 @@ final class ResolvedSelection {
     }
     long cells = 1;
     for (BitSet b : selected.values()) {
-      // Eliminated variables count as 1 (contract §2, "Other notes").
+      // Eliminated variables count as 1 (PxWebApi).
       cells *= Math.max(1, b.cardinality());
     }
     if (cells > maxDataCells) {
@@ -111,7 +111,7 @@ final class ResolvedSelection {
   }
 
   /**
-   * An approximation of PxWebApi's default selection ({@code Bjarte3.cs}, contract §1
+   * An approximation of PxWebApi's default selection ({@code Bjarte3.cs}, PxWebApi
    * "GET /tables/{id}/defaultselection"): content and time plus up to two classification
    * variables. Where the contract leaves choices open this picks the first variables.
    */

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The value-selection grammar of one variable (contract §2): literal codes, {@code *} and
+ * The value-selection grammar of one variable (PxAPI-2.yml): literal codes, {@code *} and
  * {@code ?} masks, {@code top}, {@code bottom}, {@code range}, {@code from} and {@code to}.
  *
  * <p>The regular expressions are those of PxWebApi's {@code SelectionExpressions/*.cs}, as

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Tests of the selection grammar (contract §2) through GET and POST data requests. */
+/** Tests of the selection grammar (PxAPI-2.yml) through GET and POST data requests. */
 class SelectionGrammarTest {
 
   @RegisterExtension
@@ -60,7 +60,7 @@ class SelectionGrammarTest {
   private List<String> selected(String table, Map<String, String> valueCodes, String dim) {
     ApiClient.Response r = data(table, valueCodes);
     assertEquals(200, r.status(), r.body());
-    return new JsonStatReader(r.json()).codes(dim);
+    return new JsonStatCells(r.json()).codes(dim);
   }
 
   private void assertProblem(String title, ApiClient.Response r) {
@@ -231,7 +231,7 @@ class SelectionGrammarTest {
         + "&valuecodes[SECTOR]=0.1&VALUECODES[greenhousegas]=CO2&valueCodes[ContentsCode]=*"
         + "&valueCodes[TIME]=[range(2000,2002)]");
     assertEquals(200, r.status(), r.body());
-    assertEquals(List.of("2000", "2001", "2002"), new JsonStatReader(r.json()).codes("TIME"));
+    assertEquals(List.of("2000", "2001", "2002"), new JsonStatCells(r.json()).codes("TIME"));
   }
 
   @Test
@@ -261,7 +261,7 @@ class SelectionGrammarTest {
         body);
     assertEquals(200, r.status(), r.body());
     assertEquals(List.of("1995", "1996", "1997", "2016"),
-        new JsonStatReader(r.json()).codes("TIME"));
+        new JsonStatCells(r.json()).codes("TIME"));
     // No bracket unwrapping and no comma splitting in POST.
     for (String item : List.of("\"[1995]\"", "\"1995,1996\"")) {
       ApiClient.Response bad = api.postJson("/tables/TAB004/data", body

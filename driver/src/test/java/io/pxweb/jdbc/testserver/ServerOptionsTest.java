@@ -51,7 +51,7 @@ class ServerOptionsTest {
   void withoutReorderingTheMetadataOrderIsKept() {
     JsonNode ds = api.get("/tables/TAB001/data" + query(Map.of("REGION", "AT,BE", "SEX", "*",
         "AGE", "*", "ContentsCode", "*", "TIME", "*"))).json();
-    JsonStatReader r = new JsonStatReader(ds);
+    JsonStatCells r = new JsonStatCells(ds);
     assertEquals(limited.table("TAB001").variableCodes(), r.ids());
     assertEquals(List.of("AT", "BE"), r.indexKeyOrder("REGION"));
   }

@@ -20,7 +20,7 @@ import java.util.Locale;
 record ServerSettings(ObjectNode config, int pageSize, boolean reorderDimensions,
     TestCatalog catalog, int enforcedMaxDataCells, RateLimitRule rateLimit) {
 
-  /** The API path prefix; the reference server's default RoutePrefix (contract §0). */
+  /** The API path prefix; the reference server's default RoutePrefix (PxWebApi). */
   static final String PREFIX = "/api/v2";
 
   int maxDataCells() {

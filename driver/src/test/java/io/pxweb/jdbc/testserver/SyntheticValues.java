@@ -11,7 +11,7 @@ import java.util.List;
  * order, so tests can recompute any expected value without the server. About one cell in 15
  * is {@code null} with a status, and about one in 40 has a number and a status; the symbols
  * are those SSB uses since 2021 and the contract lists: {@code "."}, {@code ".."} and
- * {@code ":"} (contract §4).
+ * {@code ":"} (PCAxis.Serializers).
  */
 public final class SyntheticValues {
 

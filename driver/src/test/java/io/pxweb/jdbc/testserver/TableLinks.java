@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The builder of table objects and links as {@code LinkCreator.cs} and
- * {@code TableResponseMapper.cs} write them (contract §1): absolute URLs under the API base,
+ * {@code TableResponseMapper.cs} write them (PxWebApi): absolute URLs under the API base,
  * the table id upper-cased, one {@code alternate} per other language.
  */
 final class TableLinks {

@@ -33,7 +33,7 @@ final class TableListEndpoint extends ApiEndpoint {
     Optional<String> query = request.param("query").filter(q -> !q.isBlank());
     int pastDays = request.intParam("pastDays").orElse(0);
     boolean includeDiscontinued = bool(request, "includeDiscontinued");
-    // Values <= 0 become 1 and the configured page size (TablesApiController; contract §1).
+    // Values <= 0 become 1 and the configured page size (TablesApiController; PxWebApi).
     int pageNumber = Math.max(1, request.intParam("pageNumber").orElse(1));
     int requestedSize = request.intParam("pageSize").orElse(0);
     int pageSize = requestedSize > 0 ? requestedSize : settings.pageSize();
@@ -113,7 +113,7 @@ final class TableListEndpoint extends ApiEndpoint {
     throw ApiProblem.validation(name, "The value '" + v.get() + "' is not valid.");
   }
 
-  /** Keeps tables updated within the last pastDays, at hour resolution (contract §1). */
+  /** Keeps tables updated within the last pastDays, at hour resolution (PxWebApi). */
   private static boolean updatedWithin(JsonNode entry, int pastDays) {
     try {
       Instant updated = Instant.parse(entry.path("updated").asText());

@@ -83,7 +83,7 @@ public final class TestCatalog {
 
   /**
    * A codelist by id as {@code GET /codelists/{id}} finds it: exact, case-sensitive match
-   * (contract §1 "GET /codelists/{id}"); the first table that has it wins.
+   * (PxWebApi, GET /codelists/{id}); the first table that has it wins.
    */
   public Optional<TestCodelist> findCodelist(String id) {
     return codelists().stream().filter(c -> c.id().equals(id)).findFirst();

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A codelist of one variable of a {@link TestTable}: a grouping ({@code agg_…}, values are
- * sums of member cells) or a value set ({@code vs_…}, values are member cells), contract §1
+ * sums of member cells) or a value set ({@code vs_…}, values are member cells), PxWebApi
  * "Codelists" and "GET /codelists/{id}".
  *
  * <p>Labels exist per language; the first of {@link #languages()} is the language of the

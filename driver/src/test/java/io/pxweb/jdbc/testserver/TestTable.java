@@ -184,7 +184,7 @@ public final class TestTable {
 
   /**
    * A variable by the reference a request may use: exact code, then the code ignoring case,
-   * then the alias {@code time} for the time variable (contract §2, "Other notes").
+   * then the alias {@code time} for the time variable (PxWebApi).
    */
   public Optional<TestVariable> findVariable(String reference) {
     TestVariable v = byCode.get(reference);
@@ -230,7 +230,7 @@ public final class TestTable {
 
   /**
    * A codelist of a variable by id, as the server looks it up: the id must match exactly
-   * (ids are case-sensitive, contract §2 "Other notes"); the variable may be any reference
+   * (ids are case-sensitive, PxWebApi); the variable may be any reference
    * {@link #findVariable} accepts.
    */
   public Optional<TestCodelist> findCodelist(String variableReference, String codelistId) {
@@ -359,7 +359,7 @@ public final class TestTable {
   /**
    * The cell at the given positions in table order; a position of -1 sums that variable.
    *
-   * <p>Summing (elimination without an elimination value, contract §1 "Elimination") adds
+   * <p>Summing (elimination without an elimination value, PxWebApi) adds
    * the numbers. A sum that meets a symbol cell becomes that symbol, because PCAxis keeps
    * symbols as magic numbers that swallow a sum; statuses on cells that have a number are
    * dropped. This rule is this server's choice: no recorded response shows it.

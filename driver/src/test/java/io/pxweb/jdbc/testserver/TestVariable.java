@@ -30,7 +30,7 @@ public final class TestVariable {
     this.label = dimension.path("label").asText(code);
     JsonNode index = dimension.path("category").path("index");
     // Table order is given by the index positions, not by the JSON key order: SSB's 05810
-    // metadata has {"0":0,"1":2,"2":1} (contract §4).
+    // metadata has {"0":0,"1":2,"2":1} (PCAxis.Serializers).
     String[] ordered = new String[index.size()];
     index.properties().forEach(e -> ordered[e.getValue().asInt()] = e.getKey());
     this.codes = List.of(ordered);

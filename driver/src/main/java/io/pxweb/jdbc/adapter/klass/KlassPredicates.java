@@ -1,19 +1,15 @@
 package io.pxweb.jdbc.adapter.klass;
 
+import io.pxweb.jdbc.adapter.PredicateReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
@@ -43,11 +39,11 @@ final class KlassPredicates {
   static Result translate(KlassTable table, KlassPush current, RexNode condition,
       RexBuilder rexBuilder) {
     // IN lists and ranges arrive as SEARCH; plain comparisons are easier to read.
-    RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
+    RexNode expanded = PredicateReader.expandSearch(rexBuilder, condition);
     KlassPush push = current;
     boolean pushed = false;
     List<RexNode> residual = new ArrayList<>();
-    for (RexNode conjunct : RelOptUtil.conjunctions(expanded)) {
+    for (RexNode conjunct : PredicateReader.conjuncts(expanded)) {
       if (push.codes() == null && table.codeColumn() >= 0) {
         List<String> codes = codePatterns(conjunct, table.codeColumn());
         if (codes != null) {
@@ -80,8 +76,8 @@ final class KlassPredicates {
   /** Returns the {@code selectCodes} patterns an OR of code conditions means, or null. */
   static List<String> codePatterns(RexNode node, int column) {
     Set<String> patterns = new LinkedHashSet<>();
-    for (RexNode disjunct : RelOptUtil.disjunctions(node)) {
-      String p = codePattern(disjunct, column);
+    for (RexNode disjunct : PredicateReader.disjuncts(node)) {
+      String p = codePattern(PredicateReader.comparison(disjunct, false), column);
       if (p == null) {
         return null;
       }
@@ -90,22 +86,23 @@ final class KlassPredicates {
     return patterns.isEmpty() ? null : new ArrayList<>(patterns);
   }
 
-  private static String codePattern(RexNode node, int column) {
-    String value = equalsText(node, column);
-    if (value != null) {
-      return selectable(value) ? value : null;
+  private static String codePattern(PredicateReader.Comparison c, int column) {
+    if (c == null || c.column() != column) {
+      return null;
     }
-    if (node instanceof RexCall call && call.getOperator() == SqlStdOperatorTable.LIKE
-        && call.getOperands().size() == 2 && isColumn(call.getOperands().get(0), column)) {
-      String like = text(call.getOperands().get(1));
-      if (like == null) {
-        return null;
-      }
-      if (like.endsWith("%")) {
-        String prefix = like.substring(0, like.length() - 1);
+    String text = text(c.literal());
+    if (text == null) {
+      return null;
+    }
+    if (c.kind() == SqlKind.EQUALS) {
+      return selectable(text) ? text : null;
+    }
+    if (c.kind() == SqlKind.LIKE) {
+      if (text.endsWith("%")) {
+        String prefix = text.substring(0, text.length() - 1);
         return selectable(prefix) && noWildcard(prefix) ? prefix + "*" : null;
       }
-      return selectable(like) && noWildcard(like) ? like : null;
+      return selectable(text) && noWildcard(text) ? text : null;
     }
     return null;
   }
@@ -130,8 +127,7 @@ final class KlassPredicates {
 
   /** Returns the text of {@code column = 'text'} (either side), or null. */
   private static String equalsText(RexNode node, int column) {
-    RexLiteral literal = equalsLiteral(node, column);
-    return literal == null ? null : text(literal);
+    return text(equalsLiteral(node, column));
   }
 
   /** Returns the whole number of {@code column = n} (either side), or null. */
@@ -149,29 +145,14 @@ final class KlassPredicates {
     }
   }
 
+  /** Returns the literal of {@code column = literal}, the column as it is (no cast), or null. */
   private static RexLiteral equalsLiteral(RexNode node, int column) {
-    if (node.getKind() != SqlKind.EQUALS) {
-      return null;
-    }
-    List<RexNode> operands = ((RexCall) node).getOperands();
-    RexNode a = operands.get(0);
-    RexNode b = operands.get(1);
-    if (isColumn(a, column) && b instanceof RexLiteral l) {
-      return l;
-    }
-    if (isColumn(b, column) && a instanceof RexLiteral l) {
-      return l;
-    }
-    return null;
+    PredicateReader.Comparison c = PredicateReader.comparison(node, false);
+    return c != null && c.kind() == SqlKind.EQUALS && c.column() == column ? c.literal() : null;
   }
 
-  private static boolean isColumn(RexNode node, int column) {
-    return node instanceof RexInputRef ref && ref.getIndex() == column;
-  }
-
-  private static String text(RexNode node) {
-    if (node instanceof RexLiteral l
-        && l.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER) {
+  private static String text(RexLiteral l) {
+    if (l != null && l.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER) {
       return l.getValueAs(String.class);
     }
     return null;

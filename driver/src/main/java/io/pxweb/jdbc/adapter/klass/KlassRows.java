@@ -1,9 +1,11 @@
 package io.pxweb.jdbc.adapter.klass;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.klass.KlassDocuments;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -15,90 +17,88 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 final class KlassRows {
   /** Columns of a classification's table: every version of every code. */
-  static final String[] CODE_HISTORY = {"code", "parent_code", "level", "name", "short_name",
-      "presentation_name", "valid_from", "valid_to", "notes"};
-  static final int CODE = 0;
-  static final int LEVEL = 2;
+  private static final List<FixedColumn> CODE_HISTORY = List.of(
+      new FixedColumn("code", SqlTypeName.VARCHAR, false),
+      new FixedColumn("parent_code", SqlTypeName.VARCHAR, true),
+      new FixedColumn("level", SqlTypeName.INTEGER, true),
+      new FixedColumn("name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("short_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("presentation_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("valid_from", SqlTypeName.DATE, true),
+      new FixedColumn("valid_to", SqlTypeName.DATE, true),
+      new FixedColumn("notes", SqlTypeName.VARCHAR, true));
+  static final int CODE = FixedColumn.index(CODE_HISTORY, "code");
+  static final int LEVEL = FixedColumn.index(CODE_HISTORY, "level");
+
+  /** Columns of {@code codes_at} and {@code variant_at}: a code history without validity. */
+  private static final List<FixedColumn> CODES_AT = CODE_HISTORY.stream()
+      .filter(c -> !c.name().startsWith("valid_")).toList();
 
   /** Columns of {@code classifications}. */
-  static final String[] CLASSIFICATIONS = {"id", "name", "classification_type", "last_modified",
-      "search", "snippet", "search_score"};
-  static final int SEARCH = 4;
+  private static final List<FixedColumn> CLASSIFICATIONS = List.of(
+      new FixedColumn("id", SqlTypeName.INTEGER, false),
+      new FixedColumn("name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("classification_type", SqlTypeName.VARCHAR, true),
+      new FixedColumn("last_modified", SqlTypeName.TIMESTAMP, 3, true),
+      new FixedColumn("search", SqlTypeName.VARCHAR, true),
+      new FixedColumn("snippet", SqlTypeName.VARCHAR, true),
+      new FixedColumn("search_score", SqlTypeName.DOUBLE, true));
+  static final int SEARCH = FixedColumn.index(CLASSIFICATIONS, "search");
+
+  /** Columns of {@code corresponds_at}. */
+  private static final List<FixedColumn> CORRESPONDENCE = List.of(
+      new FixedColumn("source_code", SqlTypeName.VARCHAR, true),
+      new FixedColumn("source_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("source_short_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("target_code", SqlTypeName.VARCHAR, true),
+      new FixedColumn("target_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("target_short_name", SqlTypeName.VARCHAR, true));
+
+  /** Columns of {@code changes}. */
+  private static final List<FixedColumn> CHANGES = List.of(
+      new FixedColumn("old_code", SqlTypeName.VARCHAR, true),
+      new FixedColumn("old_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("old_short_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("new_code", SqlTypeName.VARCHAR, true),
+      new FixedColumn("new_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("new_short_name", SqlTypeName.VARCHAR, true),
+      new FixedColumn("change_occurred", SqlTypeName.DATE, true));
 
   private KlassRows() {
   }
 
   /** Row type of a classification's table. */
   static RelDataType codeHistoryType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("code", SqlTypeName.VARCHAR).nullable(false)
-        .add("parent_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("level", SqlTypeName.INTEGER).nullable(true)
-        .add("name", SqlTypeName.VARCHAR).nullable(true)
-        .add("short_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("presentation_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("valid_from", SqlTypeName.DATE).nullable(true)
-        .add("valid_to", SqlTypeName.DATE).nullable(true)
-        .add("notes", SqlTypeName.VARCHAR).nullable(true)
-        .build();
+    return FixedColumn.rowType(types, CODE_HISTORY);
   }
 
   /** Row type of {@code codes_at} and {@code variant_at}: the codes valid at one date. */
   static RelDataType codesAtType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("code", SqlTypeName.VARCHAR).nullable(false)
-        .add("parent_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("level", SqlTypeName.INTEGER).nullable(true)
-        .add("name", SqlTypeName.VARCHAR).nullable(true)
-        .add("short_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("presentation_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("notes", SqlTypeName.VARCHAR).nullable(true)
-        .build();
+    return FixedColumn.rowType(types, CODES_AT);
   }
 
   /** Row type of {@code classifications}. */
   static RelDataType classificationsType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("id", SqlTypeName.INTEGER).nullable(false)
-        .add("name", SqlTypeName.VARCHAR).nullable(true)
-        .add("classification_type", SqlTypeName.VARCHAR).nullable(true)
-        .add("last_modified", SqlTypeName.TIMESTAMP, 3).nullable(true)
-        .add("search", SqlTypeName.VARCHAR).nullable(true)
-        .add("snippet", SqlTypeName.VARCHAR).nullable(true)
-        .add("search_score", SqlTypeName.DOUBLE).nullable(true)
-        .build();
+    return FixedColumn.rowType(types, CLASSIFICATIONS);
   }
 
   /** Row type of {@code corresponds_at}. */
   static RelDataType correspondenceType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("source_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("source_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("source_short_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("target_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("target_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("target_short_name", SqlTypeName.VARCHAR).nullable(true)
-        .build();
+    return FixedColumn.rowType(types, CORRESPONDENCE);
   }
 
   /** Row type of {@code changes}. */
   static RelDataType changeType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("old_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("old_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("old_short_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("new_code", SqlTypeName.VARCHAR).nullable(true)
-        .add("new_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("new_short_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("change_occurred", SqlTypeName.DATE).nullable(true)
-        .build();
+    return FixedColumn.rowType(types, CHANGES);
   }
 
+  /** A row of {@link #CODE_HISTORY}. */
   static Object[] codeHistory(KlassDocuments.Code c) {
     return new Object[] {c.code(), c.parentCode(), c.level(), c.name(), c.shortName(),
         c.presentationName(), date(c.validFrom()), date(c.validTo()), c.notes()};
   }
 
+  /** A row of {@link #CODES_AT}. */
   static Object[] codeAt(KlassDocuments.Code c) {
     return new Object[] {c.code(), c.parentCode(), c.level(), c.name(), c.shortName(),
         c.presentationName(), c.notes()};

@@ -33,7 +33,8 @@ import org.apache.calcite.schema.lookup.Named;
  *   <li>{@code "131"}, one table per classification, named by its id: every version of every
  *       code with its validity. The ids given at creation (or by a supplier, at each
  *       listing) are listed in {@code DatabaseMetaData.getTables}; any other numeric id is a
- *       table when named (but see {@link #registerTable} for Calcite's caching root schema);
+ *       table when named (on a root schema without Calcite's name cache, as the driver's
+ *       connections have: a caching root only resolves the names a schema lists);
  *   <li>{@code codes_at}, {@code variant_at}, {@code corresponds_at}, {@code changes}: see
  *       {@link KlassFunctions}.
  * </ul>
@@ -167,43 +168,17 @@ public final class KlassSchema extends AbstractSchema {
     return map;
   }
 
-  @Override protected Multimap<String, Function> getFunctionMultimap() {
-    return ImmutableMultimap.<String, Function>builder()
-        .put("codes_at", KlassFunctions.function("codesAt"))
-        .put("variant_at", KlassFunctions.function("variantAt"))
-        .put("corresponds_at", KlassFunctions.function("correspondsAt"))
-        .put("changes", KlassFunctions.function("changes"))
-        .build();
-  }
+  /** Made once: a root schema without a name cache asks for them at each name it resolves. */
+  private static final Multimap<String, Function> FUNCTIONS =
+      ImmutableMultimap.<String, Function>builder()
+          .put("codes_at", KlassFunctions.function("codesAt"))
+          .put("variant_at", KlassFunctions.function("variantAt"))
+          .put("corresponds_at", KlassFunctions.function("correspondsAt"))
+          .put("changes", KlassFunctions.function("changes"))
+          .build();
 
-  /**
-   * Adds the table of a classification id to each Klass schema under a root as an explicit
-   * table, and returns whether there was one to add it to.
-   *
-   * <p>For connections on Calcite's default, caching root schema: each statement resolves
-   * names against a snapshot of the names a schema lists, so an id that is not listed is not
-   * found, however {@link #tables()} would answer. Explicit tables are seen by every later
-   * statement (and listed from then on). Call it when a statement fails with "Object '&lt;id&gt;'
-   * not found within 'klass'", then run the statement again.
-   *
-   * @param root the connection's root schema
-   * @param name the table name the statement used, e.g. {@code 104}
-   * @return false when the name is not a Klass id or the root holds no Klass schema
-   */
-  public static boolean registerTable(SchemaPlus root, String name) {
-    if (name == null || !ID.matcher(name).matches()) {
-      return false;
-    }
-    boolean added = false;
-    for (String schemaName : root.getSubSchemaNames()) {
-      SchemaPlus plus = root.getSubSchema(schemaName);
-      KlassSchema klass = unwrap(plus);
-      if (klass != null) {
-        plus.add(name, klass.table(name));
-        added = true;
-      }
-    }
-    return added;
+  @Override protected Multimap<String, Function> getFunctionMultimap() {
+    return FUNCTIONS;
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.Codelist;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
@@ -12,12 +13,12 @@ final class CodelistsTable extends PerTableCatalogTable {
   CodelistsTable(PxWebCatalog catalog) {
     super(catalog, "Codelists (agg_ groupings, vs_ value sets) of each variable",
         List.of(
-            new Column("table_id", SqlTypeName.VARCHAR, false),
-            new Column("variable_code", SqlTypeName.VARCHAR, false),
-            new Column("codelist_id", SqlTypeName.VARCHAR, false),
-            new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("type", SqlTypeName.VARCHAR, true),
-            new Column("table_name", SqlTypeName.VARCHAR, false)));
+            new FixedColumn("table_id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("variable_code", SqlTypeName.VARCHAR, false),
+            new FixedColumn("codelist_id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("label", SqlTypeName.VARCHAR, true),
+            new FixedColumn("type", SqlTypeName.VARCHAR, true),
+            new FixedColumn("table_name", SqlTypeName.VARCHAR, false)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {

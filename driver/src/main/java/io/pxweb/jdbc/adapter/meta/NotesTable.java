@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.Note;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
@@ -16,11 +17,11 @@ final class NotesTable extends PerTableCatalogTable {
   NotesTable(PxWebCatalog catalog) {
     super(catalog, "Footnotes of tables, variables and values; mandatory = must be read",
         List.of(
-            new Column("table_id", SqlTypeName.VARCHAR, false),
-            new Column("variable_code", SqlTypeName.VARCHAR, true),
-            new Column("value_code", SqlTypeName.VARCHAR, true),
-            new Column("text", SqlTypeName.VARCHAR, false),
-            new Column("mandatory", SqlTypeName.BOOLEAN, false)));
+            new FixedColumn("table_id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("variable_code", SqlTypeName.VARCHAR, true),
+            new FixedColumn("value_code", SqlTypeName.VARCHAR, true),
+            new FixedColumn("text", SqlTypeName.VARCHAR, false),
+            new FixedColumn("mandatory", SqlTypeName.BOOLEAN, false)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
@@ -13,7 +14,6 @@ import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexNode;
 
 /**
@@ -23,7 +23,7 @@ import org.apache.calcite.rex.RexNode;
  * catalog is read, paced by the rate limiter.
  */
 abstract class PerTableCatalogTable extends CatalogTable {
-  PerTableCatalogTable(PxWebCatalog catalog, String remarks, List<Column> columns) {
+  PerTableCatalogTable(PxWebCatalog catalog, String remarks, List<FixedColumn> columns) {
     super(catalog, remarks, columns);
   }
 
@@ -32,17 +32,15 @@ abstract class PerTableCatalogTable extends CatalogTable {
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
     Set<String> wanted = null;
-    for (RexNode f : filters) {
-      for (RexNode c : RelOptUtil.conjunctions(Filters.expand(f, root))) {
-        Set<String> ids = Filters.equalities(c, 0, root);
-        if (ids != null) {
-          Set<String> lower = new LinkedHashSet<>();
-          ids.forEach(id -> lower.add(id.toLowerCase(Locale.ROOT)));
-          if (wanted == null) {
-            wanted = lower;
-          } else {
-            wanted.retainAll(lower);
-          }
+    for (RexNode c : conjuncts(filters, root)) {
+      Set<String> ids = equalities(c, 0, root);
+      if (ids != null) {
+        Set<String> lower = new LinkedHashSet<>();
+        ids.forEach(id -> lower.add(id.toLowerCase(Locale.ROOT)));
+        if (wanted == null) {
+          wanted = lower;
+        } else {
+          wanted.retainAll(lower);
         }
       }
     }

@@ -1,21 +1,20 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.adapter.PredicateReader;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.plan.RelOptUtil;
-import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -32,39 +31,36 @@ final class TablesTable extends CatalogTable {
   TablesTable(PxWebCatalog catalog) {
     super(catalog, "Tables of the statbank; WHERE search = '...' searches the server's index",
         List.of(
-            new Column("id", SqlTypeName.VARCHAR, false),
-            new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("description", SqlTypeName.VARCHAR, true),
-            new Column("subjects", SqlTypeName.VARCHAR, true),
-            new Column("paths", SqlTypeName.VARCHAR, true),
-            new Column("first_period", SqlTypeName.VARCHAR, true),
-            new Column("last_period", SqlTypeName.VARCHAR, true),
-            new Column("time_unit", SqlTypeName.VARCHAR, true),
-            new Column("updated", SqlTypeName.TIMESTAMP, true),
-            new Column("discontinued", SqlTypeName.BOOLEAN, false),
-            new Column("variable_names", SqlTypeName.VARCHAR, true),
-            new Column("source", SqlTypeName.VARCHAR, true),
-            new Column("search", SqlTypeName.VARCHAR, true)));
+            new FixedColumn("id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("label", SqlTypeName.VARCHAR, true),
+            new FixedColumn("description", SqlTypeName.VARCHAR, true),
+            new FixedColumn("subjects", SqlTypeName.VARCHAR, true),
+            new FixedColumn("paths", SqlTypeName.VARCHAR, true),
+            new FixedColumn("first_period", SqlTypeName.VARCHAR, true),
+            new FixedColumn("last_period", SqlTypeName.VARCHAR, true),
+            new FixedColumn("time_unit", SqlTypeName.VARCHAR, true),
+            new FixedColumn("updated", SqlTypeName.TIMESTAMP, true),
+            new FixedColumn("discontinued", SqlTypeName.BOOLEAN, false),
+            new FixedColumn("variable_names", SqlTypeName.VARCHAR, true),
+            new FixedColumn("source", SqlTypeName.VARCHAR, true),
+            new FixedColumn("search", SqlTypeName.VARCHAR, true)));
   }
 
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
     int searchColumn = column("search");
     String query = null;
     Integer pastDays = null;
-    for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
-      RexNode expanded = Filters.expand(it.next(), root);
-      for (RexNode c : RelOptUtil.conjunctions(expanded)) {
-        Set<String> q = Filters.equalities(c, searchColumn, root);
-        if (q != null && q.size() == 1) {
-          query = q.iterator().next();
-        }
-        Integer days = pastDays(c, column("updated"));
-        if (days != null) {
-          pastDays = pastDays == null ? days : Math.min(pastDays, days);
-        }
+    for (RexNode c : conjuncts(filters, root)) {
+      Set<String> q = equalities(c, searchColumn, root);
+      if (q != null && q.size() == 1) {
+        query = q.iterator().next();
+      }
+      Integer days = pastDays(c, column("updated"));
+      if (days != null) {
+        pastDays = pastDays == null ? days : Math.min(pastDays, days);
       }
     }
-    boolean discontinued = Filters.reads(filters, column("discontinued"));
+    boolean discontinued = PredicateReader.reads(filters, column("discontinued"));
     List<TableEntry> entries;
     try {
       entries = query == null && pastDays == null && !discontinued ? catalog.tables()
@@ -87,11 +83,14 @@ final class TablesTable extends CatalogTable {
 
   /** Returns the days back a lower bound on {@code updated} reaches, or null. */
   private static Integer pastDays(RexNode c, int column) {
-    if (c.getKind() != SqlKind.GREATER_THAN_OR_EQUAL && c.getKind() != SqlKind.GREATER_THAN) {
+    PredicateReader.Comparison lowerBound = PredicateReader.comparison(c, true);
+    if (lowerBound == null || lowerBound.column() != column
+        || lowerBound.kind() != SqlKind.GREATER_THAN_OR_EQUAL
+        && lowerBound.kind() != SqlKind.GREATER_THAN) {
       return null;
     }
-    List<RexNode> ops = ((RexCall) c).getOperands();
-    if (Filters.ref(ops.get(0)) != column || !(ops.get(1) instanceof RexLiteral l)) {
+    RexLiteral l = lowerBound.literal();
+    if (l == null || l.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
       return null;
     }
     TimestampString ts = l.getValueAs(TimestampString.class);

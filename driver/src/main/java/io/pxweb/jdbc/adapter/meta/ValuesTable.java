@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Value;
 import io.pxweb.jdbc.model.Variable;
@@ -12,13 +13,13 @@ final class ValuesTable extends PerTableCatalogTable {
   ValuesTable(PxWebCatalog catalog) {
     super(catalog, "Values of each variable in table order, with unit and decimals for contents",
         List.of(
-            new Column("table_id", SqlTypeName.VARCHAR, false),
-            new Column("variable_code", SqlTypeName.VARCHAR, false),
-            new Column("position", SqlTypeName.INTEGER, false),
-            new Column("code", SqlTypeName.VARCHAR, false),
-            new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("unit", SqlTypeName.VARCHAR, true),
-            new Column("decimals", SqlTypeName.INTEGER, true)));
+            new FixedColumn("table_id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("variable_code", SqlTypeName.VARCHAR, false),
+            new FixedColumn("position", SqlTypeName.INTEGER, false),
+            new FixedColumn("code", SqlTypeName.VARCHAR, false),
+            new FixedColumn("label", SqlTypeName.VARCHAR, true),
+            new FixedColumn("unit", SqlTypeName.VARCHAR, true),
+            new FixedColumn("decimals", SqlTypeName.INTEGER, true)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.meta;
 
+import io.pxweb.jdbc.adapter.FixedColumn;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
@@ -12,15 +13,15 @@ final class VariablesTable extends PerTableCatalogTable {
   VariablesTable(PxWebCatalog catalog) {
     super(catalog, "Variables of each table: code, label, role, elimination, Klass links",
         List.of(
-            new Column("table_id", SqlTypeName.VARCHAR, false),
-            new Column("position", SqlTypeName.INTEGER, false),
-            new Column("variable_code", SqlTypeName.VARCHAR, false),
-            new Column("label", SqlTypeName.VARCHAR, true),
-            new Column("role", SqlTypeName.VARCHAR, false),
-            new Column("elimination", SqlTypeName.BOOLEAN, false),
-            new Column("elimination_value", SqlTypeName.VARCHAR, true),
-            new Column("value_count", SqlTypeName.INTEGER, false),
-            new Column("klass_ids", SqlTypeName.VARCHAR, true)));
+            new FixedColumn("table_id", SqlTypeName.VARCHAR, false),
+            new FixedColumn("position", SqlTypeName.INTEGER, false),
+            new FixedColumn("variable_code", SqlTypeName.VARCHAR, false),
+            new FixedColumn("label", SqlTypeName.VARCHAR, true),
+            new FixedColumn("role", SqlTypeName.VARCHAR, false),
+            new FixedColumn("elimination", SqlTypeName.BOOLEAN, false),
+            new FixedColumn("elimination_value", SqlTypeName.VARCHAR, true),
+            new FixedColumn("value_count", SqlTypeName.INTEGER, false),
+            new FixedColumn("klass_ids", SqlTypeName.VARCHAR, true)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {

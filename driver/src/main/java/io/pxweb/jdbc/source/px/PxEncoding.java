@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Chooser of the character set a PX file (or a codelist file) is read with.
+ * Chooser of the character set a PX file is read with.
  *
  * <p>The rule, in order: a UTF-8 byte order mark means UTF-8; otherwise the {@code CODEPAGE}
  * keyword (ISO-8859-1 when there is none, PX-2013's default) unless the bytes say otherwise.

@@ -1,7 +1,7 @@
 package io.pxweb.jdbc.source.px;
 
 /**
- * Problem in the content of a PX file (or a codelist file), located by line.
+ * Problem in the content of a PX file, located by line.
  *
  * <p>Parsers throw it without knowing how the file is named to users; the folder adds the file's
  * path below its root, and the source turns it into an {@link java.sql.SQLException}.

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * Mapper of a parsed PX header to the driver's model, in the terms the PxWebApi reference server
  * uses for the same file, so that SQL over a folder and over the server gives the same rows.
  *
- * <p>The rules (contract §1 and §5): variable code = VARIABLECODE, else the name; value codes =
+ * <p>The rules (PxWebApi and PX-2013): variable code = VARIABLECODE, else the name; value codes =
  * CODES, else VALUES; labels = VALUES in the requested language; the CONTVARIABLE is the content
  * variable (its code is VARIABLECODE, "ContentsCode" in the fixtures); a table without one gets
  * the synthetic variable {@value #CONTENT_CODE} with one value {@value #CONTENT_VALUE} whose

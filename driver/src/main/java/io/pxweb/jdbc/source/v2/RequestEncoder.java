@@ -100,7 +100,7 @@ public final class RequestEncoder {
       return items;
     }
     if (s.latest()) {
-      // top(n) on the time variable is its n latest periods (contract §2).
+      // top(n) on the time variable is its n latest periods (PxAPI-2.yml).
       String top = "top(" + s.size() + ")";
       items.add(top);
       return items;

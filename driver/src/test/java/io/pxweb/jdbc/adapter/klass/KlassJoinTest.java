@@ -73,8 +73,8 @@ class KlassJoinTest {
 
   @BeforeAll
   static void connect() throws SQLException {
-    // A plain Calcite connection, as the driver's: Calcite's caching root schema, 131 listed.
-    connection = KlassSql.connectDefault(
+    // A Calcite connection on a root schema without a name cache, as the driver's; 131 listed.
+    connection = KlassSql.connect(
         KlassSchema.create(KlassSettings.of(klass.baseUrl(), "no"), Set.of("131")));
     connection.unwrap(CalciteConnection.class).getRootSchema().add("statbank",
         new AbstractSchema() {

@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.source.px;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,30 @@ class PxFolderSchemasTest {
   void klassOnlyWhenAKlassServerIsNamed() throws SQLException {
     // Naming the server is enough to list the schema; no request is made until it is read.
     assertTrue(schemas(SAMPLE + ";klassUrl=http://localhost:9/klass").contains("klass"));
+  }
+
+  @Test
+  void codelistTablesAreNotOfferedOverAFolder() throws SQLException {
+    try (Connection c = DriverManager.getConnection(SAMPLE)) {
+      String table;
+      try (ResultSet rs = c.getMetaData().getTables(null, "statbank", "%", null)) {
+        assertTrue(rs.next());
+        table = rs.getString("TABLE_NAME");
+      }
+      SQLException e = assertThrows(SQLException.class, () -> {
+        try (Statement s = c.createStatement()) {
+          s.executeQuery("select * from \"" + table + "@agg_x\"").close();
+        }
+      });
+      // The folder's tables have no codelists: meta.codelists lists none, as the error says.
+      assertEquals("42S02", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("has no codelist 'agg_x'"), e.getMessage());
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("select count(*) from meta.codelists"
+              + " where table_id = '" + table + "'")) {
+        assertTrue(rs.next());
+        assertEquals(0, rs.getLong(1));
+      }
+    }
   }
 }

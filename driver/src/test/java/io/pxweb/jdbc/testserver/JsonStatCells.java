@@ -11,11 +11,11 @@ import java.util.Map;
  * through the response's own {@code id}, {@code size} and {@code category.index} positions,
  * which is exactly what a client must do.
  */
-final class JsonStatReader {
+final class JsonStatCells {
 
   private final JsonNode dataset;
 
-  JsonStatReader(JsonNode dataset) {
+  JsonStatCells(JsonNode dataset) {
     this.dataset = dataset;
   }
 

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
  * The selection part of a data request, read from GET query parameters or a POST body but
  * not yet checked against a table.
  */
-final class DataRequest {
+final class RequestedSelection {
 
   /**
    * Splits on commas that are not inside {@code [...]}
-   * (QueryStringToDictionaryOfStrings.cs; contract §2).
+   * (QueryStringToDictionaryOfStrings.cs; PxWebApi).
    */
   private static final Pattern LIST_SPLIT = Pattern.compile(",(?=[^\\]]*(?:\\[|$))");
   private static final Pattern VALUE_CODES = Pattern.compile("(?i)^valuecodes\\[(.*)\\]$");
@@ -31,25 +31,25 @@ final class DataRequest {
   final List<String> heading = new ArrayList<>();
   final List<String> stub = new ArrayList<>();
 
-  private DataRequest() {
+  private RequestedSelection() {
   }
 
-  /** No selection at all: the server then uses the table's default selection (contract §1). */
+  /** No selection at all: the server then uses the table's default selection (PxWebApi). */
   boolean isEmpty() {
     return valueCodes.isEmpty();
   }
 
-  static DataRequest fromQuery(ApiRequest request) {
-    DataRequest r = new DataRequest();
+  static RequestedSelection fromQuery(ApiRequest request) {
+    RequestedSelection r = new RequestedSelection();
     for (ApiRequest.Param p : request.params()) {
       String lower = p.name().toLowerCase(Locale.ROOT);
       if (lower.startsWith("valuecodes")) {
         Matcher m = VALUE_CODES.matcher(p.name());
         if (!m.matches() || m.group(1).isEmpty()) {
-          // A bare valueCodes=x fails model binding (contract §1, GET query parameters).
+          // A bare valueCodes=x fails model binding (PxWebApi, GET query parameters).
           throw ApiProblem.validation(p.name(), "The value '" + p.value() + "' is not valid.");
         }
-        // Repeated parameters are joined with "," by StringValues (contract §2, inferred).
+        // Repeated parameters are joined with "," by StringValues (ASP.NET Core model binding; inferred).
         r.valueCodes.computeIfAbsent(m.group(1), k -> new ArrayList<>()).addAll(split(p.value()));
       } else if (lower.startsWith("codelist")) {
         Matcher m = CODELIST.matcher(p.name());
@@ -63,18 +63,18 @@ final class DataRequest {
       }
     }
     // codelist[VAR] is applied only to variables that also have valuecodes[VAR]; others are
-    // silently ignored (MapDataParameters; contract §1).
+    // silently ignored (MapDataParameters; PxWebApi).
     r.codelists.keySet().retainAll(r.valueCodes.keySet());
     return r;
   }
 
   /**
    * The POST body ({@code VariablesSelection}). Items are used verbatim: no comma splitting,
-   * no bracket unwrapping (contract §1). Property names bind case-insensitively, so both
+   * no bracket unwrapping (PxWebApi). Property names bind case-insensitively, so both
    * {@code codelist} and the older {@code codeList} work.
    */
-  static DataRequest fromBody(String body) {
-    DataRequest r = new DataRequest();
+  static RequestedSelection fromBody(String body) {
+    RequestedSelection r = new RequestedSelection();
     if (body == null || body.isBlank()) {
       return r;
     }
