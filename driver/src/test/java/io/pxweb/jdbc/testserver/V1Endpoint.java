@@ -273,7 +273,7 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
       }
     });
     ResolvedSelection resolved = ResolvedSelection.resolve(table,
-        DataRequest.fromBody(Json.write(v2)), Integer.MAX_VALUE);
+        RequestedSelection.fromBody(Json.write(v2)), Integer.MAX_VALUE);
     return ok(Json.write(writer.write(resolved)), JSON);
   }
 
