@@ -46,6 +46,15 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
     t.setDaemon(true);
     return t;
   });
+  /**
+   * Rows of a response read before the next request is sent ahead (half of a smaller
+   * response): a client that reads a screenful and closes (DBeaver's first 200 rows) costs no
+   * request it never reads, so the server's rationed calls are not spent on it; a scan that
+   * reads on overlaps all but these rows with the next response.
+   */
+  static final int PREFETCH_AFTER_ROWS = 1000;
+  private long rowsOfResponse;
+  private long prefetchAfter = PREFETCH_AFTER_ROWS;
   private Future<Fetched> ahead;
   private DataRequest aheadRequest;
   private CallBudget aheadBudget;
@@ -83,6 +92,10 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       checkCancelled();
       if (rows != null && rows.next()) {
         current = rows.row();
+        if (++rowsOfResponse == prefetchAfter && fetch && ahead == null
+            && !pending.isEmpty()) {
+          sendAhead(pending.poll());
+        }
         return true;
       }
       rows = null;
@@ -113,9 +126,8 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
             "Unexpected response from " + table.catalog().source().location() + ": "
             + e.getMessage() + " (data of table " + request.tableId() + ")", "08P01"));
       }
-      if (fetch && !pending.isEmpty()) {
-        sendAhead(pending.poll());
-      }
+      rowsOfResponse = 0;
+      prefetchAfter = Math.max(1, Math.min(PREFETCH_AFTER_ROWS, rows.rowCount() / 2));
     }
   }
 

@@ -107,6 +107,15 @@ final class RowAssembler {
     this.dayCache = new Integer[rowCount][];
   }
 
+  /** Returns how many rows this response gives. */
+  long rowCount() {
+    long n = 1;
+    for (long[] o : offsets) {
+      n *= o.length;
+    }
+    return n;
+  }
+
   /** Advances to the next row; returns false after the last. */
   boolean next() {
     if (exhausted) {
