@@ -58,7 +58,7 @@ class LayeringTest {
 
   @Test
   void sourcesDoNotKnowEachOther() {
-    for (String source : new String[] {"v2", "px"}) {
+    for (String source : new String[] {"v1", "v2", "px"}) {
       noClasses().that().resideInAPackage("io.pxweb.jdbc.source." + source + "..")
           .should().dependOnClassesThat().resideInAnyPackage(otherSources(source))
           .check(classes);

@@ -3,6 +3,7 @@ package io.pxweb.jdbc.http;
 import static java.util.Objects.requireNonNull;
 
 import io.pxweb.jdbc.model.CallBudget;
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -176,11 +177,6 @@ public final class HttpService {
     return limiter;
   }
 
-  /** Returns the data cache of this service and identity, or null when data is not cached. */
-  public DataCache dataCache() {
-    return dataCache;
-  }
-
   /** Reader of a successful response body. */
   public interface BodyReader<T> {
     T read(InputStream in) throws IOException, MalformedDocumentException;
@@ -229,6 +225,42 @@ public final class HttpService {
     @SuppressWarnings("unchecked")
     T result = (T) parsed[0];
     return result;
+  }
+
+  /**
+   * Sends a data request and reads its cells, through the data cache when {@code dataCacheTtl}
+   * is set: an identical request (method, URL and body) within the time to live is answered
+   * from memory. The body the reader gets is bounded by {@code maxResponseSize}.
+   */
+  public Cube data(Request request, String subject, CallBudget budget, BodyReader<Cube> reader)
+      throws SQLException {
+    String cacheKey = null;
+    if (dataCache != null) {
+      cacheKey = request.method() + " " + request.url() + bodyText(request);
+      Cube cached = dataCache.get(cacheKey);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Cube cube = execute(request, subject, budget, in -> reader.read(
+        new BoundedInputStream(in, settings.maxResponseBytes(), "data response")));
+    if (dataCache != null) {
+      dataCache.put(cacheKey, cube);
+    }
+    return cube;
+  }
+
+  private static String bodyText(Request request) {
+    if (request.body() == null) {
+      return "";
+    }
+    try (okio.Buffer buffer = new okio.Buffer()) {
+      request.body().writeTo(buffer);
+      return " " + buffer.readUtf8();
+    } catch (IOException e) {
+      // A body held in memory does not fail to write; without its text, no caching.
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxweb.jdbc.http.BoundedInputStream;
-import io.pxweb.jdbc.http.DataCache;
 import io.pxweb.jdbc.http.HttpService;
 import io.pxweb.jdbc.http.HttpSettings;
 import io.pxweb.jdbc.http.RateLimiter;
@@ -65,6 +64,8 @@ public final class V1Source implements StatbankSource {
    * {@link #cacheScope()}: the JVM's connections share table lists, so they share the paths.
    */
   private static final Map<String, Map<String, List<String>>> PATHS = new ConcurrentHashMap<>();
+  /** Most scopes whose table paths the JVM keeps, as for the other JVM-wide caches. */
+  private static final int MAX_SCOPES = 64;
   private final Map<String, List<String>> tablePaths;
 
   /**
@@ -96,8 +97,13 @@ public final class V1Source implements StatbankSource {
     this.http = new HttpService(url, settings, V1Errors.VOCABULARY, "application/json");
     this.known = ServerCatalogue.standard().forUrl(trimmed).orElse(null);
     this.subjects = Set.copyOf(subjects);
-    this.tablePaths = PATHS.computeIfAbsent(http.cacheScope() + " " + this.subjects,
-        k -> new ConcurrentHashMap<>());
+    String scope = http.cacheScope() + " " + this.subjects;
+    if (!PATHS.containsKey(scope) && PATHS.size() >= MAX_SCOPES) {
+      // A process that meets many identities keeps the newest; a dropped scope's paths are
+      // found again by the next listing.
+      PATHS.keySet().stream().findAny().ifPresent(PATHS::remove);
+    }
+    this.tablePaths = PATHS.computeIfAbsent(scope, k -> new ConcurrentHashMap<>());
   }
 
   /**
@@ -347,22 +353,10 @@ public final class V1Source implements StatbankSource {
     String u = url(lang, path(request.tableId()));
     Map<String, Integer> requested = new HashMap<>();
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
-    String body = body(request);
-    String cacheKey = "POST " + u + " " + body;
-    DataCache cache = http.dataCache();
-    Cube cached = cache == null ? null : cache.get(cacheKey);
-    if (cached != null) {
-      return cached;
-    }
     Request r = new Request.Builder().url(HttpUrl.get(u))
-        .post(RequestBody.create(body, JSON)).build();
-    Cube cube = http.execute(r, "data of table " + request.tableId(), budget,
-        in -> JsonStatReader.read(new BoundedInputStream(in, settings.maxResponseBytes(),
-            "data response"), requested));
-    if (cache != null) {
-      cache.put(cacheKey, cube);
-    }
-    return cube;
+        .post(RequestBody.create(body(request), JSON)).build();
+    return http.data(r, "data of table " + request.tableId(), budget,
+        in -> JsonStatReader.read(in, requested));
   }
 
   /** Returns the exact POST body of a data request. */

@@ -2,9 +2,7 @@ package io.pxweb.jdbc.source.v2;
 
 import static java.util.Objects.requireNonNull;
 
-import io.pxweb.jdbc.http.BoundedInputStream;
 import io.pxweb.jdbc.model.CallBudget;
-import io.pxweb.jdbc.http.DataCache;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pxweb.jdbc.http.HttpService;
 import io.pxweb.jdbc.http.HttpSettings;
@@ -161,31 +159,18 @@ public final class PxWebClient implements StatbankSource {
     RequestEncoder.pathSegment(request.tableId(), "table");
     HttpUrl getUrl = RequestEncoder.getUrl(http.base(), request, lang);
     Request httpRequest;
-    String cacheKey;
     if (getUrl.toString().length() <= settings.maxUrlLength()
         && RequestEncoder.fitsGet(request)) {
       httpRequest = new Request.Builder().url(getUrl).get().build();
-      cacheKey = "GET " + getUrl;
     } else {
       HttpUrl postUrl = RequestEncoder.postUrl(http.base(), request, lang);
       String body = RequestEncoder.postBody(request);
       httpRequest = new Request.Builder().url(postUrl).post(RequestBody.create(body, JSON)).build();
-      cacheKey = "POST " + postUrl + " " + body;
-    }
-    DataCache dataCache = http.dataCache();
-    Cube cached = dataCache == null ? null : dataCache.get(cacheKey);
-    if (cached != null) {
-      return cached;
     }
     java.util.Map<String, Integer> requested = new java.util.HashMap<>();
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
-    Cube cube = http.execute(httpRequest, "data of table " + request.tableId(), budget,
-        in -> JsonStatReader.read(new BoundedInputStream(in, settings.maxResponseBytes(),
-            "data response"), requested));
-    if (dataCache != null) {
-      dataCache.put(cacheKey, cube);
-    }
-    return cube;
+    return http.data(httpRequest, "data of table " + request.tableId(), budget,
+        in -> JsonStatReader.read(in, requested));
   }
 
   /** Fetches and parses a metadata document (once), from the disk cache when it holds one. */
