@@ -45,10 +45,18 @@ public interface StatbankSource {
    */
   default List<TableEntry> findTables(String query, Integer pastDays, boolean includeDiscontinued,
       String lang, int pageSize) throws SQLException {
+    return search(tables(lang, pageSize), query, pastDays);
+  }
+
+  /**
+   * Searches a table list: every word of the query in the id, label or variable names
+   * (ignoring case), and updated in the last {@code pastDays} days when that is given.
+   */
+  static List<TableEntry> search(List<TableEntry> tables, String query, Integer pastDays) {
     java.time.Instant since = pastDays == null ? null
         : java.time.Instant.now().minus(java.time.Duration.ofDays(pastDays));
     List<TableEntry> out = new java.util.ArrayList<>();
-    for (TableEntry t : tables(lang, pageSize)) {
+    for (TableEntry t : tables) {
       String text = (t.id() + " " + t.label() + " " + String.join(" ", t.variableNames()))
           .toLowerCase(java.util.Locale.ROOT);
       boolean matches = query == null || java.util.Arrays.stream(

@@ -166,4 +166,39 @@ class V1QueryTest {
         "/api/v1/sv/testdb/EN/EN02/TAB004"))).isEmpty());
     assertTrue(server.findAll(postRequestedFor(urlPathMatching("/api/v1/en/.*"))).isEmpty());
   }
+
+  @Test
+  void searchAsksTheServersIndexWithoutWalkingTheTreeAgain() throws SQLException {
+    String sql = "SELECT id FROM meta.tables WHERE search = 'emissions' ORDER BY id";
+    Connection c = connections.driver();
+    // Only what the search itself sends: the connection walked the tree when it opened.
+    server.resetRequests();
+    // Both tables whose titles say emissions; TAB001 under PO/PO02 is named by its folder
+    // because another TAB001 with another title is listed too.
+    assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")), Sql.rows(c, sql));
+    List<LoggedRequest> gets = server.findAll(getRequestedFor(urlPathMatching("/api/v1/.*")));
+    assertEquals(1, gets.size(), gets.stream().map(LoggedRequest::getUrl).toList().toString());
+    assertEquals("/api/v1/en/testdb?query=emissions", gets.get(0).getUrl());
+  }
+
+  @Test
+  void aServerWithoutSearchIsSearchedInTheTableList() throws SQLException {
+    var stub = server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+        .get(urlPathEqualTo("/api/v1/en/testdb"))
+        .withQueryParam("query", com.github.tomakehurst.wiremock.client.WireMock.matching(".*"))
+        .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+            .withStatus(400).withHeader("Content-Type", "application/json")
+            .withBody("{\"error\":\"Search not activated\"}")));
+    Connection c = connections.driver();
+    server.resetRequests();
+    try {
+      assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")),
+          Sql.rows(c, "SELECT id FROM meta.tables WHERE search = 'emissions' ORDER BY id"));
+      List<LoggedRequest> gets = server.findAll(getRequestedFor(urlPathMatching("/api/v1/.*")));
+      // The refused search, then nothing more: the walked list answers.
+      assertEquals(1, gets.size(), gets.stream().map(LoggedRequest::getUrl).toList().toString());
+    } finally {
+      server.removeStub(stub);
+    }
+  }
 }

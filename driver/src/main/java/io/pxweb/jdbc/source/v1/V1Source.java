@@ -67,6 +67,8 @@ public final class V1Source implements StatbankSource {
   /** Most scopes whose table paths the JVM keeps, as for the other JVM-wide caches. */
   private static final int MAX_SCOPES = 64;
   private final Map<String, List<String>> tablePaths;
+  /** The table list of the last walk, so a search does not walk the tree again. */
+  private volatile List<TableEntry> listed;
 
   /**
    * Creates the source of a v1 base URL.
@@ -217,7 +219,55 @@ public final class V1Source implements StatbankSource {
             List.of(), same.stream().map(x -> x.folders).toList(), null, false));
       }
     }
+    listed = List.copyOf(entries);
     return entries;
+  }
+
+  /**
+   * Finds tables with the server's own index ({@code ?query=} below the base URL, Lucene syntax
+   * passed through), matched to the walked list by their paths. A server without search
+   * (Statistics Sweden and Iceland answer 400 "Search not activated") and a base URL above the
+   * databases are searched in the walked list instead, as PX folders are. Neither walks the
+   * tree again.
+   */
+  @Override public List<TableEntry> findTables(String query, Integer pastDays,
+      boolean includeDiscontinued, String lang, int pageSize) throws SQLException {
+    List<TableEntry> all = listed != null ? listed : tables(lang, pageSize);
+    if (query == null || query.isBlank() || below.isEmpty()) {
+      return StatbankSource.search(all, query, pastDays);
+    }
+    String u = HttpUrl.get(url(lang, List.of())).newBuilder().addQueryParameter("query", query)
+        .build().toString();
+    JsonNode hits;
+    try {
+      hits = document(u, "search for '" + query + "'");
+    } catch (SQLException e) {
+      String state = String.valueOf(e.getSQLState());
+      if (state.equals("42000") || state.equals("22023") || state.equals("08P01")) {
+        // The server has no search here (400 "Search not activated", an HTML page).
+        return StatbankSource.search(all, query, pastDays);
+      }
+      throw e;
+    }
+    Map<List<String>, String> byPath = new java.util.HashMap<>();
+    tablePaths.forEach((name, path) -> byPath.put(path, name));
+    Map<String, TableEntry> byName = new LinkedHashMap<>();
+    all.forEach(t -> byName.put(t.id(), t));
+    Map<String, TableEntry> found = new LinkedHashMap<>();
+    for (JsonNode hit : hits) {
+      List<String> path = new ArrayList<>();
+      for (String segment : hit.path("path").asText("").split("/")) {
+        if (!segment.isEmpty()) {
+          path.add(segment);
+        }
+      }
+      path.add(hit.path("id").asText(""));
+      String name = byPath.get(path);
+      if (name != null && byName.containsKey(name)) {
+        found.putIfAbsent(name, byName.get(name));
+      }
+    }
+    return StatbankSource.search(List.copyOf(found.values()), null, pastDays);
   }
 
   private static String clashName(Found f, Set<String> taken) {
