@@ -113,7 +113,7 @@ public final class StatbankSchema extends AbstractSchema {
     }
 
     @Override public Set<String> getNames(LikePattern pattern) {
-      Predicate1<String> matches = pattern.matcher();
+      Predicate1<String> matches = NamePatterns.matcher(pattern);
       Set<String> listed = new LinkedHashSet<>();
       for (String name : tables.keySet()) {
         if (matches.apply(name)) {

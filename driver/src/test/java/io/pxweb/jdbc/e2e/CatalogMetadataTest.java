@@ -59,9 +59,30 @@ class CatalogMetadataTest {
     }
   }
 
+  @Test
+  void tableNamePatternsFollowJdbc() throws SQLException {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl())) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> all = tables(md, "statbank", "%");
+      List<String> tab00 = all.stream().filter(n -> n.matches("TAB00.")).toList();
+      assertTrue(tab00.size() >= 2, all.toString());
+      // _ is any one character, % any run; an escaped _ is itself; matching keeps case.
+      assertEquals(tab00, tables(md, "statbank", "TAB00_"));
+      assertEquals(all.stream().filter(n -> n.matches("T.B.*")).toList(),
+          tables(md, "statbank", "T_B%"));
+      assertEquals(List.of(), tables(md, "statbank", "TAB00\\_"));
+      assertEquals(List.of(), tables(md, "statbank", "tab00_"));
+    }
+  }
+
   private static List<String> tables(DatabaseMetaData md, String schema) throws SQLException {
+    return tables(md, schema, "%");
+  }
+
+  private static List<String> tables(DatabaseMetaData md, String schema, String pattern)
+      throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = md.getTables(null, schema, "%", null)) {
+    try (ResultSet rs = md.getTables(null, schema, pattern, null)) {
       while (rs.next()) {
         names.add(rs.getString("TABLE_NAME"));
       }

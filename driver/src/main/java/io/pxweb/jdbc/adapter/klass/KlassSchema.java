@@ -148,7 +148,8 @@ public final class KlassSchema extends AbstractSchema {
 
       @Override public Set<String> getNames(LikePattern pattern) {
         Set<String> names = new TreeSet<>();
-        org.apache.calcite.linq4j.function.Predicate1<String> matches = pattern.matcher();
+        org.apache.calcite.linq4j.function.Predicate1<String> matches =
+            io.pxweb.jdbc.adapter.NamePatterns.matcher(pattern);
         for (String name : getTableMap().keySet()) {
           if (matches.apply(name)) {
             names.add(name);
