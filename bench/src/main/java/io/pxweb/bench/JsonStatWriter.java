@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Writes the PxWebApi 2.0 documents of the synthetic tables in the shape the reference server
- * writes them (contract §1 and §4): {@code /config}, {@code /tables}, metadata (a JSON-stat
+ * writes them (PxWebApi 2.0, PxAPI-2.yml): {@code /config}, {@code /tables}, metadata (a JSON-stat
  * dataset with {@code "value": []}) and JSON-stat 2.0 data with a sparse {@code status}
  * object after {@code value}.
  */

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of the PxWebApi 2.0 selection grammar the benchmark needs (contract §2): {@code *},
+ * The part of the PxWebApi 2.0 selection grammar the benchmark needs (PxWebApi 2.0, PxAPI-2.yml): {@code *},
  * explicit codes (case-insensitive), {@code range(a,b)}, {@code top(n[,offset])},
  * {@code bottom(n[,offset])}, {@code from(x)} and {@code to(x)}; the GET list splitting on commas
  * outside brackets; and the cell limit. Anything else is a 400, as on the real server.

@@ -11,7 +11,7 @@ import java.util.Map;
  * labels, and cells whose values are a pure function of the table and the cell's position.
  *
  * <p>About one cell in 15 is null with a status symbol and about one in 40 has a number and a
- * status, as on Statistics Norway's tables (contract §4). Numbers have 1 to 6 digits before
+ * status, as on Statistics Norway's tables (their JSON-stat 2.0 responses). Numbers have 1 to 6 digits before
  * the content value's decimals; whole numbers are written without a fraction, as the
  * reference server's {@code DecimalJsonConverter} writes them.
  */

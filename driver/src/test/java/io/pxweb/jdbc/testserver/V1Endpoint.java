@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * The one transformer of a {@link V1TestServer}: walks the path (language, database, folders,
  * table) and answers listings, metadata, {@code ?config}, search and data as PxWebApi v1 does
- * (contract §2-§8).
+ * (as PxWeb's v1 API serves them: statisticssweden/PxWeb, and docs/pxwebapi-v1.md).
  */
 final class V1Endpoint implements ResponseDefinitionTransformerV2 {
   static final String NAME = "pxweb-v1";
@@ -105,7 +105,8 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
       }
     }
     if (segments.isEmpty()) {
-      // Above the handler route (contract §6): 404 HTML, or an empty 200 for ?config.
+      // Above the handler route (PxWeb serves the API below /api/v1/<lang>): 404 HTML, or
+      // an empty 200 for ?config.
       return query.containsKey("config") ? ok("", "text/html") : notFound();
     }
     if (query.containsKey("config")) {
@@ -166,7 +167,7 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
       ObjectNode n = out.addObject().put("id", name).put("type", "t").put("text", t.label());
       String updated = t.entryView().path("updated").asText(null);
       if (updated != null) {
-        // Listings give local time without a zone (contract §2).
+        // Listings give local time without a zone (what Statistics Sweden's v1 listings send).
         n.put("updated", updated.replaceFirst("(\\.\\d+)?Z$", ""));
       }
     });
@@ -249,7 +250,7 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
     for (TestVariable v : table.variables()) {
       BitSet bits = selected.get(v);
       if (bits == null) {
-        // Omitted: eliminated when it may be, else every value (contract §4).
+        // Omitted: eliminated when it may be, else every value (PxWeb v1's elimination rule).
         bits = new BitSet();
         if (!v.elimination()) {
           bits.set(0, v.size());

@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * The vocabulary of PxWebApi v1 servers for the shared classification: their error bodies are
- * {@code {"error": "..."}} (contract §7), too many cells is 403 (400 at some), a bad variable or
- * filter "Parameter error", a bad value code names its variable.
+ * {@code {"error": "..."}}, too many cells is 403 (400 at some), a bad variable or filter
+ * "Parameter error", a bad value code names its variable.
  */
 final class V1Errors implements ServiceVocabulary {
   static final V1Errors VOCABULARY = new V1Errors();

@@ -48,7 +48,10 @@ public final class V1Source implements StatbankSource {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** Most folder listings one table list reads; a larger tree needs a deeper base URL. */
   static final int MAX_LISTINGS = 5_000;
-  /** Names of the content variable at servers that follow the convention (contract §3). */
+  /**
+   * Names of the content variable at servers that follow the convention: ContentsCode in
+   * PxWeb's own databases, localised names (Tabellinnehåll, Tiedot) at Sweden and Finland.
+   */
   private static final Set<String> CONTENT_NAMES = Set.of("contentscode", "tabellinnehåll",
       "tiedot", "statistikkvariabel", "innihald", "indhold", "contents", "sisältö");
 
@@ -202,7 +205,8 @@ public final class V1Source implements StatbankSource {
     List<TableEntry> entries = new ArrayList<>();
     Set<String> names = new java.util.HashSet<>();
     for (Map.Entry<String, List<Found>> e : byName.entrySet()) {
-      // Same name and title: one table listed in several folders (contract §2).
+      // Same name and title: one table listed in several folders (Statistics Sweden lists
+      // some tables under several subjects).
       Map<String, List<Found>> byTitle = new LinkedHashMap<>();
       e.getValue().forEach(f -> byTitle.computeIfAbsent(f.node.text(), k -> new ArrayList<>())
           .add(f));
