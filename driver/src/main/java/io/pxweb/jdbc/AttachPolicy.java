@@ -1,5 +1,7 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.http.Redaction;
+
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +71,7 @@ public final class AttachPolicy {
   static void check(String name, String url) throws SQLException {
     if (!allows(url)) {
       throw new SQLException("Connection property attach." + name + ".url names a database ("
-          + PxWebUrl.redactJdbcUrl(url) + ") that the host application has not allowed: attached"
+          + Redaction.redact(url) + ") that the host application has not allowed: attached"
           + " databases are off unless the host lists their URLs in the system property "
           + PROPERTY + " or calls AttachPolicy.allow (see docs/joins.md)", "42501");
     }

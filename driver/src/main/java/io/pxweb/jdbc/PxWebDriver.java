@@ -1,5 +1,7 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.http.Redaction;
+
 import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import io.pxweb.jdbc.adapter.klass.KlassSchema;
 import io.pxweb.jdbc.http.HttpSettings;
@@ -225,7 +227,7 @@ public class PxWebDriver extends Driver {
           java.sql.DriverManager.getDriver(url);
         } catch (SQLException e) {
           throw new SQLException("Cannot attach database '" + name + "' ("
-              + PxWebUrl.redactJdbcUrl(url) + "): no JDBC driver on the classpath accepts the"
+              + Redaction.redact(url) + "): no JDBC driver on the classpath accepts the"
               + " URL; add the driver's jar, or name its class in attach." + name + ".driver",
               "08001");
         }
@@ -252,12 +254,12 @@ public class PxWebDriver extends Driver {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = String.valueOf(root.getMessage()).replace(url, PxWebUrl.redactJdbcUrl(url));
+    String message = String.valueOf(root.getMessage()).replace(url, Redaction.redact(url));
     if (password != null && !password.isEmpty()) {
       message = message.replace(password, "***");
     }
     SQLException e = new SQLException("Cannot attach database '" + name + "' ("
-        + PxWebUrl.redactJdbcUrl(url) + "): " + PxWebUrl.redactJdbcUrl(message), "08001");
+        + Redaction.redact(url) + "): " + Redaction.redact(message), "08001");
     e.setStackTrace(failure.getStackTrace());
     return e;
   }

@@ -209,16 +209,16 @@ public final class PxWebUrl {
    * databases replaced by {@code ***}, safe for error messages and logs. A {@code jdbc:pxweb:}
    * URL is split as {@link #parse} splits it, so every form it accepts (spaces around keys and
    * {@code =}, values in braces, semicolons in user info) is redacted; any other text (a
-   * request URL, a JDBC URL) as by {@link #redactJdbcUrl}.
+   * request URL, a JDBC URL) as by {@link Redaction#redact}.
    */
   public static String redact(String url) {
     if (url == null || !accepts(url)) {
-      return url == null ? null : redactJdbcUrl(url);
+      return url == null ? null : Redaction.redact(url);
     }
     String rest = url.substring(PREFIX.length());
     int end = locationEnd(rest);
     StringBuilder out = new StringBuilder(url.substring(0, PREFIX.length()))
-        .append(redactJdbcUrl(end < 0 ? rest : rest.substring(0, end)));
+        .append(Redaction.redact(end < 0 ? rest : rest.substring(0, end)));
     if (end >= 0) {
       for (String pair : splitPairs(rest.substring(end + 1))) {
         out.append(';').append(redactPair(pair));
@@ -237,17 +237,9 @@ public final class PxWebUrl {
       return pair.substring(0, eq + 1) + "***";
     }
     if (PxWebProperty.forKey(key) == PxWebProperty.ATTACH) {
-      return pair.substring(0, eq + 1) + redactJdbcUrl(pair.substring(eq + 1));
+      return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
     }
     return pair;
-  }
-
-  /**
-   * Returns a URL (a JDBC URL of an attached database, a request URL) with user info and
-   * password, secret and token parameters replaced by {@code ***}; see {@link Redaction}.
-   */
-  public static String redactJdbcUrl(String url) {
-    return Redaction.redact(url);
   }
 
   /** Returns the server's base URL, or null for a PX-file folder. */

@@ -137,7 +137,7 @@ public final class PxWebClient implements StatbankSource {
   @Override public TableMetadata metadata(String tableId, String lang,
       java.util.Map<String, String> codelists) throws SQLException {
     HttpUrl.Builder b = http.base().newBuilder().addPathSegment("tables")
-        .addPathSegment(RequestEncoder.pathSegment(tableId, "table")).addPathSegment("metadata")
+        .addPathSegment(HttpService.pathSegment(tableId, "table")).addPathSegment("metadata")
         .addQueryParameter("lang", lang);
     codelists.forEach((variable, id) -> b.addQueryParameter("codelist[" + variable + "]", id));
     HttpUrl url = b.build();
@@ -156,7 +156,7 @@ public final class PxWebClient implements StatbankSource {
    */
   @Override public Cube data(DataRequest request, String lang, CallBudget budget)
       throws SQLException {
-    RequestEncoder.pathSegment(request.tableId(), "table");
+    HttpService.pathSegment(request.tableId(), "table");
     HttpUrl getUrl = RequestEncoder.getUrl(http.base(), request, lang);
     Request httpRequest;
     if (getUrl.toString().length() <= settings.maxUrlLength()

@@ -1,6 +1,5 @@
 package io.pxweb.jdbc.source.v2;
 
-import io.pxweb.jdbc.http.HttpService;
 
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
@@ -47,10 +46,6 @@ public final class RequestEncoder {
     return dataUrl(base, request.tableId(), lang).build();
   }
 
-  /** Checks an id before it becomes a path segment; see {@link HttpService#pathSegment}. */
-  public static String pathSegment(String id, String what) throws java.sql.SQLException {
-    return HttpService.pathSegment(id, what);
-  }
 
   private static HttpUrl.Builder dataUrl(HttpUrl base, String tableId, String lang) {
     HttpUrl.Builder b = base.newBuilder().addPathSegment("tables").addPathSegment(tableId)
