@@ -92,6 +92,12 @@ public class PxWebDriver extends Driver {
     return new PlanCache.Prepare(super.createPrepare());
   }
 
+  /** Calcite's factory, whose result sets read a plain statbank scan column by column. */
+  @Override protected String getFactoryClassName(
+      org.apache.calcite.avatica.UnregisteredDriver.JdbcVersion jdbcVersion) {
+    return "org.apache.calcite.jdbc.PxWebJdbcFactory";
+  }
+
   /** Returns the JDBC metadata with primary and imported keys (see PxWebMeta). */
   @Override public Meta createMeta(AvaticaConnection connection) {
     return PxWebMeta.create(connection);

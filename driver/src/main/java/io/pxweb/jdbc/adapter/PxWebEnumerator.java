@@ -88,10 +88,27 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
   }
 
   @Override public boolean moveNext() {
+    if (advance()) {
+      current = rows.row();
+      return true;
+    }
+    current = null;
+    return false;
+  }
+
+  /** Returns the cells of the current row (valid after {@link #advance()} returned true). */
+  RowAssembler rows() {
+    return rows;
+  }
+
+  /**
+   * Moves to the next row without building it, for a cursor that reads the cells it is asked
+   * for from {@link #rows()}; {@link #moveNext()} builds each row from there.
+   */
+  boolean advance() {
     while (true) {
       checkCancelled();
       if (rows != null && rows.next()) {
-        current = rows.row();
         if (++rowsOfResponse == prefetchAfter && fetch && ahead == null
             && !pending.isEmpty()) {
           sendAhead(pending.poll());
@@ -111,7 +128,6 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         if (done > 1 && table.catalog().progress() != null) {
           table.catalog().progress().println();
         }
-        current = null;
         return false;
       }
       Cube cube = fetch ? take(request, fetched != null ? fetched : send(request)) : null;

@@ -10,9 +10,7 @@ import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
@@ -141,24 +139,16 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     if (!spec.needsCells()) {
       // No measure or status is read: the rows come from the metadata alone, no request.
       DataRequest shape = RequestPlanner.shape(l.metadata(), selected);
-      return new AbstractEnumerable<>() {
-        @Override public Enumerator<Object[]> enumerator() {
-          return new PxWebEnumerator(PxWebTable.this, l, projection, List.of(shape), cancel, false,
-              timeoutMillis);
-        }
-      };
+      return new ScanEnumerable(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
+          List.of(shape), cancel, false, timeoutMillis));
     }
     List<DataRequest> requests = RequestPlanner.plan(l.metadata(), selected,
         catalog.maxDataCells(), codelists);
     if (requests.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
-    return new AbstractEnumerable<>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        return new PxWebEnumerator(PxWebTable.this, l, projection, requests, cancel, true,
-            timeoutMillis);
-      }
-    };
+    return new ScanEnumerable(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
+        requests, cancel, true, timeoutMillis));
   }
 
   /**

@@ -35,8 +35,24 @@ final class RowAssembler {
   private final int[] odometer;
   /** For each variable (metadata index), its index among the row variables. */
   private final int[] rowIndex;
-  /** For each row variable, the first days of its periods, filled as rows need them. */
-  private final Integer[][] dayCache;
+  /** The cube offset of the current row (the sum of the odometer's offsets). */
+  private long base;
+  /** Per projected column: what it reads (one of the constants below). */
+  private final byte[] kinds;
+  /** Per projected column of a row variable: that variable's index among the row variables. */
+  private final int[] columnRow;
+  /** Per projected measure or status column: its content's cube offset, or -1. */
+  private final long[] columnOffset;
+  /** Per projected measure column: its decimals. */
+  private final int[] scales;
+  /** Per projected code or label column: its strings by selection position, once read. */
+  private final String[][] strings;
+  /** Per projected date column: its days by selection position, once read. */
+  private final Integer[][] days;
+  private static final byte CODE_OR_LABEL = 0;
+  private static final byte DATE = 1;
+  private static final byte MEASURE = 2;
+  private static final byte STATUS = 3;
   private boolean started;
   private boolean exhausted;
 
@@ -104,7 +120,36 @@ final class RowAssembler {
     for (int i = 0; i < rowVariables.length; i++) {
       rowIndex[rowVariables[i]] = i;
     }
-    this.dayCache = new Integer[rowCount][];
+    int n = projection.length;
+    kinds = new byte[n];
+    columnRow = new int[n];
+    columnOffset = new long[n];
+    scales = new int[n];
+    strings = new String[n][];
+    days = new Integer[n][];
+    for (int k = 0; k < n; k++) {
+      ColumnLayout.Column column = layout.column(projection[k]);
+      switch (column.kind()) {
+        case CODE, LABEL -> {
+          kinds[k] = CODE_OR_LABEL;
+          columnRow[k] = rowIndex[column.variable()];
+        }
+        case DATE -> {
+          kinds[k] = DATE;
+          columnRow[k] = rowIndex[column.variable()];
+        }
+        case MEASURE -> {
+          kinds[k] = MEASURE;
+          columnOffset[k] = contentOffsets[column.content()];
+          scales[k] = layout.decimals(column);
+        }
+        case STATUS -> {
+          kinds[k] = STATUS;
+          columnOffset[k] = contentOffsets[column.content()];
+        }
+        default -> throw new AssertionError(column.kind());
+      }
+    }
   }
 
   /** Returns how many rows this response gives. */
@@ -129,13 +174,23 @@ final class RowAssembler {
           return false;
         }
       }
+      base = 0;
+      for (long[] o : offsets) {
+        base += o[0];
+      }
       return true;
     }
+    // The cube offset of the row follows the odometer: only the digits that move change it.
     for (int i = odometer.length - 1; i >= 0; i--) {
-      if (++odometer[i] < offsets[i].length) {
+      long[] o = offsets[i];
+      int at = odometer[i];
+      if (at + 1 < o.length) {
+        odometer[i] = at + 1;
+        base += o[at + 1] - o[at];
         return true;
       }
       odometer[i] = 0;
+      base += o[0] - o[at];
     }
     exhausted = true;
     return false;
@@ -146,28 +201,32 @@ final class RowAssembler {
     if (!started || exhausted) {
       throw new NoSuchElementException();
     }
-    long base = 0;
-    for (int i = 0; i < odometer.length; i++) {
-      base += offsets[i][odometer[i]];
-    }
     Object[] row = new Object[projection.length];
     for (int k = 0; k < projection.length; k++) {
-      row[k] = cell(layout.column(projection[k]), base);
+      row[k] = cell(k);
     }
     return row;
   }
 
-  private Object cell(ColumnLayout.Column column, long base) {
-    switch (column.kind()) {
-      case CODE, LABEL, DATE: {
-        if (column.kind() == ColumnLayout.Kind.DATE) {
-          return dayOf(column.variable());
-        }
-        Value value = valueOf(column.variable());
-        return column.kind() == ColumnLayout.Kind.CODE ? value.code() : value.label();
+  /**
+   * Returns one cell of the current row: element {@code k} of {@link #row()}, the same value
+   * (the same object for codes, labels and dates), without building the row. Codes, labels and
+   * dates are looked up once per category and response.
+   */
+  Object cell(int k) {
+    switch (kinds[k]) {
+      case CODE_OR_LABEL: {
+        int i = columnRow[k];
+        String[] s = strings[k];
+        return s != null ? s[odometer[i]] : prepareStrings(k)[odometer[i]];
+      }
+      case DATE: {
+        int i = columnRow[k];
+        Integer[] d = days[k];
+        return d != null ? d[odometer[i]] : prepareDays(k)[odometer[i]];
       }
       case MEASURE: {
-        long offset = contentOffsets[column.content()];
+        long offset = columnOffset[k];
         if (offset < 0) {
           return null;
         }
@@ -175,15 +234,54 @@ final class RowAssembler {
         if (cube.isNull(index)) {
           return null;
         }
-        return decimal(cube.value(index), layout.decimals(column));
+        return decimal(cube.value(index), scales[k]);
       }
       case STATUS: {
-        long offset = contentOffsets[column.content()];
+        long offset = columnOffset[k];
         return offset < 0 ? null : cube.status(Math.toIntExact(base + offset));
       }
       default:
-        throw new AssertionError(column.kind());
+        throw new AssertionError(kinds[k]);
     }
+  }
+
+  /** The codes or labels of a column's variable, by position in the request's selection. */
+  private String[] prepareStrings(int k) {
+    boolean code = layout.column(projection[k]).kind() == ColumnLayout.Kind.CODE;
+    Value[] values = selectedValues(k);
+    String[] s = new String[values.length];
+    for (int j = 0; j < s.length; j++) {
+      s[j] = code ? values[j].code() : values[j].label();
+    }
+    strings[k] = s;
+    return s;
+  }
+
+  /**
+   * The first days of a column's periods (Calcite's internal DATE: days since 1970-01-01, or
+   * null for a code that names no period), by position in the request's selection.
+   */
+  private Integer[] prepareDays(int k) {
+    Value[] values = selectedValues(k);
+    Integer[] d = new Integer[values.length];
+    for (int j = 0; j < d.length; j++) {
+      LocalDate day = PeriodDates.firstDay(values[j].code());
+      d[j] = day == null ? null : (int) day.toEpochDay();
+    }
+    days[k] = d;
+    return d;
+  }
+
+  /** The requested values of a column's variable, in the request's (table) order. */
+  private Value[] selectedValues(int k) {
+    List<Value> values = layout.metadata().variables()
+        .get(layout.column(projection[k]).variable()).values();
+    int[] positions = tablePositions[columnRow[k]];
+    Value[] selected = new Value[positions.length];
+    for (int j = 0; j < positions.length; j++) {
+      selected[j] = values.get(positions[j]);
+    }
+    return selected;
   }
 
   /** Powers of ten that a double holds exactly. */
@@ -206,27 +304,5 @@ final class RowAssembler {
       }
     }
     return BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_UP);
-  }
-
-  private Value valueOf(int variable) {
-    int i = rowIndex[variable];
-    return layout.metadata().variables().get(variable).values().get(tablePositions[i][odometer[i]]);
-  }
-
-  /** Returns the first day of the current period of a variable, computed once per value. */
-  private Integer dayOf(int variable) {
-    int i = rowIndex[variable];
-    int position = tablePositions[i][odometer[i]];
-    Integer[] days = dayCache[i];
-    if (days == null) {
-      days = new Integer[layout.metadata().variables().get(variable).size()];
-      dayCache[i] = days;
-    }
-    if (days[position] == null) {
-      LocalDate day = PeriodDates.firstDay(valueOf(variable).code());
-      // Calcite's internal form of DATE: days since 1970-01-01; MIN_VALUE marks "no period".
-      days[position] = day == null ? Integer.MIN_VALUE : (int) day.toEpochDay();
-    }
-    return days[position] == Integer.MIN_VALUE ? null : days[position];
   }
 }

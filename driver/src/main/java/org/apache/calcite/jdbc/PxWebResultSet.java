@@ -1,0 +1,55 @@
+package org.apache.calcite.jdbc;
+
+import io.pxweb.jdbc.adapter.ScanEnumerable;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.TimeZone;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.util.Cursor;
+
+/**
+ * Calcite's result set, reading a plain statbank scan through the scan's own cursor.
+ *
+ * <p>When the plan of a statement is one statbank scan (with its projection and pushed-down
+ * filters, nothing above it), what the plan returns is the scan's {@link ScanEnumerable}, and
+ * the result set reads it through {@link ScanEnumerable#cursor()}: column by column from the
+ * responses, instead of Avatica's cursor over an {@code Object[]} per row. Everything else
+ * (metadata, the JDBC state, getters' conversions for the types a scan's columns do not answer
+ * themselves) stays Avatica's, and any other plan gets Avatica's cursor as before.
+ */
+public final class PxWebResultSet extends CalciteResultSet {
+  private boolean columnar;
+
+  PxWebResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature signature,
+      ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    super(statement, signature, metaData, timeZone, firstFrame);
+  }
+
+  /** Whether the rows come through a statbank scan's own cursor. */
+  public boolean columnar() {
+    return columnar;
+  }
+
+  @Override protected CalciteResultSet execute() throws SQLException {
+    // As CalciteResultSet.execute and AvaticaResultSet.execute, but choosing the cursor.
+    CalciteConnectionImpl connection = getCalciteConnection();
+    Handler.ResultSink resultSink = connection.config().autoTemp() ? () -> { } : null;
+    connection.getDriver().handler.onStatementExecute(statement, resultSink);
+    Iterable<Object> rows = connection.meta().createIterable(statement.handle, state, signature,
+        Collections.emptyList(), firstFrame);
+    Cursor cursor;
+    if ((Object) rows instanceof ScanEnumerable scan) {
+      cursor = scan.cursor();
+      columnar = true;
+    } else {
+      cursor = MetaImpl.createCursor(signature.cursorFactory, rows);
+      columnar = false;
+    }
+    execute2(cursor, columnMetaDataList);
+    return this;
+  }
+}
