@@ -240,6 +240,18 @@ public final class PxRules {
       Project project = call.rel(0);
       PxTableScan scan = call.rel(1);
       int width = scan.getRowType().getFieldCount();
+      int[] columns = distinctColumns(project.getProjects());
+      if (columns != null) {
+        // Columns named as they are, in any order: the scan returns them so, and a plan of
+        // the scan alone reads its responses column-wise (PxWebResultSet).
+        PxTableScan newScan = scan.withSpec(scan.spec().withProjection(columns));
+        if (project.getRowType().getFieldNames().equals(newScan.getRowType().getFieldNames())
+            && !java.util.Arrays.equals(columns, java.util.stream.IntStream.range(0, width)
+                .toArray())) {
+          call.transformTo(newScan);
+          return;
+        }
+      }
       ImmutableBitSet used = used(project.getProjects());
       if (used.cardinality() == width) {
         return;
@@ -256,6 +268,19 @@ public final class PxRules {
           : LogicalProject.create(newScan, project.getHints(), exprs, project.getRowType());
       call.transformTo(result);
     }
+  }
+
+  /** Returns the scan columns a projection reads when it only lists distinct columns, else null. */
+  private static int[] distinctColumns(List<RexNode> projects) {
+    int[] columns = new int[projects.size()];
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    for (int i = 0; i < columns.length; i++) {
+      if (!(projects.get(i) instanceof RexInputRef ref) || !seen.add(ref.getIndex())) {
+        return null;
+      }
+      columns[i] = ref.getIndex();
+    }
+    return columns;
   }
 
   /** Pushes SELECT's column list below a residual filter into the scan. */

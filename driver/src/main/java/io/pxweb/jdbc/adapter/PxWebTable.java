@@ -139,7 +139,7 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     if (!spec.needsCells()) {
       // No measure or status is read: the rows come from the metadata alone, no request.
       DataRequest shape = RequestPlanner.shape(l.metadata(), selected);
-      return new ScanEnumerable(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
+      return ScanEnumerable.of(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
           List.of(shape), cancel, false, timeoutMillis));
     }
     List<DataRequest> requests = RequestPlanner.plan(l.metadata(), selected,
@@ -147,7 +147,7 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
     if (requests.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }
-    return new ScanEnumerable(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
+    return ScanEnumerable.of(() -> new PxWebEnumerator(PxWebTable.this, l, projection,
         requests, cancel, true, timeoutMillis));
   }
 

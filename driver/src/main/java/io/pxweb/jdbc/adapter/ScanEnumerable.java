@@ -1,25 +1,45 @@
 package io.pxweb.jdbc.adapter;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.calcite.avatica.util.Cursor;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /**
  * The rows of one statbank scan, as {@link PxWebTable#query} returns them. Calcite's operators
- * read them as {@code Object[]} rows; when a statement's plan is this scan alone, its result
- * set reads them through {@link #cursor()} instead, column by column from the responses, with
- * no row built (issue 15: the row path had cost five to eight times the parse).
+ * read them as rows ({@code Object[]}, or the bare value of a one-column row); when a
+ * statement's plan is this scan alone, its result set reads them through {@link #cursor()}
+ * instead, column by column from the responses, with no row built (issue 15: the row path had
+ * cost five to eight times the parse).
+ *
+ * @param <T> the row format: {@code Object[]}, or a one-column row's value
  */
-public final class ScanEnumerable extends AbstractEnumerable<Object[]> {
+public final class ScanEnumerable<T> extends AbstractEnumerable<T> {
   private final Supplier<PxWebEnumerator> enumerators;
+  private final Function<Enumerator<Object[]>, Enumerator<T>> format;
 
-  ScanEnumerable(Supplier<PxWebEnumerator> enumerators) {
+  private ScanEnumerable(Supplier<PxWebEnumerator> enumerators,
+      Function<Enumerator<Object[]>, Enumerator<T>> format) {
     this.enumerators = enumerators;
+    this.format = format;
   }
 
-  @Override public Enumerator<Object[]> enumerator() {
-    return enumerators.get();
+  /** The rows as arrays. */
+  static ScanEnumerable<Object[]> of(Supplier<PxWebEnumerator> enumerators) {
+    return new ScanEnumerable<>(enumerators, e -> e);
+  }
+
+  /** The same rows of one column, each as its value (Calcite's SCALAR row format). */
+  ScanEnumerable<Object> scalar() {
+    Function<Enumerator<Object[]>, Enumerator<T>> f = format;
+    return new ScanEnumerable<>(enumerators,
+        e -> Linq4j.transform(f.apply(e), r -> ((Object[]) r)[0]));
+  }
+
+  @Override public Enumerator<T> enumerator() {
+    return format.apply(enumerators.get());
   }
 
   /**

@@ -46,6 +46,10 @@ public final class ScanRows {
 
   /** One-column rows: the value itself. */
   public static Enumerable<Object> scalar(Enumerable<Object[]> rows) {
+    // A scan keeps its own type, so a plan of the scan alone still reads it column-wise.
+    if (rows instanceof ScanEnumerable<Object[]> scan) {
+      return scan.scalar();
+    }
     return rows.select(r -> r[0]);
   }
 

@@ -42,7 +42,7 @@ public final class PxWebResultSet extends CalciteResultSet {
     Iterable<Object> rows = connection.meta().createIterable(statement.handle, state, signature,
         Collections.emptyList(), firstFrame);
     Cursor cursor;
-    if ((Object) rows instanceof ScanEnumerable scan) {
+    if ((Object) rows instanceof ScanEnumerable<?> scan) {
       cursor = scan.cursor();
       columnar = true;
     } else {
