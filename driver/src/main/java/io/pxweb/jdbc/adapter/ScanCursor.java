@@ -153,7 +153,7 @@ final class ScanCursor implements Cursor {
   }
 
   /** A column whose getters are all Avatica's. */
-  private class Cell implements Accessor {
+  class Cell implements Accessor {
     final int k;
 
     Cell(int k) {
@@ -306,7 +306,7 @@ final class ScanCursor implements Cursor {
   }
 
   /** A VARCHAR column (code, label, status): Avatica's StringAccessor over the cell. */
-  private final class StringCell extends Cell {
+  final class StringCell extends Cell {
     StringCell(int k) {
       super(k);
     }
@@ -324,7 +324,7 @@ final class ScanCursor implements Cursor {
    * A DECIMAL column (a measure): Avatica's NumberAccessor over the cell, which hands a
    * {@code BigDecimal} back as it is (the column's scale is the cell's already).
    */
-  private final class DecimalCell extends Cell {
+  final class DecimalCell extends Cell {
     DecimalCell(int k) {
       super(k);
     }
@@ -362,7 +362,7 @@ final class ScanCursor implements Cursor {
    * A DATE column (a period's first day, a day number in the row): Avatica's
    * DateFromNumberAccessor over the cell, its answer for the result set's calendar kept per day.
    */
-  private final class DateCell extends Cell {
+  final class DateCell extends Cell {
     private final Calendar localCalendar;
 
     DateCell(int k, Calendar localCalendar) {

@@ -49,4 +49,15 @@ public final class ScanEnumerable<T> extends AbstractEnumerable<T> {
   public Cursor cursor() {
     return new ScanCursor(enumerators.get());
   }
+
+  /**
+   * Whether an accessor of {@link #cursor()} answers {@code getObject()} with what JDBC's
+   * {@code ResultSet.getObject(int)} returns for its column (Avatica's {@code AvaticaSite.get}
+   * asks a VARCHAR for its string, a DECIMAL for its BigDecimal, a DATE for its date in the
+   * result set's calendar: these accessors' {@code getObject()} answers exactly that).
+   */
+  public static boolean answersGetObject(Cursor.Accessor accessor) {
+    return accessor instanceof ScanCursor.StringCell || accessor instanceof ScanCursor.DecimalCell
+        || accessor instanceof ScanCursor.DateCell;
+  }
 }

@@ -23,6 +23,8 @@ import org.apache.calcite.avatica.util.Cursor;
  */
 public final class PxWebResultSet extends CalciteResultSet {
   private boolean columnar;
+  /** Per column, the scan cursor's accessor when it answers getObject itself, else null. */
+  private Cursor.Accessor[] direct = new Cursor.Accessor[0];
 
   PxWebResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature signature,
       ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
@@ -50,6 +52,24 @@ public final class PxWebResultSet extends CalciteResultSet {
       columnar = false;
     }
     execute2(cursor, columnMetaDataList);
+    direct = new Cursor.Accessor[columnar ? accessorList.size() : 0];
+    for (int i = 0; i < direct.length; i++) {
+      Cursor.Accessor a = accessorList.get(i);
+      direct[i] = ScanEnumerable.answersGetObject(a) ? a : null;
+    }
     return this;
+  }
+
+  /**
+   * As Avatica's, which looks the column's type up and asks the accessor for that type's
+   * value on every call: a scan's accessors answer it directly (a third of a getObject
+   * client's time went to that dispatch).
+   */
+  @Override public Object getObject(int columnIndex) throws SQLException {
+    Cursor.Accessor[] d = direct;
+    if (columnIndex > 0 && columnIndex <= d.length && d[columnIndex - 1] != null && !isClosed()) {
+      return d[columnIndex - 1].getObject();
+    }
+    return super.getObject(columnIndex);
   }
 }
