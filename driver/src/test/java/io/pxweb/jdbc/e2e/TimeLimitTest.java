@@ -100,20 +100,24 @@ class TimeLimitTest {
             }));
   }
 
+  /** Runs a query whose plan search is slowed (see slowPlanning); returns how it failed. */
+  private static SQLException failedPlanSearch(Statement s) {
+    // The hook is the thread's: set where the query runs (the timeout's thread).
+    return assertTimeoutPreemptively(NOT_A_HANG, () -> assertThrows(SQLException.class, () -> {
+      try (org.apache.calcite.runtime.Hook.Closeable slow = slowPlanning()) {
+        s.executeQuery("select REGION, count(*) from \"TAB001\" where SEX = 'F'"
+            + " group by REGION order by 2 desc");
+      }
+    }));
+  }
+
   @Test
   void queryTimeoutStopsALongPlanSearch() throws SQLException {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       // The table's metadata first, so the time goes to the plan search alone.
       assertEquals(1, Sql.rows(c, "select count(*) from \"TAB001\"").size());
       s.setQueryTimeout(1);
-      // The hook is the thread's: set where the query runs (the timeout's thread).
-      SQLException e = assertTimeoutPreemptively(NOT_A_HANG, () -> assertThrows(
-          SQLException.class, () -> {
-            try (org.apache.calcite.runtime.Hook.Closeable slow = slowPlanning()) {
-              s.executeQuery("select REGION, count(*) from \"TAB001\""
-                  + " where SEX = 'F' group by REGION order by 2 desc");
-            }
-          }));
+      SQLException e = failedPlanSearch(s);
       assertEquals("HYT00", e.getSQLState(), e.getMessage());
       assertTrue(e.getMessage().contains("query timeout") && e.getMessage().contains("planning"),
           e.getMessage());
@@ -125,14 +129,7 @@ class TimeLimitTest {
     try (Connection c = connect(); Statement s = c.createStatement()) {
       assertEquals(1, Sql.rows(c, "select count(*) from \"TAB001\"").size());
       Sql.cancelLater(OTHER, s, 500);
-      // The hook is the thread's: set where the query runs (the timeout's thread).
-      SQLException e = assertTimeoutPreemptively(NOT_A_HANG, () -> assertThrows(
-          SQLException.class, () -> {
-            try (org.apache.calcite.runtime.Hook.Closeable slow = slowPlanning()) {
-              s.executeQuery("select REGION, count(*) from \"TAB001\""
-                  + " where SEX = 'F' group by REGION order by 2 desc");
-            }
-          }));
+      SQLException e = failedPlanSearch(s);
       assertEquals("57014", e.getSQLState(), e.getMessage());
     }
   }
