@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
@@ -65,7 +64,7 @@ final class SimplePredicate {
         }
         operands.add(n);
       }
-      return call.getKind() == SqlKind.AND ? and(operands) : or(operands);
+      return junction(operands, call.getKind() == SqlKind.OR);
     case NOT:
       Node inner = node(call.getOperands().get(0), rowType);
       return inner == null ? null : r -> {
@@ -74,69 +73,40 @@ final class SimplePredicate {
       };
     case IS_NULL:
     case IS_NOT_NULL:
-      if (!(call.getOperands().get(0) instanceof RexInputRef ref)) {
-        return null;
-      }
-      int index = ref.getIndex();
+      int column = PredicateReader.column(call.getOperands().get(0), false);
       boolean isNull = call.getKind() == SqlKind.IS_NULL;
-      return r -> (r[index] == null) == isNull;
-    case EQUALS:
-    case NOT_EQUALS:
-    case LESS_THAN:
-    case LESS_THAN_OR_EQUAL:
-    case GREATER_THAN:
-    case GREATER_THAN_OR_EQUAL:
-      return comparison(call, rowType);
+      return column < 0 ? null : r -> (r[column] == null) == isNull;
     default:
-      return null;
+      return comparison(PredicateReader.comparison(call, false), rowType);
     }
   }
 
-  private static Node and(List<Node> operands) {
+  /**
+   * AND ({@code decisive} false) or OR ({@code decisive} true) in three-valued logic: the
+   * decisive value wins, else unknown if any operand is unknown.
+   */
+  private static Node junction(List<Node> operands, boolean decisive) {
     return r -> {
       boolean unknown = false;
       for (Node n : operands) {
         Boolean b = n.test(r);
         if (b == null) {
           unknown = true;
-        } else if (!b) {
-          return false;
+        } else if (b == decisive) {
+          return decisive;
         }
       }
-      return unknown ? null : Boolean.TRUE;
+      return unknown ? null : !decisive;
     };
   }
 
-  private static Node or(List<Node> operands) {
-    return r -> {
-      boolean unknown = false;
-      for (Node n : operands) {
-        Boolean b = n.test(r);
-        if (b == null) {
-          unknown = true;
-        } else if (b) {
-          return true;
-        }
-      }
-      return unknown ? null : Boolean.FALSE;
-    };
-  }
-
-  /** A column compared with a literal, either way round; null if the types are not simple. */
-  private static Node comparison(RexCall call, RelDataType rowType) {
-    RexNode left = call.getOperands().get(0);
-    RexNode right = call.getOperands().get(1);
-    SqlKind kind = call.getKind();
-    if (left instanceof RexLiteral && right instanceof RexInputRef) {
-      RexNode swap = left;
-      left = right;
-      right = swap;
-      kind = kind.reverse();
-    }
-    if (!(left instanceof RexInputRef ref) || !(right instanceof RexLiteral literal)) {
+  /** A column compared with a literal; null if it is another shape or the types are not simple. */
+  private static Node comparison(PredicateReader.Comparison read, RelDataType rowType) {
+    if (read == null || read.literal() == null || read.kind() == SqlKind.LIKE) {
       return null;
     }
-    int index = ref.getIndex();
+    RexLiteral literal = read.literal();
+    int index = read.column();
     RelDataType columnType = rowType.getFieldList().get(index).getType();
     Comparable<?> constant;
     if (SqlTypeFamily.CHARACTER.contains(columnType)
@@ -152,7 +122,7 @@ final class SimplePredicate {
       // A comparison with NULL is unknown for every value.
       return r -> null;
     }
-    SqlKind op = kind;
+    SqlKind op = read.kind();
     return r -> {
       @SuppressWarnings("unchecked")
       Comparable<Object> value = (Comparable<Object>) r[index];
