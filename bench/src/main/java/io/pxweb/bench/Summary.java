@@ -254,11 +254,15 @@ public final class Summary {
     // Cold start.
     List<String[]> cold = tsv("coldstart.tsv");
     String asIs = null;
+    String launcher = null;
     String best = null;
     double bestMs = Double.MAX_VALUE;
     for (String[] r : cold) {
       if (r[0].contains("as it is")) {
         asIs = r[1];
+      }
+      if (r[0].startsWith("./pxsql launcher")) {
+        launcher = r[1];
       }
       double m = Double.parseDouble(r[1]);
       if (m < bestMs && !r[0].contains("other query")) {
@@ -266,7 +270,12 @@ public final class Summary {
         best = r[0] + ": " + r[1] + " ms";
       }
     }
-    if (asIs != null) {
+    if (asIs != null && launcher != null) {
+      line("| `pxsql` first row, README query | ~3 s | **%s ms** with the `./pxsql` launcher (its"
+          + " start-up archive made; C2 kept); `java -jar` %s ms; fastest variant %s | ≤ 1.2 s |"
+          + " %s with the launcher |", launcher, asIs, best,
+          met(Double.parseDouble(launcher) <= 1200));
+    } else if (asIs != null) {
       line("| `pxsql` first row, README query | ~3 s | **%s ms** as it is (fastest variant %s) |"
           + " ≤ 1.2 s | %s as it is; %s with the fastest variant |", asIs, best,
           met(Double.parseDouble(asIs) <= 1200), met(bestMs <= 1200));
