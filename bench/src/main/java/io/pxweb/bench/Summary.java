@@ -511,6 +511,37 @@ public final class Summary {
       }
     }
     line("");
+    coldPlanning();
+  }
+
+  /** ColdPlanning's figures over its fresh JVMs: wall and main-thread CPU, median and range. */
+  private void coldPlanning() throws IOException {
+    Map<String, List<double[]>> byFigure = new LinkedHashMap<>();
+    for (String[] r : tsv("coldplan-cpu.tsv")) {
+      if (r.length == 3 && !r[0].equals("figure")) {
+        byFigure.computeIfAbsent(r[0], k -> new ArrayList<>())
+            .add(new double[] {Double.parseDouble(r[1]), Double.parseDouble(r[2])});
+      }
+    }
+    if (byFigure.isEmpty()) {
+      return;
+    }
+    line("### Cold planning: wall and main-thread CPU time (PX sample, README query)");
+    line("");
+    line("| Figure | JVMs | Wall: median | min–max | CPU: median | min–max |");
+    line("|---|---|---|---|---|---|");
+    for (Map.Entry<String, List<double[]>> e : byFigure.entrySet()) {
+      List<Double> wall = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      for (double[] v : e.getValue()) {
+        wall.add(v[0]);
+        cpu.add(v[1]);
+      }
+      line("| %s | %d | **%.1f ms** | %.1f–%.1f ms | **%.1f ms** | %.1f–%.1f ms |", e.getKey(),
+          wall.size(), median(wall), Collections.min(wall), Collections.max(wall), median(cpu),
+          Collections.min(cpu), Collections.max(cpu));
+    }
+    line("");
   }
 
   private void findings() throws IOException {
