@@ -139,7 +139,8 @@ public class PxWebDriver extends Driver {
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
-    for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {
+    for (Map.Entry<String, StatbankSchema> schema
+        : StatbankSchema.create(catalog, schemaNames(root)).entrySet()) {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
@@ -185,8 +186,13 @@ public class PxWebDriver extends Driver {
           PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
       PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
-      root.add(name, StatbankSchema.create(catalog).get(StatbankSchema.ALL));
+      root.add(name, StatbankSchema.create(catalog, schemaNames(root)).get(StatbankSchema.ALL));
     }
+  }
+
+  /** Returns whether a name is one of the connection's schemas, ignoring case. */
+  private static java.util.function.Predicate<String> schemaNames(SchemaPlus root) {
+    return name -> root.subSchemas().getIgnoreCase(name) != null;
   }
 
   /** Returns the lower-cased top-level folder ids of the subjects property, or none. */

@@ -139,13 +139,11 @@ public final class PxWebMeta extends CalciteMetaImpl {
       if (sub == null) {
         continue;
       }
-      for (String name : sub.getTableNames()) {
-        if (name.equalsIgnoreCase(tableName)) {
-          Table table = sub.getTable(name);
-          if (table instanceof PxWebTable p) {
-            return p;
-          }
-        }
+      // Looked up by name, not by listing: a schema of a source that lists by folder would
+      // read every folder to list its names.
+      org.apache.calcite.schema.lookup.Named<Table> named = sub.tables().getIgnoreCase(tableName);
+      if (named != null && named.entity() instanceof PxWebTable p) {
+        return p;
       }
     }
     return null;
