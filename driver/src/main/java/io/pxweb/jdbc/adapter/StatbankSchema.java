@@ -151,6 +151,12 @@ public final class StatbankSchema extends AbstractSchema {
     }
 
     @Override public Set<String> getNames(LikePattern pattern) {
+      String literal = NamePatterns.literal(pattern);
+      if (literal != null) {
+        // getTables(.., "BefolkningNy", ..): found as a query finds it, without a listing.
+        PxWebTable t = literal.indexOf('@') > 0 ? null : find(literal, true);
+        return t == null ? Set.of() : Set.of(t.entry().id());
+      }
       Predicate1<String> matches = NamePatterns.matcher(pattern);
       Set<String> names = new LinkedHashSet<>();
       for (TableEntry e : listed()) {

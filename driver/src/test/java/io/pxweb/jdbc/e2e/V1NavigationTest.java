@@ -94,18 +94,36 @@ class V1NavigationTest {
   }
 
   @Test
-  void aQueryOnOneTableWalksOnlyTheSubjectTheSearchFindsItIn() throws SQLException {
+  void aQueryOnOneTableSendsOneSearchAndReadsNoFolder() throws SQLException {
     try (Connection c = connect()) {
       server.resetRequests();
       assertEquals(1, Sql.rows(c, "select count(*) from \"TAB003\"").size());
-      assertEquals(List.of(DB + "?query=TAB003", DB + "/EN", DB + "/EN/EN02", DB + "/EN/EN01"),
-          listings());
+      // The index has one table of that id (one title): it is named from the hit.
+      assertEquals(List.of(DB + "?query=TAB003"), listings());
       server.resetRequests();
-      // The same table again, qualified or not, and another table of the same subject: read.
       Sql.rows(c, "select count(*) from statbank.\"TAB003\"");
-      Sql.rows(c, "select count(*) from EN.\"TAB003\"");
+      assertEquals(List.of(), listings());
+      // Its subject listed: the same name, the same table, once.
+      List<String> en = tableNames(c, "EN");
+      assertEquals(1, en.stream().filter("EN.TAB003"::equals).count(), en.toString());
+      assertEquals(List.of(DB + "/EN", DB + "/EN/EN02", DB + "/EN/EN01"), listings());
+      server.resetRequests();
+      // Another table of a subject read already: no request to find it.
       Sql.rows(c, "select count(*) from \"TAB004\"");
       assertEquals(List.of(), listings());
+    }
+  }
+
+  @Test
+  void anExactNameInDatabaseMetaDataIsLookedUpNotListed() throws SQLException {
+    try (Connection c = connect()) {
+      server.resetRequests();
+      try (ResultSet rs = c.getMetaData().getTables(null, "statbank", "TAB003", null)) {
+        assertTrue(rs.next());
+        assertEquals("TAB003", rs.getString("TABLE_NAME"));
+        assertFalse(rs.next());
+      }
+      assertEquals(List.of(DB + "?query=TAB003"), listings());
     }
   }
 

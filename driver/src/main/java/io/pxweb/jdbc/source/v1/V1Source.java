@@ -99,12 +99,18 @@ public final class V1Source implements StatbankSource {
   }
 
   /**
-   * Returns the index of the language segment: the one after {@code v0}/{@code v1}, else the
-   * first two- or three-letter segment; -1 when there is none.
+   * Returns the index of the language segment: the first two- or three-letter segment after
+   * {@code v0}/{@code v1} (Statistics Sweden has {@code /v1/doris/en/ssd}), else the one right
+   * after it, else the first two- or three-letter segment; -1 when there is none.
    */
   static int languageSegment(List<String> segments) {
     for (int i = 0; i + 1 < segments.size(); i++) {
       if (segments.get(i).matches("(?i)v[01]")) {
+        for (int j = i + 1; j < segments.size(); j++) {
+          if (segments.get(j).matches("[a-z]{2,3}")) {
+            return j;
+          }
+        }
         return i + 1;
       }
     }
@@ -292,9 +298,26 @@ public final class V1Source implements StatbankSource {
     subjects(l, pageSize).forEach(s -> order.add(s.id()));
     List<String> first = new ArrayList<>();
     order.stream().filter(s -> walked.containsKey(l + "/" + s)).forEach(first::add);
-    List<String> hit = searchSubjects(name, l, order);
-    if (hit != null) {
-      hit.stream().filter(s -> !first.contains(s)).forEach(first::add);
+    for (String s : first) {
+      t = StatbankSource.named(subjectTables(s, l, listings), name);
+      if (t != null) {
+        return t;
+      }
+    }
+    List<JsonNode> hits = searchHits(name, l, order);
+    if (hits != null && !hits.isEmpty() && name.indexOf('/') < 0 && hits.stream()
+        .map(h -> h.path("title").asText("")).distinct().count() == 1) {
+      // Every table of that id has one title: one table (in one or several folders), which
+      // a walk would name by its id too. Named from the hits, no folder read (unless the id
+      // was given to another table already).
+      t = fromHits(hits, l);
+      if (t.id().equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    if (hits != null) {
+      hits.stream().map(h -> hitPath(h).get(0)).distinct().filter(s -> !first.contains(s))
+          .forEach(first::add);
     }
     order.stream().filter(s -> !first.contains(s)).forEach(first::add);
     for (String s : first) {
@@ -307,25 +330,51 @@ public final class V1Source implements StatbankSource {
   }
 
   /**
-   * Returns the subjects, in the server's order, where the server's index finds a table with
-   * the id of a name (its last segment: clash names are {@code <folder>/<id>}); null when the
-   * server cannot search here.
+   * Returns the hits of the server's index for the id of a name (its last segment: clash names
+   * are {@code <folder>/<id>}) that are tables of that id in this connection's subjects, in the
+   * server's order of subjects; null when the server cannot search here.
    */
-  private List<String> searchSubjects(String name, String lang, List<String> order)
+  private List<JsonNode> searchHits(String name, String lang, List<String> order)
       throws SQLException {
     String id = name.substring(name.lastIndexOf('/') + 1);
     JsonNode hits = below.isEmpty() ? null : search(luceneTerm(id), lang);
     if (hits == null) {
       return null;
     }
-    Set<String> in = new java.util.HashSet<>();
-    for (JsonNode h : hits) {
-      List<String> path = hitPath(h);
-      if (path.size() > 1 && path.get(path.size() - 1).equalsIgnoreCase(id)) {
-        in.add(path.get(0));
+    List<JsonNode> out = new ArrayList<>();
+    for (String subject : order) {
+      for (JsonNode h : hits) {
+        List<String> path = hitPath(h);
+        if (path.size() > 1 && path.get(0).equals(subject)
+            && path.get(path.size() - 1).equalsIgnoreCase(id)) {
+          out.add(h);
+        }
       }
     }
-    return order.stream().filter(in::contains).toList();
+    return out;
+  }
+
+  /** Names the table of search hits that all have one title: every path is that table's. */
+  private TableEntry fromHits(List<JsonNode> hits, String lang) throws SQLException {
+    V1Names names = names(lang);
+    Map<String, String> labels = new HashMap<>();
+    subjects(lang, 0).forEach(f -> labels.put(f.id(), f.label()));
+    String name = null;
+    List<List<TableEntry.Folder>> paths = new ArrayList<>();
+    String title = hits.get(0).path("title").asText("");
+    for (JsonNode h : hits) {
+      List<String> path = hitPath(h);
+      String n = names.name(path, title);
+      name = name == null ? n : name;
+      List<TableEntry.Folder> folders = new ArrayList<>();
+      for (String f : path.subList(0, path.size() - 1)) {
+        // The hit names only the folders' ids; a subject's label is in the top listing.
+        folders.add(new TableEntry.Folder(f, folders.isEmpty() ? labels.getOrDefault(f, f) : f));
+      }
+      paths.add(folders);
+    }
+    String id = hitPath(hits.get(0)).get(hitPath(hits.get(0)).size() - 1);
+    return entry(name, new V1Node(id, V1Node.Type.TABLE, title, null), paths);
   }
 
   /** Returns a term that matches the text literally in Lucene's query syntax. */
