@@ -168,15 +168,20 @@ public class PxWebDriver extends Driver {
   }
 
   /**
-   * Adds each {@code mount.<name>} statbank as schema {@code <name>} holding all its tables:
-   * its own source, limits, pacing and language (its {@code lang} in braces, the one in its
-   * v1 URL, or its server's default), so one statement can join tables of several statbanks,
-   * each part pushed to its own server. HTTP settings are the connection's.
+   * Adds each {@code mount.<name>} statbank as schema {@code <name>}, as usable as the main
+   * one: its tables ({@code <name>."X"}), its subjects inside it ({@code <name>.BE."X"}) and
+   * its own {@code meta} ({@code <name>.meta.tables}), read as lazily as the main statbank's.
+   * Calcite's DatabaseMetaData lists only top-level schemas, so the subjects and meta are also
+   * top-level schemas named {@code <name>.BE} and {@code <name>.meta}: a tool that lists them
+   * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
+   * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
+   * server's default), so one statement can join tables of several statbanks, each part pushed
+   * to its own server. HTTP settings are the connection's.
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
     for (Map.Entry<String, String> m : config.mounts().entrySet()) {
       String name = m.getKey();
-      if (root.getSubSchema(name) != null) {
+      if (root.subSchemas().getIgnoreCase(name) != null) {
         throw new SQLException("Cannot mount a statbank as schema '" + name
             + "': the name is taken; choose another", "42000");
       }
@@ -186,7 +191,16 @@ public class PxWebDriver extends Driver {
           PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
       PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
-      root.add(name, StatbankSchema.create(catalog, schemaNames(root)).get(StatbankSchema.ALL));
+      Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
+          StatbankSchema.create(catalog, schemaNames(root)));
+      org.apache.calcite.schema.Schema all = inside.remove(StatbankSchema.ALL);
+      inside.put(CatalogSchema.NAME, new CatalogSchema(catalog));
+      root.add(name, ((StatbankSchema) all).nesting(inside));
+      for (Map.Entry<String, org.apache.calcite.schema.Schema> s : inside.entrySet()) {
+        if (root.subSchemas().getIgnoreCase(name + "." + s.getKey()) == null) {
+          root.add(name + "." + s.getKey(), s.getValue());
+        }
+      }
     }
   }
 

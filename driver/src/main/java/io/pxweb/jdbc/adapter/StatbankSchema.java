@@ -46,13 +46,36 @@ public final class StatbankSchema extends AbstractSchema {
   /** Whether a name is a schema's beside this one (see {@link #find}). */
   private final java.util.function.Predicate<String> schemaName;
 
+  /** Schemas inside this one: a mounted statbank's subjects and {@code meta}; else none. */
+  private final Map<String, org.apache.calcite.schema.Schema> nested;
+
   private StatbankSchema(PxWebCatalog catalog, String subject, String label,
       Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName) {
+    this(catalog, subject, label, made, schemaName, Map.of());
+  }
+
+  private StatbankSchema(PxWebCatalog catalog, String subject, String label,
+      Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName,
+      Map<String, org.apache.calcite.schema.Schema> nested) {
     this.catalog = catalog;
     this.subject = subject;
     this.label = label;
     this.made = made;
     this.schemaName = schemaName;
+    this.nested = nested;
+  }
+
+  /**
+   * Returns this schema with schemas inside it: a statbank mounted as {@code scb} holds its
+   * subjects and its {@code meta} ({@code scb.BE."X"}, {@code scb.meta.tables}).
+   */
+  public StatbankSchema nesting(Map<String, ? extends org.apache.calcite.schema.Schema> schemas) {
+    return new StatbankSchema(catalog, subject, label, made, schemaName,
+        Collections.unmodifiableMap(new LinkedHashMap<>(schemas)));
+  }
+
+  @Override protected Map<String, org.apache.calcite.schema.Schema> getSubSchemaMap() {
+    return nested;
   }
 
   /**

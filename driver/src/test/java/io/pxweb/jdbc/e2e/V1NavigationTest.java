@@ -211,4 +211,14 @@ class V1NavigationTest {
           DB + "/PO/PO01", DB + "/PO/PO02"), sent.subList(1, sent.size()));
     }
   }
+
+  @Test
+  void oneTablesCatalogRowsFindThatTableOnly() throws SQLException {
+    try (Connection c = connect()) {
+      server.resetRequests();
+      assertFalse(Sql.rows(c, "select variable_code from meta.variables"
+          + " where table_id = 'TAB003'").isEmpty());
+      assertEquals(List.of(DB + "?query=TAB003"), listings());
+    }
+  }
 }
