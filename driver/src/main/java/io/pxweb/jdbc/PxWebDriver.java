@@ -36,8 +36,9 @@ import org.apache.calcite.util.Holder;
  * JDBC driver for {@code jdbc:pxweb:} URLs: PxWebApi 2.0 statbanks as SQL, on Apache Calcite.
  *
  * <p>A connection reads the source's configuration and table list (a PxWebApi 2.0 server over
- * HTTP, or a folder of PX files for {@code jdbc:pxweb:file:}), then registers the
- * {@code statbank} schema (every table; the default schema) and one schema per subject.
+ * HTTP, or a folder of PX files for {@code jdbc:pxweb:file:}; of a PxWebApi v1 server only the
+ * top-level folders, the rest when asked for), then registers the {@code statbank} schema
+ * (every table; the default schema) and one schema per subject.
  */
 public class PxWebDriver extends Driver {
   public static final String NAME = "pxweb-jdbc";
