@@ -221,4 +221,20 @@ class V1NavigationTest {
       assertEquals(List.of(DB + "?query=TAB003"), listings());
     }
   }
+
+  @Test
+  void aListingThatFailsWhileATableIsLookedUpIsTheServersError() throws SQLException {
+    StubMapping stub = server.stubFor(get(urlPathEqualTo(DB + "/PO")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+            .withBody("<html>maintenance</html>")));
+    try (Connection c = connect()) {
+      SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+          () -> Sql.rows(c, "select count(*) from PO.\"TAB001\""));
+      assertTrue(e.getSQLState() != null && !e.getSQLState().equals("HY000"),
+          e.getSQLState() + " " + e.getMessage());
+      assertTrue(e.getMessage().contains("/api/v1/en/testdb/PO"), e.getMessage());
+    } finally {
+      server.removeStub(stub);
+    }
+  }
 }
