@@ -39,18 +39,21 @@ final class BoundaryResultSet implements ResultSet {
   private final ResultSet target;
   /** The wrapped object that made this result set (a statement or the metadata). */
   private final Object owner;
-  /** The boundary of the statement that made this result set, or null (metadata). */
-  private final ErrorBoundary statement;
+  /**
+   * The budget of the execute or metadata call that made this result set, or null: reading on
+   * may fetch more (the next request, a table's metadata), within the same time and cancel.
+   */
+  private final CallBudget budget;
 
   private static final int DATE_SLOTS = 256;
   private int[] types;
   private final long[] knownDays = new long[DATE_SLOTS];
   private final long[] knownMillis = new long[DATE_SLOTS];
 
-  BoundaryResultSet(ResultSet target, Object owner, ErrorBoundary statement) {
+  BoundaryResultSet(ResultSet target, Object owner, CallBudget budget) {
     this.target = target;
     this.owner = owner;
-    this.statement = statement;
+    this.budget = budget;
     java.util.Arrays.fill(knownDays, Long.MIN_VALUE);
   }
 
@@ -66,7 +69,6 @@ final class BoundaryResultSet implements ResultSet {
   }
 
   @Override public boolean next() throws SQLException {
-    CallBudget budget = statement == null ? null : statement.budget();
     try {
       if (budget == null) {
         return target.next();

@@ -35,22 +35,24 @@ final class ErrorBoundary implements InvocationHandler {
 
   private final Object target;
   private final Object owner;
+  private final ConnectionCalls calls;
   /** A statement's budget since its last execute, or null. */
   private volatile CallBudget budget;
 
-  private ErrorBoundary(Object target, Object owner) {
+  private ErrorBoundary(Object target, Object owner, ConnectionCalls calls) {
     this.target = target;
     this.owner = owner;
+    this.calls = calls;
   }
 
   /** Wraps a connection. */
   static Connection wrap(Connection connection) {
-    return (Connection) proxy(connection, Connection.class, null);
+    return (Connection) proxy(connection, Connection.class, null, new ConnectionCalls());
   }
 
-  private static Object proxy(Object target, Class<?> type, Object owner) {
+  private static Object proxy(Object target, Class<?> type, Object owner, ConnectionCalls calls) {
     return Proxy.newProxyInstance(ErrorBoundary.class.getClassLoader(), new Class<?>[] {type},
-        new ErrorBoundary(target, owner));
+        new ErrorBoundary(target, owner, calls));
   }
 
   @Override public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -70,40 +72,108 @@ final class ErrorBoundary implements InvocationHandler {
         && c.isInstance(proxy)) {
       return proxy;
     }
+    if (calls.aborted()) {
+      return afterAbort(name);
+    }
+    if (target instanceof Connection connection) {
+      Object answered = networkCall(connection, name, args);
+      if (answered != JdbcSurface.PASS) {
+        return answered;
+      }
+    }
+    CallBudget callBudget = budgetOf(name);
     Object result;
-    try (CallBudget.Scope budgeted = enterBudget(name)) {
+    try (CallBudget.Scope budgeted = callBudget == null ? () -> { } : callBudget.enter()) {
       result = invokeTarget(method, args);
     }
     Class<?> returnType = method.getReturnType();
     if (result instanceof ResultSet rs && returnType == ResultSet.class) {
-      return new BoundaryResultSet(rs, proxy, target instanceof Statement ? this : null);
+      // getResultSet() after execute(): the execute's budget.
+      return new BoundaryResultSet(rs, proxy, callBudget != null ? callBudget : budget);
     }
     if (result != null && WRAPPED.contains(returnType) && !name.equals("unwrap")) {
-      return proxy(result, returnType, proxy);
+      return proxy(result, returnType, proxy, calls);
     }
     return result;
   }
 
-  /** Returns a statement's budget since its last execute, or null. */
-  CallBudget budget() {
-    return budget;
+  /**
+   * Answers {@code setNetworkTimeout}, {@code getNetworkTimeout} and {@code abort}, which
+   * Avatica stores without effect or refuses; returns {@link JdbcSurface#PASS} for other calls.
+   */
+  private Object networkCall(Connection connection, String name, Object[] args)
+      throws SQLException {
+    switch (name) {
+    case "setNetworkTimeout":
+      if (connection.isClosed()) {
+        throw new SQLException("The connection is closed", "08003");
+      }
+      calls.setNetworkTimeout((Integer) args[1]);
+      return null;
+    case "getNetworkTimeout":
+      if (connection.isClosed()) {
+        throw new SQLException("The connection is closed", "08003");
+      }
+      return calls.networkTimeout();
+    case "abort":
+      if (args[0] == null) {
+        throw new SQLException("Connection.abort needs an executor to close the connection on",
+            "22023");
+      }
+      if (!connection.isClosed()) {
+        calls.abort();
+        ((java.util.concurrent.Executor) args[0]).execute(() -> {
+          try {
+            connection.close();
+          } catch (SQLException e) {
+            // Aborting gives up on the connection; what its close reports changes nothing.
+          }
+        });
+      }
+      return null;
+    default:
+      return JdbcSurface.PASS;
+    }
+  }
+
+  /** Answers a call on an object of an aborted connection: it is closed, whatever its state. */
+  private static Object afterAbort(String name) throws SQLException {
+    switch (name) {
+    case "isClosed":
+      return true;
+    case "isValid":
+      return false;
+    case "close":
+    case "abort":
+      return null;
+    default:
+      throw new SQLException("The connection was aborted", "08003");
+    }
   }
 
   /**
-   * Gives the calls a statement makes (while planning, too, when Calcite enforces neither) its
-   * query timeout and cancel switch ({@link BoundaryResultSet#next()} shares it).
+   * Returns the budget of a call, or null for none: a statement's execute gets its query timeout
+   * and cancel switch (also while planning, when Calcite enforces neither; the result set's
+   * {@code next()} reads on with it); calls on the connection (preparing a statement plans it)
+   * and on its metadata get the network timeout. Every budget is the connection's to cancel on
+   * abort.
    */
-  private CallBudget.Scope enterBudget(String name) throws SQLException {
+  private CallBudget budgetOf(String name) throws SQLException {
     if (target instanceof Statement statement) {
       if (name.equals("cancel") && budget != null) {
         budget.cancel();
       } else if (name.startsWith("execute")) {
         int timeout = statement.getQueryTimeout();
-        budget = CallBudget.start(timeout * 1000L, "the query timeout of " + timeout + " s");
-        return budget.enter();
+        budget = calls.track(
+            CallBudget.start(timeout * 1000L, "the query timeout of " + timeout + " s"));
+        return budget;
       }
+      return null;
     }
-    return () -> { };
+    if (target instanceof Connection || target instanceof DatabaseMetaData) {
+      return calls.startCall();
+    }
+    return null;
   }
 
   private Object invokeTarget(Method method, Object[] args) throws Throwable {

@@ -15,7 +15,6 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Consumer;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
@@ -27,10 +26,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
-import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.util.Holder;
 
 /**
  * JDBC driver for {@code jdbc:pxweb:} URLs: PxWebApi 2.0 statbanks as SQL, on Apache Calcite.
@@ -50,12 +46,6 @@ public class PxWebDriver extends Driver {
   static {
     new PxWebDriver().register();
     withdrawCalciteDriver();
-    // Calcite turns IN lists of 20 or more values into a join with a VALUES relation, which
-    // would hide them from the table scan and fetch every value of the variable. The hook is
-    // JVM-wide: it only keeps IN lists as filters, which is correct for any Calcite user.
-    Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.add(
-        (Consumer<Holder<SqlToRelConverter.Config>>) h ->
-            h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
   }
 
   /**

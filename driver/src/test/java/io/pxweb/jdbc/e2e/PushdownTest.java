@@ -92,6 +92,25 @@ class PushdownTest {
   }
 
   @Test
+  void inListsOfTwentyOrMoreCodesArePushed() throws SQLException {
+    // Calcite makes an IN list of 20 or more values a join with VALUES unless told otherwise,
+    // which would fetch every region.
+    List<String> regions = List.of("AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES",
+        "FI", "FR", "GR", "HU", "IE", "IS", "IT", "LT", "LU", "LV", "NL", "PL");
+    String sql = "select REGION, \"TIME\", HNMGA from \"TAB001\" where SEX = 'T'"
+        + " and AGE = 'TOTAL' and REGION in ('" + String.join("', '", regions) + "')";
+    String plan = plan(sql);
+    assertTrue(plan.contains("REGION=[AT, BE, BG, CH, CY, ... (22 values)]")
+        && plan.contains("cells=[66]"), plan);
+    assertFalse(plan.contains("Join") || plan.contains("Values"), plan);
+    assertEquals(66, assertSameRows(sql, false).size());
+    List<LoggedRequest> r = data("TAB001");
+    assertEquals(1, r.size());
+    // Runs of neighbours in table order travel as ranges (LI, MT, NO, ... lie outside them).
+    assertEquals("[range(AT,IT)],[range(LT,NL)],PL", param(r.get(0), "REGION"));
+  }
+
+  @Test
   void notEqualAndNotInAreDecidedOnMetadata() throws SQLException {
     String sql = "select REGION, SEX, \"TIME\", HNMGA from \"TAB001\""
         + " where SEX <> 'T' and REGION not in ('AT', 'BE') and AGE = 'TOTAL'";

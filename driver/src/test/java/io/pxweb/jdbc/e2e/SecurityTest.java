@@ -107,4 +107,27 @@ class SecurityTest {
         d -> d.getClass().getName().equals("org.apache.calcite.jdbc.Driver")));
     assertTrue(DriverManager.getDriver("jdbc:pxweb:ssb").acceptsURL("jdbc:pxweb:ssb"));
   }
+
+  @Test
+  void otherCalciteUsersKeepTheirSettings() throws Exception {
+    Class.forName("io.pxweb.jdbc.PxWebDriver");
+    // The driver keeps IN lists of any length as filters for its own statements only: a host
+    // that uses Calcite itself still gets Calcite's default (20 or more values become a join
+    // with VALUES).
+    StringBuilder values = new StringBuilder();
+    StringBuilder list = new StringBuilder();
+    for (int i = 1; i <= 25; i++) {
+      values.append(i == 1 ? "" : ", ").append('(').append(i).append(')');
+      list.append(i == 1 ? "" : ", ").append(i);
+    }
+    String sql = "explain plan for select x from (values " + values + ") as t(x) where x in ("
+        + list + ")";
+    try (java.sql.Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:",
+        new java.util.Properties()); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      String plan = rs.getString(1);
+      assertTrue(plan.contains("Join") || plan.contains("SemiJoin"), plan);
+    }
+  }
 }
