@@ -131,7 +131,11 @@ public final class PxWebMeta extends CalciteMetaImpl {
       return null;
     }
     SchemaPlus root = getConnection().getRootSchema();
-    for (String s : root.getSubSchemaNames()) {
+    // Without a schema, statbank (every table) first: it finds a table without reading the
+    // subjects one by one.
+    List<String> names = new ArrayList<>(List.of(io.pxweb.jdbc.adapter.StatbankSchema.ALL));
+    names.addAll(root.getSubSchemaNames());
+    for (String s : names) {
       if (schemaName != null && !s.equalsIgnoreCase(schemaName)) {
         continue;
       }

@@ -237,4 +237,20 @@ class V1NavigationTest {
       server.removeStub(stub);
     }
   }
+
+  @Test
+  void primaryKeysWithoutASchemaLookInStatbankFirst() throws SQLException {
+    try (Connection c = connect()) {
+      server.resetRequests();
+      int keys = 0;
+      try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, "TAB003")) {
+        while (rs.next()) {
+          keys++;
+        }
+      }
+      assertTrue(keys > 0);
+      // The search only: no subject was walked to find it.
+      assertEquals(List.of(DB + "?query=TAB003"), listings());
+    }
+  }
 }
