@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
-import java.util.function.Consumer;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.util.Holder;
 
 /**
  * Keeps the plans a connection made for SQL texts, so that the same text again (a BI
@@ -75,7 +72,10 @@ public final class PlanCache {
   private record Key(String sql, long maxRowCount, List<String> defaultSchema) {
   }
 
-  /** Calcite's preparation, with the connection's plans in front of {@code prepareSql}. */
+  /**
+   * Calcite's preparation, with the connection's plans in front of {@code prepareSql}, under
+   * the driver's planning settings ({@link PlanningScope}).
+   */
   static final class Prepare implements CalcitePrepare {
     private final CalcitePrepare planner;
 
@@ -83,22 +83,9 @@ public final class PlanCache {
       this.planner = planner;
     }
 
-    /**
-     * Turns the SQL-to-relational settings of this driver's statements on for the current
-     * thread while it prepares one: Calcite turns IN lists of 20 or more values into a join
-     * with a VALUES relation, which would hide them from the table scan and fetch every value
-     * of the variable. A thread hook, not a JVM-wide one, so other Calcite users in the process
-     * keep their settings.
-     */
-    private static Hook.Closeable converterSettings() {
-      return Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.addThread(
-          (Consumer<Holder<SqlToRelConverter.Config>>) h ->
-              h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
-    }
-
     @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query,
         Type elementType, long maxRowCount) {
-      try (Hook.Closeable settings = converterSettings()) {
+      try (Hook.Closeable settings = PlanningScope.enter()) {
         return prepareWithCache(context, query, elementType, maxRowCount);
       }
     }
@@ -134,7 +121,7 @@ public final class PlanCache {
     }
 
     @Override public ConvertResult convert(Context context, String sql) {
-      try (Hook.Closeable settings = converterSettings()) {
+      try (Hook.Closeable settings = PlanningScope.enter()) {
         return planner.convert(context, sql);
       }
     }
@@ -144,7 +131,7 @@ public final class PlanCache {
     }
 
     @Override public AnalyzeViewResult analyzeView(Context context, String sql, boolean fail) {
-      try (Hook.Closeable settings = converterSettings()) {
+      try (Hook.Closeable settings = PlanningScope.enter()) {
         return planner.analyzeView(context, sql, fail);
       }
     }

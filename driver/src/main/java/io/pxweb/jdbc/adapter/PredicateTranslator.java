@@ -69,6 +69,10 @@ final class PredicateTranslator {
             restrict(restrictions, v, box[v]);
           }
         }
+      } else if (conjunct.getKind() == SqlKind.OR && PredicateReader.hasParameter(conjunct)
+          && boundable(conjunct)) {
+        // Its box needs the parameters' values: computed when the statement runs.
+        runtime.add(new ScanSpec.RuntimeConjunct(ScanSpec.RuntimeConjunct.BOX, conjunct));
       }
     }
     return new Result(restrictions, runtime, residual);
@@ -83,10 +87,31 @@ final class PredicateTranslator {
   }
 
   /**
-   * Returns, for an OR of conjunctions, the per-variable union of what each disjunct allows;
-   * null when some disjunct cannot be bounded (it touches a measure, or a parameter).
+   * Returns whether an OR can be bounded once its parameters are bound: every disjunct has a
+   * conjunct over one variable, or an OR that can be bounded.
    */
-  private BitSet[] boundingBox(RexNode node) {
+  private boolean boundable(RexNode node) {
+    if (node.getKind() != SqlKind.OR) {
+      return false;
+    }
+    for (RexNode disjunct : PredicateReader.disjuncts(node)) {
+      boolean bounded = false;
+      for (RexNode c : PredicateReader.conjuncts(disjunct)) {
+        bounded |= singleVariable(c) >= 0 || boundable(c);
+      }
+      if (!bounded) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Returns, for an OR of conjunctions, the per-variable union of what each disjunct allows;
+   * null when some disjunct cannot be bounded (it touches a measure, or a parameter: such an
+   * OR is bounded when the statement runs, with the parameters' values).
+   */
+  BitSet[] boundingBox(RexNode node) {
     if (node.getKind() != SqlKind.OR || PredicateReader.hasParameter(node)) {
       return null;
     }

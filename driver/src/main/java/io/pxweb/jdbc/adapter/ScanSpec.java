@@ -24,12 +24,15 @@ import org.apache.calcite.rex.RexShuttle;
  */
 public final class ScanSpec {
   /**
-   * A predicate over one variable's columns that needs parameter values to be evaluated.
+   * A predicate that needs parameter values to be evaluated: over one variable's columns, or
+   * an OR across variables whose bounding box narrows the selections.
    *
-   * @param variable variable index in metadata order
+   * @param variable variable index in metadata order, or {@link #BOX}
    * @param predicate the predicate, input refs as table column indexes
    */
   public record RuntimeConjunct(int variable, RexNode predicate) {
+    /** The variable of an OR across variables: it stays a filter, its box narrows the scan. */
+    public static final int BOX = -1;
   }
 
   private final ColumnLayout layout;
@@ -100,7 +103,13 @@ public final class ScanSpec {
       }
     }
     List<RuntimeConjunct> all = new ArrayList<>(runtime);
-    all.addAll(moreRuntime);
+    for (RuntimeConjunct c : moreRuntime) {
+      // An OR stays a filter above the scan, and the rule meets it again: one copy is enough
+      // (each copy would make a new scan for the planner, without end).
+      if (!all.contains(c)) {
+        all.add(c);
+      }
+    }
     return new ScanSpec(layout, narrowed, all, projection, boundRows, boundOrder);
   }
 
@@ -174,7 +183,16 @@ public final class ScanSpec {
     if (context != null) {
       for (RuntimeConjunct c : runtime) {
         RexNode bound = bindParameters(c.predicate(), context, rexBuilder);
-        s[c.variable()].and(ValuePredicate.evaluate(rexBuilder, layout, c.variable(), bound));
+        if (c.variable() == RuntimeConjunct.BOX) {
+          BitSet[] box = new PredicateTranslator(layout, rexBuilder).boundingBox(bound);
+          for (int v = 0; box != null && v < box.length; v++) {
+            if (box[v] != null) {
+              s[v].and(box[v]);
+            }
+          }
+        } else {
+          s[c.variable()].and(ValuePredicate.evaluate(rexBuilder, layout, c.variable(), bound));
+        }
       }
     }
     List<Variable> variables = layout.metadata().variables();

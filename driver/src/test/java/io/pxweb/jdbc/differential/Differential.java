@@ -30,7 +30,7 @@ final class Differential implements AutoCloseable {
   final Connection driver;
   /** The reference engine: H2, or PostgreSQL. */
   final Connection reference;
-  private final boolean postgres;
+  final boolean postgres;
 
   /** Counts of what the queries did, for the campaign's summary. */
   int queries;
@@ -98,7 +98,7 @@ final class Differential implements AutoCloseable {
     List<List<Object>> actual;
     String actualError = null;
     try {
-      actual = ResultRows.run(driver, q.sql(), TIMEOUT_SECONDS);
+      actual = ResultRows.run(driver, q.sql(), q.params(), TIMEOUT_SECONDS);
     } catch (SQLException | RuntimeException e) {
       actual = null;
       actualError = e.getClass().getSimpleName() + " [" + (e instanceof SQLException s
@@ -108,7 +108,7 @@ final class Differential implements AutoCloseable {
     List<List<Object>> expected;
     String expectedError = null;
     try {
-      expected = ResultRows.run(reference, q.referenceSql(), TIMEOUT_SECONDS);
+      expected = ResultRows.run(reference, q.referenceSql(), q.params(), TIMEOUT_SECONDS);
     } catch (SQLException e) {
       expected = null;
       expectedError = e.getMessage();

@@ -31,7 +31,7 @@ class DifferentialRegressionTest {
 
   private static void assertAgrees(String sql, GeneratedQuery.Fetch... fetches) {
     GeneratedQuery q = new GeneratedQuery(sql, sql, GeneratedQuery.Order.UNORDERED, 0,
-        List.of(fetches));
+        List.of(fetches), List.of());
     assertNull(differential.check(q), sql);
   }
 

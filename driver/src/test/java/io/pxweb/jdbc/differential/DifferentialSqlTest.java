@@ -53,7 +53,7 @@ class DifferentialSqlTest {
     Map<String, List<String>> failures = new TreeMap<>();
     int failed = 0;
     try (Differential d = new Differential(server, "differential", postgresUrl)) {
-      QueryGenerator generator = new QueryGenerator(d.tables, seed);
+      QueryGenerator generator = new QueryGenerator(d.tables, seed, d.postgres);
       for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
         GeneratedQuery q = generator.next();
         Differential.Mismatch m = d.check(q);
@@ -61,7 +61,8 @@ class DifferentialSqlTest {
           failed++;
           List<String> kind = failures.computeIfAbsent(m.kind(), k -> new ArrayList<>());
           if (kind.size() < SHOWN) {
-            kind.add("#" + i + " " + q.sql() + "\n    " + m.detail());
+            kind.add("#" + i + " " + q.sql() + (q.params().isEmpty() ? "" : " with "
+                + q.params()) + "\n    " + m.detail());
           } else {
             kind.add(null);
           }

@@ -11,9 +11,11 @@ import java.util.List;
  * @param order how to compare the rows
  * @param limit the LIMIT of a {@link Order#LIMITED} query
  * @param fetches what each statbank table reference may fetch at most
+ * @param params the values of the query's {@code ?} parameters, in order (none: a plain
+ *     statement)
  */
 record GeneratedQuery(String sql, String referenceSql, Order order, long limit,
-    List<Fetch> fetches) {
+    List<Fetch> fetches, List<Object> params) {
 
   /** How rows compare. */
   enum Order {

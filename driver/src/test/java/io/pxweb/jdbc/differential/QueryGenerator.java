@@ -30,14 +30,29 @@ final class QueryGenerator {
   /** Largest number of rows one side of a generated join may have, to keep joins small. */
   private static final long JOIN_SIDE_ROWS = 400;
 
+  /**
+   * A literal a prepared statement may bind instead: after a comparison operator or LIKE, a
+   * string, a DATE or a number (never a LIMIT or OFFSET, which follow no operator).
+   */
+  private static final Pattern BINDABLE = Pattern.compile(
+      "(=|<>|<=|>=|<|>|LIKE) (DATE '(\\d{4}-\\d{2}-\\d{2})'|'((?:[^']|'')*)'"
+          + "|(-?\\d+(?:\\.\\d+)?)(?![\\d.]))");
+
   private final List<CubeTable> tables;
   private final Random random;
+  /** Whether the reference is PostgreSQL, which has FULL JOIN and INTERSECT/EXCEPT ALL. */
+  private final boolean fullSql;
   private List<Ref> refs;
   private int aliases;
 
   QueryGenerator(List<CubeTable> tables, long seed) {
+    this(tables, seed, false);
+  }
+
+  QueryGenerator(List<CubeTable> tables, long seed, boolean fullSql) {
     this.tables = tables;
     this.random = new Random(seed);
+    this.fullSql = fullSql;
   }
 
   /** One table reference in a query: what it reads decides what it may fetch. */
@@ -113,7 +128,35 @@ final class QueryGenerator {
     }
     List<GeneratedQuery.Fetch> fetches = refs.stream()
         .map(r -> new GeneratedQuery.Fetch(r.table.id, r.cells())).toList();
-    return new GeneratedQuery(b.sql, b.referenceSql, b.order, b.limit, fetches);
+    if (random.nextInt(100) < 20 && b.sql.contains(" WHERE ")) {
+      return bound(b, fetches);
+    }
+    return new GeneratedQuery(b.sql, b.referenceSql, b.order, b.limit, fetches, List.of());
+  }
+
+  /**
+   * Makes a query a prepared one: the literals its WHERE and HAVING compare with become
+   * parameters, bound as a string, a {@code LocalDate} or a {@code BigDecimal}. Both engines
+   * run the same text with the same values; the driver decides the request when it runs.
+   */
+  private GeneratedQuery bound(Built b, List<GeneratedQuery.Fetch> fetches) {
+    int where = b.sql.indexOf(" WHERE ");
+    List<Object> params = new ArrayList<>();
+    java.util.regex.Matcher m = BINDABLE.matcher(b.sql);
+    StringBuilder sql = new StringBuilder(b.sql.substring(0, where));
+    int at = where;
+    while (m.find(at)) {
+      sql.append(b.sql, at, m.start()).append(m.group(1)).append(" ?");
+      params.add(m.group(3) != null ? LocalDate.parse(m.group(3))
+          : m.group(4) != null ? m.group(4).replace("''", "'") : new BigDecimal(m.group(5)));
+      at = m.end();
+    }
+    sql.append(b.sql.substring(at));
+    String bound = sql.toString();
+    // The reference runs the same text, without the LIMIT of an unordered limited query.
+    String reference = b.order == GeneratedQuery.Order.LIMITED
+        ? bound.substring(0, bound.lastIndexOf(" LIMIT ")) : bound;
+    return new GeneratedQuery(bound, reference, b.order, b.limit, fetches, params);
   }
 
   private record Built(String sql, String referenceSql, GeneratedQuery.Order order, long limit) {
@@ -228,7 +271,11 @@ final class QueryGenerator {
     }
     String whereA = narrow(a);
     String whereB = narrow(b);
-    boolean left = random.nextInt(100) < 30;
+    int outer = random.nextInt(100);
+    if (outer < 15 || (fullSql && outer < 25)) {
+      return outerJoin(a, b, on, whereA, whereB, outer < 15 ? "RIGHT" : "FULL");
+    }
+    boolean left = outer < 45;
     List<String> items = new ArrayList<>();
     items.add(a.col(code(ta, dimension(ta))));
     items.add(b.col(pick(dimensionColumns(tb))));
@@ -254,10 +301,37 @@ final class QueryGenerator {
         null);
   }
 
+  /**
+   * A RIGHT or FULL join of two narrowed sides, each a derived table, so every side keeps its
+   * own conditions (and its bound) whatever rows the other side lacks.
+   */
+  private Built outerJoin(Ref a, Ref b, String on, String whereA, String whereB, String kind) {
+    List<String> items = new ArrayList<>();
+    items.add(a.col(code(a.table, dimension(a.table))));
+    items.add(b.col(pick(dimensionColumns(b.table))));
+    items.add(a.col(measure(a.table)));
+    items.add(b.col(measure(b.table)));
+    String from = "(SELECT * FROM " + a.from() + " WHERE " + whereA + ") " + a.alias + " "
+        + kind + " JOIN (SELECT * FROM " + b.from() + " WHERE " + whereB + ") " + b.alias
+        + " ON " + on;
+    if (random.nextInt(100) < 30) {
+      // Rows without a partner group under NULL.
+      String key = items.get(0);
+      return finish("SELECT " + key + ", COUNT(*), SUM(" + items.get(3) + ") FROM " + from
+          + " GROUP BY " + key, 3, null);
+    }
+    return finish("SELECT " + String.join(", ", items) + " FROM " + from, items.size(), null);
+  }
+
   private Built union() {
     Ref a = new Ref(table());
     Ref b = new Ref(random.nextBoolean() ? a.table : table());
-    String op = random.nextBoolean() ? " UNION " : " UNION ALL ";
+    List<String> ops = new ArrayList<>(List.of(" UNION ", " UNION ALL ", " INTERSECT ",
+        " EXCEPT "));
+    if (fullSql) {
+      ops.addAll(List.of(" INTERSECT ALL ", " EXCEPT ALL "));
+    }
+    String op = pick(ops);
     String sql;
     if (random.nextInt(4) == 0) {
       sql = "SELECT COUNT(*) FROM " + a.from() + op + "SELECT COUNT(*) FROM " + b.from()

@@ -29,9 +29,27 @@ final class ResultRows {
 
   static List<List<Object>> run(Connection c, String sql, int timeoutSeconds)
       throws SQLException {
-    try (Statement s = c.createStatement()) {
+    return run(c, sql, List.of(), timeoutSeconds);
+  }
+
+  /** Runs a query, as a prepared statement with these parameter values when there are any. */
+  static List<List<Object>> run(Connection c, String sql, List<Object> params,
+      int timeoutSeconds) throws SQLException {
+    try (Statement s = params.isEmpty() ? c.createStatement() : c.prepareStatement(sql)) {
       s.setQueryTimeout(timeoutSeconds);
-      try (ResultSet rs = s.executeQuery(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        Object p = params.get(i);
+        java.sql.PreparedStatement ps = (java.sql.PreparedStatement) s;
+        if (p instanceof String text) {
+          ps.setString(i + 1, text);
+        } else if (p instanceof BigDecimal number) {
+          ps.setBigDecimal(i + 1, number);
+        } else {
+          ps.setObject(i + 1, p);
+        }
+      }
+      try (ResultSet rs = params.isEmpty() ? s.executeQuery(sql)
+          : ((java.sql.PreparedStatement) s).executeQuery()) {
         int n = rs.getMetaData().getColumnCount();
         List<List<Object>> rows = new ArrayList<>();
         while (rs.next()) {

@@ -82,6 +82,58 @@ class TimeLimitTest {
     }
   }
 
+  /**
+   * Makes every rule attempt of the plans prepared on this thread take 2 s: a plan search of
+   * minutes, as a planner loop or a many-way join can take.
+   */
+  private static org.apache.calcite.runtime.Hook.Closeable slowPlanning() {
+    return org.apache.calcite.runtime.Hook.PLANNER.addThread(
+        (java.util.function.Consumer<org.apache.calcite.plan.RelOptPlanner>) p ->
+            p.addListener(new org.apache.calcite.plan.MulticastRelOptListener() {
+              @Override public void ruleAttempted(RuleAttemptedEvent event) {
+                try {
+                  Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }));
+  }
+
+  /** Runs a query whose plan search is slowed (see slowPlanning); returns how it failed. */
+  private static SQLException failedPlanSearch(Statement s) {
+    // The hook is the thread's: set where the query runs (the timeout's thread).
+    return assertTimeoutPreemptively(NOT_A_HANG, () -> assertThrows(SQLException.class, () -> {
+      try (org.apache.calcite.runtime.Hook.Closeable slow = slowPlanning()) {
+        s.executeQuery("select REGION, count(*) from \"TAB001\" where SEX = 'F'"
+            + " group by REGION order by 2 desc");
+      }
+    }));
+  }
+
+  @Test
+  void queryTimeoutStopsALongPlanSearch() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      // The table's metadata first, so the time goes to the plan search alone.
+      assertEquals(1, Sql.rows(c, "select count(*) from \"TAB001\"").size());
+      s.setQueryTimeout(1);
+      SQLException e = failedPlanSearch(s);
+      assertEquals("HYT00", e.getSQLState(), e.getMessage());
+      assertTrue(e.getMessage().contains("query timeout") && e.getMessage().contains("planning"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void cancelStopsALongPlanSearch() throws SQLException {
+    try (Connection c = connect(); Statement s = c.createStatement()) {
+      assertEquals(1, Sql.rows(c, "select count(*) from \"TAB001\"").size());
+      Sql.cancelLater(OTHER, s, 500);
+      SQLException e = failedPlanSearch(s);
+      assertEquals("57014", e.getSQLState(), e.getMessage());
+    }
+  }
+
   @Test
   void queryTimeoutStopsAKlassListingThatNeverEnds() throws Exception {
     // Klass's own first page, claiming 2^31 - 1 pages: every page asked for comes back full.
