@@ -32,8 +32,9 @@ import org.apache.calcite.schema.SchemaPlus;
  * JDBC driver for {@code jdbc:pxweb:} URLs: PxWebApi 2.0 statbanks as SQL, on Apache Calcite.
  *
  * <p>A connection reads the source's configuration and table list (a PxWebApi 2.0 server over
- * HTTP, or a folder of PX files for {@code jdbc:pxweb:file:}), then registers the
- * {@code statbank} schema (every table; the default schema) and one schema per subject.
+ * HTTP, or a folder of PX files for {@code jdbc:pxweb:file:}; of a PxWebApi v1 server only the
+ * top-level folders, the rest when asked for), then registers the {@code statbank} schema
+ * (every table; the default schema) and one schema per subject.
  */
 public class PxWebDriver extends Driver {
   public static final String NAME = "pxweb-jdbc";
@@ -135,7 +136,8 @@ public class PxWebDriver extends Driver {
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
-    for (Map.Entry<String, StatbankSchema> schema : StatbankSchema.create(catalog).entrySet()) {
+    for (Map.Entry<String, StatbankSchema> schema
+        : StatbankSchema.create(catalog, schemaNames(root)).entrySet()) {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
@@ -163,15 +165,20 @@ public class PxWebDriver extends Driver {
   }
 
   /**
-   * Adds each {@code mount.<name>} statbank as schema {@code <name>} holding all its tables:
-   * its own source, limits, pacing and language (its {@code lang} in braces, the one in its
-   * v1 URL, or its server's default), so one statement can join tables of several statbanks,
-   * each part pushed to its own server. HTTP settings are the connection's.
+   * Adds each {@code mount.<name>} statbank as schema {@code <name>}, as usable as the main
+   * one: its tables ({@code <name>."X"}), its subjects inside it ({@code <name>.BE."X"}) and
+   * its own {@code meta} ({@code <name>.meta.tables}), read as lazily as the main statbank's.
+   * Calcite's DatabaseMetaData lists only top-level schemas, so the subjects and meta are also
+   * top-level schemas named {@code <name>.BE} and {@code <name>.meta}: a tool that lists them
+   * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
+   * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
+   * server's default), so one statement can join tables of several statbanks, each part pushed
+   * to its own server. HTTP settings are the connection's.
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
     for (Map.Entry<String, String> m : config.mounts().entrySet()) {
       String name = m.getKey();
-      if (root.getSubSchema(name) != null) {
+      if (root.subSchemas().getIgnoreCase(name) != null) {
         throw new SQLException("Cannot mount a statbank as schema '" + name
             + "': the name is taken; choose another", "42000");
       }
@@ -181,8 +188,22 @@ public class PxWebDriver extends Driver {
           PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
       PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
-      root.add(name, StatbankSchema.create(catalog).get(StatbankSchema.ALL));
+      Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
+          StatbankSchema.create(catalog, schemaNames(root)));
+      org.apache.calcite.schema.Schema all = inside.remove(StatbankSchema.ALL);
+      inside.put(CatalogSchema.NAME, new CatalogSchema(catalog));
+      root.add(name, ((StatbankSchema) all).nesting(inside));
+      for (Map.Entry<String, org.apache.calcite.schema.Schema> s : inside.entrySet()) {
+        if (root.subSchemas().getIgnoreCase(name + "." + s.getKey()) == null) {
+          root.add(name + "." + s.getKey(), s.getValue());
+        }
+      }
     }
+  }
+
+  /** Returns whether a name is one of the connection's schemas, ignoring case. */
+  private static java.util.function.Predicate<String> schemaNames(SchemaPlus root) {
+    return name -> root.subSchemas().getIgnoreCase(name) != null;
   }
 
   /** Returns the lower-cased top-level folder ids of the subjects property, or none. */

@@ -90,9 +90,12 @@ public enum PxWebProperty {
           + " tool's sync or DBeaver's navigator should see. Default: every table."),
   SUBJECTS("subjects", Type.STRING, null,
       "Restricts the catalog to the tables of these top-level subjects (comma-separated), e.g."
-          + " be,pp. Default: every subject."),
+          + " be,pp; a PxWebApi v1 server then never reads the other subjects' folders. Default:"
+          + " every subject."),
   MOUNT("mount.<name>", Type.STRING, null,
-      "Mounts another statbank as schema <name> with all its tables, so one statement can join"
+      "Mounts another statbank as schema <name> with all its tables, its subjects"
+          + " (<name>.BE, also listed as schema \"<name>.BE\") and its own catalog (<name>.meta),"
+          + " so one statement can join"
           + " several statbanks (each part pushed to its own server, paced by its own limits):"
           + " mount.se=scb, mount.fi=statfin, mount.x=https://host/api/v2,"
           + " mount.px=file:/data/px. A value with properties goes in braces:"

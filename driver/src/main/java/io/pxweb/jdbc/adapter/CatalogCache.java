@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A BI tool's connection pool opens many connections; without this each would read the
  * table list again and each statement's table metadata again, spending the server's rationed
- * calls. A table's metadata also stays valid past its time to live while the table list (itself
+ * calls. Sources that list by folder (PxWebApi v1) fill it in parts: the subjects, a subject's
+ * tables, a table found by name, each as the connection that read it first asked. A table's metadata also stays valid past its time to live while the table list (itself
  * fresh) shows the same {@code updated} stamp it had when the metadata was read.
  */
 final class CatalogCache {
@@ -25,6 +26,8 @@ final class CatalogCache {
   private volatile Timed<SourceDescription> config;
   private final Map<String, Timed<List<TableEntry>>> tables = new ConcurrentHashMap<>();
   private final Map<String, Stamped> metadata = new ConcurrentHashMap<>();
+  /** Parts of the table list read lazily (subjects, one subject's tables, a found table). */
+  private final Map<String, Timed<Object>> parts = new ConcurrentHashMap<>();
 
   /** A value and when it was read. */
   record Timed<T>(T value, long readAtNanos) {
@@ -79,6 +82,24 @@ final class CatalogCache {
 
   void putTables(String lang, List<TableEntry> value) {
     tables.put(lang, new Timed<>(value, System.nanoTime()));
+  }
+
+  /**
+   * Returns a part of the table list read within the time to live, or null.
+   *
+   * @param key what part: {@code subjects/<lang>}, {@code subject/<lang>/<id>}, ...
+   */
+  @SuppressWarnings("unchecked")
+  <T> T part(String key, Duration ttl) {
+    Timed<Object> t = parts.get(key);
+    return t != null && t.fresh(ttl) ? (T) t.value() : null;
+  }
+
+  void putPart(String key, Object value) {
+    if (parts.size() >= MAX_TABLES) {
+      parts.clear();
+    }
+    parts.put(key, new Timed<>(value, System.nanoTime()));
   }
 
   /**

@@ -14,6 +14,29 @@ public final class NamePatterns {
   private NamePatterns() {
   }
 
+  /**
+   * Returns the one name a pattern matches when it has no wildcard ({@code \\_} and
+   * {@code \\%} are the characters), else null: such a name is looked up, not listed.
+   */
+  public static String literal(LikePattern pattern) {
+    String p = pattern.pattern;
+    if (p == null) {
+      return null;
+    }
+    StringBuilder name = new StringBuilder();
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c == '\\' && i + 1 < p.length()) {
+        name.append(p.charAt(++i));
+      } else if (c == '%' || c == '_') {
+        return null;
+      } else {
+        name.append(c);
+      }
+    }
+    return name.toString();
+  }
+
   /** Returns a case-sensitive matcher of names for a JDBC name pattern. */
   public static Predicate1<String> matcher(LikePattern pattern) {
     String p = pattern.pattern;

@@ -17,7 +17,6 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexBuilder;
 
 /**
  * Scan of a statbank table with everything pushed into it: the per-variable selection, the
@@ -40,6 +39,13 @@ public class PxTableScan extends TableScan {
 
   final PxWebTable pxTable;
   final ScanSpec spec;
+  /**
+   * What the node derives from its spec, made once: the planner asks for the hash, the cost
+   * and the EXPLAIN text (its digest) of every node many times while planning.
+   */
+  private BitSet[] resolved;
+  private List<DataRequest> requests;
+  private int deepHash;
 
   /**
    * Creates a logical scan (convention NONE), so that the pushdown rules match it in the same
@@ -90,7 +96,10 @@ public class PxTableScan extends TableScan {
   }
 
   @Override public int deepHashCode() {
-    return 31 * super.deepHashCode() + spec.hashCode();
+    if (deepHash == 0) {
+      deepHash = 31 * super.deepHashCode() + spec.hashCode();
+    }
+    return deepHash;
   }
 
   @Override public RelDataType deriveRowType() {
@@ -112,17 +121,23 @@ public class PxTableScan extends TableScan {
 
   /** Returns the requests this scan will send, as far as plan time knows. */
   List<DataRequest> plannedRequests() {
-    if (!spec.needsCells()) {
-      return List.of();
+    if (requests == null) {
+      requests = spec.needsCells() ? RequestPlanner.plan(spec.layout().metadata(), resolved(),
+          pxTable.maxDataCells(), pxTable.codelists()) : List.of();
     }
-    BitSet[] resolved = spec.resolve(null, getCluster().getRexBuilder());
-    return RequestPlanner.plan(spec.layout().metadata(), resolved, pxTable.maxDataCells(),
-        pxTable.codelists());
+    return requests;
+  }
+
+  /** Returns the values each variable keeps, as far as plan time knows (not to be changed). */
+  private BitSet[] resolved() {
+    if (resolved == null) {
+      resolved = spec.resolve(null, getCluster().getRexBuilder());
+    }
+    return resolved;
   }
 
   @Override public RelWriter explainTerms(RelWriter pw) {
-    RexBuilder rexBuilder = getCluster().getRexBuilder();
-    BitSet[] resolved = spec.resolve(null, rexBuilder);
+    BitSet[] resolved = resolved();
     List<DataRequest> requests = plannedRequests();
     long cells = requests.stream().mapToLong(DataRequest::cells).sum();
     return super.explainTerms(pw)
@@ -133,7 +148,7 @@ public class PxTableScan extends TableScan {
   }
 
   @Override public double estimateRowCount(RelMetadataQuery mq) {
-    BitSet[] resolved = spec.resolve(null, getCluster().getRexBuilder());
+    BitSet[] resolved = resolved();
     double rows = 1;
     for (int v = 0; v < resolved.length; v++) {
       if (spec.layout().metadata().variables().get(v).role()

@@ -15,25 +15,38 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What one connection knows of its source: the configuration and table list read when the
- * connection opens, and each table's metadata, fetched the first time a statement uses the table
+ * What one connection knows of its source: the configuration read when the connection opens,
+ * the table list, and each table's metadata, fetched the first time a statement uses the table
  * and kept for the life of the connection.
+ *
+ * <p>Sources that list every table in one go (PxWebApi 2.0, PX folders) give their whole list
+ * when the connection opens. Sources that list folder by folder (PxWebApi v1's navigation
+ * tree, {@link StatbankSource#listsByFolder()}) give only their top-level subjects then; a
+ * subject's tables are read when they are asked for, a table named in a statement is found by
+ * itself, and the whole list is read only when all of it is asked for. Every part read is kept
+ * for the connection and shared with the JVM's other connections for the time to live.
  */
 public final class PxWebCatalog {
   private final StatbankSource source;
   private final SourceDescription config;
   private final String language;
   private volatile int maxDataCells;
-  private final List<TableEntry> tables;
+  /** The whole list in scope, read at open; null for a source that lists by folder. */
+  private final List<TableEntry> eager;
+  private final List<TableEntry.Folder> subjects;
+  private final Scope scope;
+  private volatile List<TableEntry> all;
+  private final Map<String, List<TableEntry>> bySubject = new ConcurrentHashMap<>();
+  private final Map<String, TableEntry> byName = new ConcurrentHashMap<>();
   private final Map<String, TableMetadata> metadata = new ConcurrentHashMap<>();
   private final PrintStream progress;
   private final int pageSize;
   private final CatalogCache cache;
   private final Duration ttl;
 
-  private PxWebCatalog(StatbankSource source, SourceDescription config, String language, int maxDataCells,
-      List<TableEntry> tables, PrintStream progress, CatalogCache cache, Duration ttl,
-      int pageSize) {
+  private PxWebCatalog(StatbankSource source, SourceDescription config, String language,
+      int maxDataCells, List<TableEntry> eager, List<TableEntry.Folder> subjects, Scope scope,
+      PrintStream progress, CatalogCache cache, Duration ttl, int pageSize) {
     this.progress = progress;
     this.pageSize = pageSize;
     this.cache = cache;
@@ -42,11 +55,15 @@ public final class PxWebCatalog {
     this.config = config;
     this.language = language;
     this.maxDataCells = maxDataCells;
-    this.tables = List.copyOf(tables);
+    this.eager = eager == null ? null : List.copyOf(eager);
+    this.all = this.eager;
+    this.subjects = List.copyOf(subjects);
+    this.scope = scope;
   }
 
   /**
-   * Opens a catalog: reads {@code /config} and the whole table list; nothing else.
+   * Opens a catalog: reads the configuration, and the whole table list or, from a source that
+   * lists by folder, its top-level subjects; nothing else.
    *
    * @param requestedLanguage the {@code lang} property, or null for the server's default
    * @param maxDataCellsOverride the {@code maxDataCells} property, or null for the server's
@@ -76,14 +93,27 @@ public final class PxWebCatalog {
     int serverCells = config.maxDataCells() > 0 ? config.maxDataCells() : Integer.MAX_VALUE;
     int maxCells = maxDataCellsOverride == null ? serverCells
         : Math.min(serverCells, maxDataCellsOverride);
-    List<TableEntry> tables = cache.tables(language, ttl);
-    if (tables == null) {
-      tables = source.tables(language, pageSize);
-      cache.putTables(language, tables);
+    List<TableEntry> eager = null;
+    List<TableEntry.Folder> subjects;
+    if (source.listsByFolder()) {
+      subjects = cache.part("subjects/" + language, ttl);
+      if (subjects == null) {
+        subjects = source.subjects(language, pageSize);
+        cache.putPart("subjects/" + language, subjects);
+      }
+      subjects = subjects.stream().filter(f -> scope.subjects().isEmpty()
+          || scope.subjects().contains(f.id().toLowerCase(Locale.ROOT))).toList();
+    } else {
+      eager = cache.tables(language, ttl);
+      if (eager == null) {
+        eager = source.tables(language, pageSize);
+        cache.putTables(language, eager);
+      }
+      eager = scope.apply(eager);
+      subjects = StatbankSource.subjectsOf(eager);
     }
-    tables = scope.apply(tables);
-    return new PxWebCatalog(source, config, language, maxCells, tables, progress, cache, ttl,
-        pageSize);
+    return new PxWebCatalog(source, config, language, maxCells, eager, subjects, scope,
+        progress, cache, ttl, pageSize);
   }
 
   public StatbankSource source() {
@@ -162,10 +192,14 @@ public final class PxWebCatalog {
       if (tableIds.isEmpty() && subjects.isEmpty()) {
         return all;
       }
-      return all.stream().filter(t -> (tableIds.isEmpty()
-          || tableIds.contains(t.id().toLowerCase(Locale.ROOT)))
+      return all.stream().filter(this::admits).toList();
+    }
+
+    /** Whether the connection shows a table. */
+    boolean admits(TableEntry t) {
+      return (tableIds.isEmpty() || tableIds.contains(t.id().toLowerCase(Locale.ROOT)))
           && (subjects.isEmpty() || t.paths().stream().anyMatch(p -> !p.isEmpty()
-              && subjects.contains(p.get(0).id().toLowerCase(Locale.ROOT))))).toList();
+              && subjects.contains(p.get(0).id().toLowerCase(Locale.ROOT))));
     }
   }
 
@@ -175,17 +209,111 @@ public final class PxWebCatalog {
    */
   public List<TableEntry> findTables(String query, Integer pastDays, boolean includeDiscontinued)
       throws SQLException {
-    java.util.Set<String> inScope = new java.util.HashSet<>();
-    tables.forEach(t -> inScope.add(t.id().toLowerCase(Locale.ROOT)));
     List<TableEntry> found = source.findTables(query, pastDays, includeDiscontinued, language,
         pageSize);
+    if (eager == null) {
+      return found.stream().filter(t -> t.discontinued() || scope.admits(t)).toList();
+    }
+    java.util.Set<String> inScope = new java.util.HashSet<>();
+    eager.forEach(t -> inScope.add(t.id().toLowerCase(Locale.ROOT)));
     return found.stream().filter(t -> t.discontinued()
         || inScope.contains(t.id().toLowerCase(Locale.ROOT))).toList();
   }
 
-  /** Returns every table of the server's list, in the server's order. */
-  public List<TableEntry> tables() {
-    return tables;
+  /** Returns the top-level subject folders in scope, in the source's order. */
+  public List<TableEntry.Folder> subjects() {
+    return subjects;
+  }
+
+  /**
+   * Returns every table in scope, in the source's order. From a source that lists by folder
+   * this reads every folder not read yet (bounded by the source).
+   */
+  public List<TableEntry> tables() throws SQLException {
+    List<TableEntry> a = all;
+    if (a == null) {
+      a = cache.tables(language, ttl);
+      if (a == null) {
+        a = source.tables(language, pageSize);
+        cache.putTables(language, a);
+      }
+      a = scope.apply(a);
+      all = a;
+    }
+    return a;
+  }
+
+  /** Returns the tables in scope of one top-level subject; reads its folders on first use. */
+  public List<TableEntry> tables(String subject) throws SQLException {
+    if (eager != null) {
+      return StatbankSource.inSubject(eager, subject);
+    }
+    if (!scope.subjects().isEmpty()
+        && !scope.subjects().contains(subject.toLowerCase(Locale.ROOT))) {
+      return List.of();
+    }
+    List<TableEntry> list = bySubject.get(subject);
+    if (list == null) {
+      String key = "subject/" + language + "/" + subject;
+      list = cache.part(key, ttl);
+      if (list == null) {
+        list = source.subjectTables(subject, language, pageSize);
+        cache.putPart(key, list);
+      }
+      list = scope.apply(list);
+      bySubject.put(subject, list);
+    }
+    return list;
+  }
+
+  /**
+   * Returns the table in scope of a name (an exact match first, else ignoring case), or null:
+   * from what the connection has read, else found by the source without reading every folder
+   * where it can.
+   */
+  public TableEntry table(String name) throws SQLException {
+    List<TableEntry> a = all;
+    if (a != null) {
+      return StatbankSource.named(a, name);
+    }
+    String key = name.toLowerCase(Locale.ROOT);
+    TableEntry read = known(name);
+    if (read != null) {
+      return remember(key, read);
+    }
+    TableEntry found = cache.part("table/" + language + "/" + key, ttl);
+    if (found == null) {
+      found = source.table(name, language, pageSize);
+      if (found == null) {
+        return null;
+      }
+      cache.putPart("table/" + language + "/" + key, found);
+    }
+    return scope.admits(found) ? remember(key, found) : null;
+  }
+
+  private TableEntry remember(String key, TableEntry t) {
+    TableEntry raced = byName.putIfAbsent(key, t);
+    return raced != null ? raced : t;
+  }
+
+  /** Returns a table's entry from what the connection has read, without any request; or null. */
+  public TableEntry known(String tableId) {
+    List<TableEntry> a = all;
+    if (a != null) {
+      return StatbankSource.named(a, tableId);
+    }
+    TableEntry t = byName.get(tableId.toLowerCase(Locale.ROOT));
+    if (t != null) {
+      return t;
+    }
+    for (List<TableEntry> listed : bySubject.values()) {
+      t = StatbankSource.named(listed, tableId);
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /**
@@ -217,10 +345,9 @@ public final class PxWebCatalog {
     if (cached != null) {
       return cached;
     }
-    // A table without an 'updated' stamp has none to compare: findFirst() before map(), as
-    // findFirst() throws on a null element.
-    String updated = tables.stream().filter(t -> t.id().equalsIgnoreCase(tableId))
-        .findFirst().map(TableEntry::updated).orElse(null);
+    // A table without an 'updated' stamp (or not read yet) has none to compare.
+    TableEntry entry = known(tableId);
+    String updated = entry == null ? null : entry.updated();
     TableMetadata shared = cache.metadata(language, tableId, updated, ttl);
     if (shared != null) {
       metadata.putIfAbsent(key, shared);

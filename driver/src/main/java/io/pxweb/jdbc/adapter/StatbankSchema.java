@@ -7,21 +7,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import io.pxweb.jdbc.source.StatbankSource;
+import java.sql.SQLException;
 import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.lookup.Lookup;
 import org.apache.calcite.schema.lookup.Named;
-import org.apache.calcite.util.NameMap;
 
 /**
  * Schema of statbank tables: {@code statbank} holds every table, each subject schema
  * ({@code be}, {@code pp}, ...) the tables whose paths start in that subject folder.
  *
  * <p>Tables are named by their id exactly as the server gives it; Calcite matches names
- * case-insensitively on this driver's connections. Listing tables costs no request.
+ * case-insensitively on this driver's connections. Nothing is read when the schemas are made:
+ * a subject schema reads its subject's tables when they are listed or one is named (for a
+ * source that lists by folder, that subject's folders only), {@code statbank} finds a named
+ * table by itself ({@link PxWebCatalog#table}) and reads the whole list only when it is listed.
+ * The root schema keeps no name cache, so every name a statement uses reaches these lookups.
  */
 public final class StatbankSchema extends AbstractSchema {
   /** Name of the schema that holds every table; the connection's default schema. */
@@ -30,48 +34,69 @@ public final class StatbankSchema extends AbstractSchema {
   /** Schema names the driver uses itself: statbank, meta (catalog) and klass. */
   private static final java.util.Set<String> RESERVED = java.util.Set.of(ALL, "meta", "klass");
 
-  private final Map<String, Table> tables;
+  private final PxWebCatalog catalog;
+  /** The subject folder's id, or null for {@code statbank}. */
+  private final String subject;
+  /** The tables of a catalog by id, shared by its schemas: one object per table. */
+  private final Map<String, PxWebTable> made;
   private final Map<String, PxWebTable> codelistTables =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final String label;
-  private final TableLookup lookup;
+  private final TableLookup lookup = new TableLookup();
+  /** Whether a name is a schema's beside this one (see {@link #find}). */
+  private final java.util.function.Predicate<String> schemaName;
 
-  private StatbankSchema(Map<String, Table> tables, String label) {
-    this.tables = Collections.unmodifiableMap(tables);
-    this.label = label;
-    this.lookup = new TableLookup();
+  /** Schemas inside this one: a mounted statbank's subjects and {@code meta}; else none. */
+  private final Map<String, org.apache.calcite.schema.Schema> nested;
+
+  private StatbankSchema(PxWebCatalog catalog, String subject, String label,
+      Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName) {
+    this(catalog, subject, label, made, schemaName, Map.of());
   }
 
-  /** Creates the schemas of a catalog: {@code statbank} first, then one per subject, by name. */
-  public static Map<String, StatbankSchema> create(PxWebCatalog catalog) {
-    Map<String, PxWebTable> all = new LinkedHashMap<>();
-    for (TableEntry entry : catalog.tables()) {
-      all.putIfAbsent(entry.id(), new PxWebTable(catalog, entry));
-    }
+  private StatbankSchema(PxWebCatalog catalog, String subject, String label,
+      Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName,
+      Map<String, org.apache.calcite.schema.Schema> nested) {
+    this.catalog = catalog;
+    this.subject = subject;
+    this.label = label;
+    this.made = made;
+    this.schemaName = schemaName;
+    this.nested = nested;
+  }
+
+  /**
+   * Returns this schema with schemas inside it: a statbank mounted as {@code scb} holds its
+   * subjects and its {@code meta} ({@code scb.BE."X"}, {@code scb.meta.tables}).
+   */
+  public StatbankSchema nesting(Map<String, ? extends org.apache.calcite.schema.Schema> schemas) {
+    return new StatbankSchema(catalog, subject, label, made, schemaName,
+        Collections.unmodifiableMap(new LinkedHashMap<>(schemas)));
+  }
+
+  @Override protected Map<String, org.apache.calcite.schema.Schema> getSubSchemaMap() {
+    return nested;
+  }
+
+  /**
+   * Creates the schemas of a catalog: {@code statbank} first, then one per subject, by name.
+   * Costs no request.
+   *
+   * @param schemaName whether a name is a schema of the connection (asked when statements
+   *     run: the schemas made here, {@code meta}, mounts...)
+   */
+  public static Map<String, StatbankSchema> create(PxWebCatalog catalog,
+      java.util.function.Predicate<String> schemaName) {
+    Map<String, PxWebTable> made = new java.util.concurrent.ConcurrentHashMap<>();
     Map<String, StatbankSchema> schemas = new LinkedHashMap<>();
-    schemas.put(ALL, new StatbankSchema(new LinkedHashMap<>(all), "All tables"));
-    Map<String, String> subjectLabels = new LinkedHashMap<>();
-    for (TableEntry entry : catalog.tables()) {
-      for (List<TableEntry.Folder> path : entry.paths()) {
-        if (!path.isEmpty()) {
-          subjectLabels.putIfAbsent(path.get(0).id(), path.get(0).label());
-        }
-      }
-    }
-    for (Map.Entry<String, String> subject : subjectLabels.entrySet()) {
-      if (RESERVED.contains(subject.getKey().toLowerCase(java.util.Locale.ROOT))) {
+    schemas.put(ALL, new StatbankSchema(catalog, null, "All tables", made, schemaName));
+    for (TableEntry.Folder subject : catalog.subjects()) {
+      if (RESERVED.contains(subject.id().toLowerCase(java.util.Locale.ROOT))) {
         // A subject may not hide the driver's own schemas.
         continue;
       }
-      Predicate<TableEntry> inSubject = e -> e.paths().stream()
-          .anyMatch(p -> !p.isEmpty() && p.get(0).id().equals(subject.getKey()));
-      Map<String, Table> members = new LinkedHashMap<>();
-      for (PxWebTable table : all.values()) {
-        if (inSubject.test(table.entry())) {
-          members.put(table.entry().id(), table);
-        }
-      }
-      schemas.put(subject.getKey(), new StatbankSchema(members, subject.getValue()));
+      schemas.putIfAbsent(subject.id(),
+          new StatbankSchema(catalog, subject.id(), subject.label(), made, schemaName));
     }
     return schemas;
   }
@@ -81,46 +106,88 @@ public final class StatbankSchema extends AbstractSchema {
     return label;
   }
 
-  @Override protected Map<String, Table> getTableMap() {
-    return tables;
+  /** Returns the table object of an entry, the same for every schema of the catalog. */
+  private PxWebTable table(TableEntry entry) {
+    return made.computeIfAbsent(entry.id(), k -> new PxWebTable(catalog, entry));
+  }
+
+  /** Returns the tables listed: the subject's, or every table (which may read every folder). */
+  private List<TableEntry> listed() {
+    try {
+      return subject == null ? catalog.tables() : catalog.tables(subject);
+    } catch (SQLException e) {
+      throw new PxWebQueryException(e);
+    }
   }
 
   /**
-   * Looks tables up by name: the listed tables, and codelist tables
-   * ({@code <id>@<codelist>[@...]}) of listed tables, which are too many to list (one per table
-   * and codelist) and are made when first named.
+   * Returns the table of a name, matched exactly or ignoring case; null when none.
+   *
+   * <p>Calcite resolves {@code meta.tables} and {@code be."X"} in the default schema first, so
+   * {@code statbank} is asked for tables named like the connection's schemas; such a name is
+   * looked for only in what was read already, not searched for at the server.
+   */
+  private PxWebTable find(String name, boolean caseSensitive) {
+    TableEntry entry;
+    try {
+      entry = subject != null ? StatbankSource.named(catalog.tables(subject), name)
+          : schemaName.test(name) ? catalog.known(name) : catalog.table(name);
+    } catch (SQLException e) {
+      throw new PxWebQueryException(e);
+    }
+    if (entry == null || caseSensitive && !entry.id().equals(name)) {
+      return null;
+    }
+    return table(entry);
+  }
+
+  @Override protected Map<String, Table> getTableMap() {
+    Map<String, Table> map = new LinkedHashMap<>();
+    for (TableEntry e : listed()) {
+      map.putIfAbsent(e.id(), table(e));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  /**
+   * Looks tables up by name: the tables of the schema, found without listing them all, and
+   * codelist tables ({@code <id>@<codelist>[@...]}) of those tables, which are too many to list
+   * (one per table and codelist) and are made when first named.
    */
   @Override public Lookup<Table> tables() {
     return lookup;
   }
 
   private final class TableLookup implements Lookup<Table> {
-    /** The listed tables by name, for case-insensitive matching. */
-    private final NameMap<Table> names = NameMap.immutableCopyOf(tables);
-
     @Override public Table get(String name) {
-      Table table = tables.get(name);
+      Table table = name.indexOf('@') > 0 ? null : find(name, true);
       return table != null ? table : withCodelists(name, true);
     }
 
     @Override public Named<Table> getIgnoreCase(String name) {
-      Map.Entry<String, Table> listed = names.range(name, false).firstEntry();
+      PxWebTable listed = name.indexOf('@') > 0 ? null : find(name, false);
       if (listed != null) {
-        return new Named<>(listed.getKey(), listed.getValue());
+        return new Named<>(listed.entry().id(), listed);
       }
       PxWebTable table = withCodelists(name, false);
       return table == null ? null : new Named<>(table.name(), table);
     }
 
     @Override public Set<String> getNames(LikePattern pattern) {
+      String literal = NamePatterns.literal(pattern);
+      if (literal != null) {
+        // getTables(.., "BefolkningNy", ..): found as a query finds it, without a listing.
+        PxWebTable t = literal.indexOf('@') > 0 ? null : find(literal, true);
+        return t == null ? Set.of() : Set.of(t.entry().id());
+      }
       Predicate1<String> matches = NamePatterns.matcher(pattern);
-      Set<String> listed = new LinkedHashSet<>();
-      for (String name : tables.keySet()) {
-        if (matches.apply(name)) {
-          listed.add(name);
+      Set<String> names = new LinkedHashSet<>();
+      for (TableEntry e : listed()) {
+        if (matches.apply(e.id())) {
+          names.add(e.id());
         }
       }
-      return listed;
+      return names;
     }
   }
 
@@ -134,12 +201,10 @@ public final class StatbankSchema extends AbstractSchema {
     if (at <= 0) {
       return null;
     }
-    String id = name.substring(0, at);
-    Map.Entry<String, Table> base = lookup.names.range(id, caseSensitive).firstEntry();
-    if (base == null) {
+    PxWebTable b = find(name.substring(0, at), caseSensitive);
+    if (b == null) {
       return null;
     }
-    PxWebTable b = (PxWebTable) base.getValue();
     return codelistTables.computeIfAbsent(b.entry().id() + name.substring(at),
         k -> new PxWebTable(b.catalog(), b.entry(),
             java.util.Arrays.asList(name.substring(at + 1).split("@"))));

@@ -24,7 +24,8 @@ import org.apache.calcite.rex.RexShuttle;
  * ({@code LIKE}, {@code UPPER}, {@code SUBSTRING}, ranges, dates, NOT ...), Calcite's own
  * executor compiles it once and runs it on the metadata's codes, labels and dates; only the
  * codes that pass are sent. Three-valued logic holds: a predicate that is NULL for a value
- * drops the value, as WHERE does.
+ * drops the value, as WHERE does. The common shapes (a column compared with a literal, IN
+ * lists, ranges) are evaluated by {@link SimplePredicate} without compiling anything.
  */
 final class ValuePredicate {
   private ValuePredicate() {
@@ -63,12 +64,15 @@ final class ValuePredicate {
         return new RexInputRef(s, ref.getType());
       }
     });
-    RexExecutable executable = RexExecutorImpl.getExecutable(rexBuilder, List.of(rewritten),
-        miniRow);
     Variable var = layout.metadata().variables().get(variable);
     BitSet keep = new BitSet(var.size());
     Object[] record = new Object[n];
-    executable.setDataContext(DataContexts.of(Map.of("inputRecord", record)));
+    SimplePredicate simple = SimplePredicate.of(rewritten, miniRow);
+    RexExecutable executable = null;
+    if (simple == null) {
+      executable = RexExecutorImpl.getExecutable(rexBuilder, List.of(rewritten), miniRow);
+      executable.setDataContext(DataContexts.of(Map.of("inputRecord", record)));
+    }
     for (int p = 0; p < var.size(); p++) {
       Value value = var.values().get(p);
       int k = 0;
@@ -84,8 +88,8 @@ final class ValuePredicate {
           };
         }
       }
-      Object[] result = executable.execute();
-      if (Boolean.TRUE.equals(result[0])) {
+      if (simple != null ? simple.isTrue(record)
+          : Boolean.TRUE.equals(executable.execute()[0])) {
         keep.set(p);
       }
     }

@@ -35,6 +35,73 @@ public interface StatbankSource {
   List<TableEntry> tables(String lang, int pageSize) throws SQLException;
 
   /**
+   * Whether the whole table list costs a request per folder (PxWebApi v1's navigation tree):
+   * a connection then reads only {@link #subjects}, a subject's tables when they are asked for,
+   * and finds a named table with {@link #table}. Sources that list every table in one go (a
+   * PxWebApi 2.0 server's paged {@code /tables}, a PX folder) read {@link #tables} once instead.
+   */
+  default boolean listsByFolder() {
+    return false;
+  }
+
+  /** Returns the top-level subject folders, in the source's order. */
+  default List<TableEntry.Folder> subjects(String lang, int pageSize) throws SQLException {
+    return subjectsOf(tables(lang, pageSize));
+  }
+
+  /**
+   * Returns the tables of one top-level subject folder (its whole subtree), or with a null
+   * subject the tables outside every subject folder.
+   */
+  default List<TableEntry> subjectTables(String subject, String lang, int pageSize)
+      throws SQLException {
+    return inSubject(tables(lang, pageSize), subject);
+  }
+
+  /**
+   * Finds one table by its name, ignoring case (an exact match first); null when there is none.
+   * Sources that list by folder find it without reading every folder where they can.
+   */
+  default TableEntry table(String name, String lang, int pageSize) throws SQLException {
+    return named(tables(lang, pageSize), name);
+  }
+
+  /** Returns the distinct first folders of the tables' paths, in order of appearance. */
+  static List<TableEntry.Folder> subjectsOf(List<TableEntry> tables) {
+    java.util.Map<String, TableEntry.Folder> seen = new java.util.LinkedHashMap<>();
+    for (TableEntry t : tables) {
+      for (List<TableEntry.Folder> path : t.paths()) {
+        if (!path.isEmpty()) {
+          seen.putIfAbsent(path.get(0).id(), path.get(0));
+        }
+      }
+    }
+    return List.copyOf(seen.values());
+  }
+
+  /** Returns the tables with a path in the subject, or with a null subject those with none. */
+  static List<TableEntry> inSubject(List<TableEntry> tables, String subject) {
+    return tables.stream().filter(t -> subject == null
+        ? t.paths().stream().allMatch(List::isEmpty)
+        : t.paths().stream().anyMatch(p -> !p.isEmpty() && p.get(0).id().equals(subject)))
+        .toList();
+  }
+
+  /** Returns the table of a name: the one spelled exactly so, else one ignoring case, else null. */
+  static TableEntry named(List<TableEntry> tables, String name) {
+    TableEntry ignoringCase = null;
+    for (TableEntry t : tables) {
+      if (t.id().equals(name)) {
+        return t;
+      }
+      if (ignoringCase == null && t.id().equalsIgnoreCase(name)) {
+        ignoringCase = t;
+      }
+    }
+    return ignoringCase;
+  }
+
+  /**
    * Finds tables: by a search query (Lucene syntax at PxWebApi servers), by recent update, with
    * or without discontinued tables. This default searches the table list itself (every word of
    * the query in the id, label or variable names, ignoring case); servers search their index.

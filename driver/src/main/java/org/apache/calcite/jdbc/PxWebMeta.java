@@ -131,7 +131,11 @@ public final class PxWebMeta extends CalciteMetaImpl {
       return null;
     }
     SchemaPlus root = getConnection().getRootSchema();
-    for (String s : root.getSubSchemaNames()) {
+    // Without a schema, statbank (every table) first: it finds a table without reading the
+    // subjects one by one.
+    List<String> names = new ArrayList<>(List.of(io.pxweb.jdbc.adapter.StatbankSchema.ALL));
+    names.addAll(root.getSubSchemaNames());
+    for (String s : names) {
       if (schemaName != null && !s.equalsIgnoreCase(schemaName)) {
         continue;
       }
@@ -139,13 +143,11 @@ public final class PxWebMeta extends CalciteMetaImpl {
       if (sub == null) {
         continue;
       }
-      for (String name : sub.getTableNames()) {
-        if (name.equalsIgnoreCase(tableName)) {
-          Table table = sub.getTable(name);
-          if (table instanceof PxWebTable p) {
-            return p;
-          }
-        }
+      // Looked up by name, not by listing: a schema of a source that lists by folder would
+      // read every folder to list its names.
+      org.apache.calcite.schema.lookup.Named<Table> named = sub.tables().getIgnoreCase(tableName);
+      if (named != null && named.entity() instanceof PxWebTable p) {
+        return p;
       }
     }
     return null;

@@ -1,6 +1,8 @@
 package io.pxweb.jdbc.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,5 +80,53 @@ class MountTest {
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(
         v2.jdbcUrl() + ";mount.statbank={" + v1.baseUrl() + "}"));
     assertEquals("42000", e.getSQLState());
+  }
+
+  @Test
+  void connectingReadsTheMountsConfigurationAndTopListingOnly() throws SQLException {
+    v1.resetRequests();
+    try (Connection c = DriverManager.getConnection(v2.jdbcUrl() + ";metadataTtl=0;mount.v1={"
+        + v1.baseUrl() + "}")) {
+      assertEquals(List.of("/api/v1/en/testdb?config", "/api/v1/en/testdb"),
+          v1.findAll(getRequestedFor(urlPathMatching("/api/v1/.*"))).stream()
+              .map(r -> r.getUrl()).toList());
+    }
+  }
+
+  @Test
+  void theMountHasItsSubjectsAndItsOwnMeta() throws SQLException {
+    String where = " where SECTOR = '0.1' and GREENHOUSEGAS = 'CO2'";
+    try (Connection c = DriverManager.getConnection(url())) {
+      List<List<Object>> nested = Sql.rows(c, "select count(*) from v1.EN.\"TAB004\"" + where);
+      // The same subject as DatabaseMetaData lists it: one top-level schema named v1.EN.
+      assertEquals(nested, Sql.rows(c, "select count(*) from \"v1.EN\".\"TAB004\"" + where));
+      assertEquals(List.of(List.of((long) v1.table("TAB004").valueCodes("TIME").size())), nested);
+      List<String> schemas = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getSchemas()) {
+        while (rs.next()) {
+          schemas.add(rs.getString("TABLE_SCHEM"));
+        }
+      }
+      assertTrue(schemas.containsAll(List.of("v1", "v1.EN", "v1.PO", "v1.meta", "meta", "EN")),
+          schemas.toString());
+      List<String> en = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, "v1.EN", "%", null)) {
+        while (rs.next()) {
+          en.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertTrue(en.contains("TAB004") && !en.contains("TAB001"), en.toString());
+      // The mount's own catalog tables, asked of its own server.
+      v1.resetRequests();
+      List<List<Object>> variables = Sql.rows(c,
+          "select variable_code from v1.meta.variables where table_id = 'TAB003'");
+      assertFalse(variables.isEmpty());
+      assertEquals(variables, Sql.rows(c,
+          "select variable_code from \"v1.meta\".variables where table_id = 'TAB003'"));
+      assertEquals(1, v1.findAll(getRequestedFor(urlPathEqualTo(
+          "/api/v1/en/testdb/EN/EN01/TAB003"))).size());
+      List<List<Object>> ids = Sql.rows(c, "select id from v1.meta.tables where id = 'TAB003'");
+      assertEquals(List.of(List.of("TAB003")), ids);
+    }
   }
 }

@@ -170,15 +170,24 @@ class V1QueryTest {
   @Test
   void searchAsksTheServersIndexWithoutWalkingTheTreeAgain() throws SQLException {
     String sql = "SELECT id FROM meta.tables WHERE search = 'emissions' ORDER BY id";
-    Connection c = connections.driver();
-    // Only what the search itself sends: the connection walked the tree when it opened.
-    server.resetRequests();
-    // Both tables whose titles say emissions; TAB001 under PO/PO02 is named by its folder
-    // because another TAB001 with another title is listed too.
-    assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")), Sql.rows(c, sql));
-    List<LoggedRequest> gets = server.findAll(getRequestedFor(urlPathMatching("/api/v1/.*")));
-    assertEquals(1, gets.size(), gets.stream().map(LoggedRequest::getUrl).toList().toString());
-    assertEquals("/api/v1/en/testdb?query=emissions", gets.get(0).getUrl());
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
+      server.resetRequests();
+      // Both tables whose titles say emissions; TAB001 under PO/PO02 is named by its folder
+      // because another TAB001 with another title is listed too.
+      assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")), Sql.rows(c, sql));
+      // The search, then the two subjects that hold hits (to name them), nothing else.
+      assertEquals(List.of("/api/v1/en/testdb?query=emissions", "/api/v1/en/testdb/EN",
+          "/api/v1/en/testdb/EN/EN02", "/api/v1/en/testdb/EN/EN01", "/api/v1/en/testdb/PO",
+          "/api/v1/en/testdb/PO/PO01", "/api/v1/en/testdb/PO/PO02"), gets());
+      server.resetRequests();
+      assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")), Sql.rows(c, sql));
+      assertEquals(List.of("/api/v1/en/testdb?query=emissions"), gets());
+    }
+  }
+
+  private static List<String> gets() {
+    return server.findAll(getRequestedFor(urlPathMatching("/api/v1/.*"))).stream()
+        .map(LoggedRequest::getUrl).toList();
   }
 
   @Test
@@ -189,14 +198,21 @@ class V1QueryTest {
         .atPriority(1).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
             .withStatus(400).withHeader("Content-Type", "application/json")
             .withBody("{\"error\":\"Search not activated\"}")));
-    Connection c = connections.driver();
-    server.resetRequests();
-    try {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
+      server.resetRequests();
       assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")),
           Sql.rows(c, "SELECT id FROM meta.tables WHERE search = 'emissions' ORDER BY id"));
-      List<LoggedRequest> gets = server.findAll(getRequestedFor(urlPathMatching("/api/v1/.*")));
-      // The refused search, then nothing more: the walked list answers.
-      assertEquals(1, gets.size(), gets.stream().map(LoggedRequest::getUrl).toList().toString());
+      // The refused search, then every folder once: the whole list is searched.
+      List<String> first = gets();
+      assertEquals("/api/v1/en/testdb?query=emissions", first.get(0));
+      assertEquals(new java.util.HashSet<>(first).size(), first.size(), first.toString());
+      assertTrue(first.containsAll(List.of("/api/v1/en/testdb/EN/EN01",
+          "/api/v1/en/testdb/PO/PO02", "/api/v1/en/testdb/AM")), first.toString());
+      server.resetRequests();
+      assertEquals(List.of(List.of("PO02/TAB001"), List.of("TAB004")),
+          Sql.rows(c, "SELECT id FROM meta.tables WHERE search = 'emissions' ORDER BY id"));
+      // Then only the refused search: the walked list answers.
+      assertEquals(List.of("/api/v1/en/testdb?query=emissions"), gets());
     } finally {
       server.removeStub(stub);
     }

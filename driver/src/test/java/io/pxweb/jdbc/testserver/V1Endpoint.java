@@ -174,7 +174,10 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
     return out;
   }
 
-  /** {@code ?query=}: every word in the title, ignoring case; paths relative to the folder. */
+  /**
+   * {@code ?query=}: every word in the title, or the table's id (backslash escapes of Lucene's
+   * syntax removed), ignoring case; paths relative to the folder.
+   */
   private static ArrayNode search(V1Tree.Folder folder, String text) {
     ArrayNode out = Json.array();
     String[] words = text.toLowerCase(Locale.ROOT).split("\\s+");
@@ -188,7 +191,8 @@ final class V1Endpoint implements ResponseDefinitionTransformerV2 {
       String title = t.label().toLowerCase(Locale.ROOT);
       boolean all = true;
       for (String w : words) {
-        all &= w.equals("*") || title.contains(w.replace("*", ""));
+        all &= w.equals("*") || title.contains(w.replace("*", ""))
+            || name.equalsIgnoreCase(w.replace("\\", ""));
       }
       if (all) {
         out.addObject().put("id", name).put("path", path).put("title", t.label())

@@ -7,9 +7,7 @@ import io.pxweb.jdbc.adapter.PxWebCatalog;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
@@ -18,9 +16,9 @@ import org.apache.calcite.rex.RexNode;
 
 /**
  * Base of the {@code meta} tables made from table metadata (variables, values, codelists,
- * notes). {@code WHERE table_id = '...'} (or IN) limits the work to those tables: one metadata
- * request each at most, shared with the connection's cache. Without it every table of the
- * catalog is read, paced by the rate limiter.
+ * notes). {@code WHERE table_id = '...'} (or IN) limits the work to those tables: each found by
+ * its id as a query finds it, then one metadata request each at most, shared with the
+ * connection's cache. Without it every table of the catalog is read, paced by the rate limiter.
  */
 abstract class PerTableCatalogTable extends CatalogTable {
   PerTableCatalogTable(PxWebCatalog catalog, String remarks, List<FixedColumn> columns) {
@@ -35,19 +33,28 @@ abstract class PerTableCatalogTable extends CatalogTable {
     for (RexNode c : conjuncts(filters, root)) {
       Set<String> ids = equalities(c, 0, root);
       if (ids != null) {
-        Set<String> lower = new LinkedHashSet<>();
-        ids.forEach(id -> lower.add(id.toLowerCase(Locale.ROOT)));
+        // Ids as written (a server's search may care), compared ignoring case.
+        Set<String> any = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        any.addAll(ids);
         if (wanted == null) {
-          wanted = lower;
+          wanted = any;
         } else {
-          wanted.retainAll(lower);
+          wanted.retainAll(any);
         }
       }
     }
     List<Object[]> rows = new ArrayList<>();
     try {
-      for (TableEntry t : catalog.tables()) {
-        if (wanted == null || wanted.contains(t.id().toLowerCase(Locale.ROOT))) {
+      if (wanted != null) {
+        // Each table found by its id: a source that lists by folder reads no other folder.
+        for (String id : wanted) {
+          TableEntry t = catalog.table(id);
+          if (t != null && t.id().equalsIgnoreCase(id)) {
+            rows(catalog.metadata(t.id()), rows);
+          }
+        }
+      } else {
+        for (TableEntry t : catalog.tables()) {
           rows(catalog.metadata(t.id()), rows);
         }
       }

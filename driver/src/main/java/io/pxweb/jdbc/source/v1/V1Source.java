@@ -62,16 +62,10 @@ public final class V1Source implements StatbankSource {
   private final List<String> below;
   private final ServerCatalogue.Server known;
   private final Set<String> subjects;
-  /**
-   * Path segments below the base (folders, then the table's file name) by table name, per
-   * {@link #cacheScope()}: the JVM's connections share table lists, so they share the paths.
-   */
-  private static final Map<String, Map<String, List<String>>> PATHS = new ConcurrentHashMap<>();
-  /** Most scopes whose table paths the JVM keeps, as for the other JVM-wide caches. */
-  private static final int MAX_SCOPES = 64;
-  private final Map<String, List<String>> tablePaths;
-  /** The table list of the last walk, so a search does not walk the tree again. */
-  private volatile List<TableEntry> listed;
+  /** The top-level listing by language: read once (it is what a connection opens with). */
+  private final Map<String, List<V1Node>> top = new ConcurrentHashMap<>();
+  /** Tables of the subjects read so far, by language and subject ("" for the top level). */
+  private final Map<String, List<TableEntry>> walked = new ConcurrentHashMap<>();
 
   /**
    * Creates the source of a v1 base URL.
@@ -102,22 +96,21 @@ public final class V1Source implements StatbankSource {
     this.http = new HttpService(url, settings, V1Errors.VOCABULARY, "application/json");
     this.known = ServerCatalogue.standard().forUrl(trimmed).orElse(null);
     this.subjects = Set.copyOf(subjects);
-    String scope = http.cacheScope() + " " + this.subjects;
-    if (!PATHS.containsKey(scope) && PATHS.size() >= MAX_SCOPES) {
-      // A process that meets many identities keeps the newest; a dropped scope's paths are
-      // found again by the next listing.
-      PATHS.keySet().stream().findAny().ifPresent(PATHS::remove);
-    }
-    this.tablePaths = PATHS.computeIfAbsent(scope, k -> new ConcurrentHashMap<>());
   }
 
   /**
-   * Returns the index of the language segment: the one after {@code v0}/{@code v1}, else the
-   * first two- or three-letter segment; -1 when there is none.
+   * Returns the index of the language segment: the first two- or three-letter segment after
+   * {@code v0}/{@code v1} (Statistics Sweden has {@code /v1/doris/en/ssd}), else the one right
+   * after it, else the first two- or three-letter segment; -1 when there is none.
    */
   static int languageSegment(List<String> segments) {
     for (int i = 0; i + 1 < segments.size(); i++) {
       if (segments.get(i).matches("(?i)v[01]")) {
+        for (int j = i + 1; j < segments.size(); j++) {
+          if (segments.get(j).matches("[a-z]{2,3}")) {
+            return j;
+          }
+        }
         return i + 1;
       }
     }
@@ -133,8 +126,10 @@ public final class V1Source implements StatbankSource {
     return http.location();
   }
 
+  /** The server and identity, and the subjects read: a list of some subjects is not all. */
   @Override public String cacheScope() {
-    return http.cacheScope();
+    return subjects.isEmpty() ? http.cacheScope()
+        : http.cacheScope() + " subjects=" + new java.util.TreeSet<>(subjects);
   }
 
   /** Builds a URL in a language below the base: the base's path with the language replaced. */
@@ -182,116 +177,287 @@ public final class V1Source implements StatbankSource {
         effective.maxCalls(), effective.timeWindowSeconds(), List.of("json-stat2"));
   }
 
-  /**
-   * Walks the navigation tree below the base URL: one listing per folder, cached on disk like
-   * metadata. A name listed in several folders with the same title is one table with several
-   * paths; with different titles the later ones are named {@code <folder>/<name>} (and, if
-   * that clashes too, by their whole path).
-   */
-  @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
-    List<V1Node> top = listing(lang, List.of());
-    Map<String, List<Found>> byName = new LinkedHashMap<>();
-    int[] listings = {1};
-    List<TableEntry.Folder> none = List.of();
-    for (V1Node n : top) {
-      if (n.type() == V1Node.Type.TABLE) {
-        add(byName, new Found(n, List.of(), none));
-      } else if (n.type() != V1Node.Type.HEADING && (subjects.isEmpty()
-          || subjects.contains(n.id().toLowerCase(Locale.ROOT)))) {
-        walk(lang, List.of(n.id()), List.of(new TableEntry.Folder(n.id(), n.text())), byName,
+  /** The tree is read folder by folder: connections read only what they are asked for. */
+  @Override public boolean listsByFolder() {
+    return true;
+  }
+
+  private String lang(String lang) {
+    return lang == null ? urlLanguage : lang;
+  }
+
+  private V1Names names(String lang) {
+    return V1Names.of(cacheScope() + " " + lang(lang));
+  }
+
+  /** Returns the top-level listing: one request, once per source and language. */
+  private List<V1Node> top(String lang) throws SQLException {
+    String l = lang(lang);
+    List<V1Node> t = top.get(l);
+    if (t == null) {
+      t = listing(l, List.of());
+      top.put(l, t);
+    }
+    return t;
+  }
+
+  private boolean isSubject(V1Node n) {
+    return (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE)
+        && (subjects.isEmpty() || subjects.contains(n.id().toLowerCase(Locale.ROOT)));
+  }
+
+  /** The folders (or databases) of the top-level listing: one request. */
+  @Override public List<TableEntry.Folder> subjects(String lang, int pageSize)
+      throws SQLException {
+    return top(lang).stream().filter(this::isSubject)
+        .map(n -> new TableEntry.Folder(n.id(), n.text())).toList();
+  }
+
+  /** Walks one subject's folders (one listing each), or takes the top-level tables (none). */
+  @Override public List<TableEntry> subjectTables(String subject, String lang, int pageSize)
+      throws SQLException {
+    return subjectTables(subject, lang, new int[] {0});
+  }
+
+  private List<TableEntry> subjectTables(String subject, String lang, int[] listings)
+      throws SQLException {
+    String l = lang(lang);
+    String key = l + "/" + (subject == null ? "" : subject);
+    List<TableEntry> done = walked.get(key);
+    if (done != null) {
+      return done;
+    }
+    List<Found> found = new ArrayList<>();
+    for (V1Node n : top(l)) {
+      if (subject == null && n.type() == V1Node.Type.TABLE) {
+        found.add(new Found(n, List.of(), List.of()));
+      } else if (subject != null && isSubject(n) && n.id().equals(subject)) {
+        walk(l, List.of(n.id()), List.of(new TableEntry.Folder(n.id(), n.text())), found,
             listings);
       }
     }
-    List<TableEntry> entries = new ArrayList<>();
-    Set<String> names = new java.util.HashSet<>();
-    for (Map.Entry<String, List<Found>> e : byName.entrySet()) {
-      // Same name and title: one table listed in several folders (Statistics Sweden lists
-      // some tables under several subjects).
-      Map<String, List<Found>> byTitle = new LinkedHashMap<>();
-      e.getValue().forEach(f -> byTitle.computeIfAbsent(f.node.text(), k -> new ArrayList<>())
-          .add(f));
-      boolean first = true;
-      for (List<Found> same : byTitle.values()) {
-        Found f = same.get(0);
-        String name = first ? e.getKey() : clashName(f, names);
-        first = false;
-        names.add(name.toLowerCase(Locale.ROOT));
-        List<String> path = new ArrayList<>(f.segments);
-        path.add(f.node.id());
-        tablePaths.put(name, path);
-        entries.add(new TableEntry(name, f.node.text(), null, f.node.updated(), null, null, null,
-            List.of(), same.stream().map(x -> x.folders).toList(), null, false));
-      }
+    Map<String, List<Found>> byName = new LinkedHashMap<>();
+    V1Names names = names(l);
+    for (Found f : found) {
+      List<String> path = new ArrayList<>(f.segments);
+      path.add(f.node.id());
+      byName.computeIfAbsent(names.name(path, f.node.text()), k -> new ArrayList<>()).add(f);
     }
-    listed = List.copyOf(entries);
-    return entries;
+    List<TableEntry> entries = new ArrayList<>();
+    byName.forEach((name, same) -> entries.add(entry(name, same.get(0).node,
+        same.stream().map(Found::folders).toList())));
+    done = List.copyOf(entries);
+    walked.put(key, done);
+    return done;
+  }
+
+  private static TableEntry entry(String name, V1Node node, List<List<TableEntry.Folder>> paths) {
+    return new TableEntry(name, node.text(), null, node.updated(), null, null, null, List.of(),
+        paths, null, false);
   }
 
   /**
-   * Finds tables with the server's own index ({@code ?query=} below the base URL, Lucene syntax
-   * passed through), matched to the walked list by their paths. A server without search
-   * (Statistics Sweden and Iceland answer 400 "Search not activated") and a base URL above the
-   * databases are searched in the walked list instead, as PX folders are. Neither walks the
-   * tree again.
+   * Walks the whole navigation tree below the base URL (the subjects not walked yet): one
+   * listing per folder, cached on disk like metadata, at most {@value #MAX_LISTINGS}. A table
+   * in several subjects is one entry with all its paths; names are {@link V1Names}'.
    */
-  @Override public List<TableEntry> findTables(String query, Integer pastDays,
-      boolean includeDiscontinued, String lang, int pageSize) throws SQLException {
-    List<TableEntry> all = listed != null ? listed : tables(lang, pageSize);
-    if (query == null || query.isBlank() || below.isEmpty()) {
-      return StatbankSource.search(all, query, pastDays);
+  @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
+    int[] listings = {1};
+    Map<String, TableEntry> byName = new LinkedHashMap<>();
+    List<TableEntry> all = new ArrayList<>(subjectTables(null, lang, listings));
+    for (TableEntry.Folder s : subjects(lang, pageSize)) {
+      all.addAll(subjectTables(s.id(), lang, listings));
     }
+    for (TableEntry t : all) {
+      byName.merge(t.id(), t, (a, b) -> {
+        List<List<TableEntry.Folder>> paths = new ArrayList<>(a.paths());
+        paths.addAll(b.paths());
+        return entry(a.id(), new V1Node(a.id(), V1Node.Type.TABLE, a.label(), a.updated()),
+            paths);
+      });
+    }
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * Finds a table by name without walking the whole tree where the server can search: the
+   * top-level tables (the listing read at connect), the subjects walked already, then the
+   * subjects where the server's index ({@code ?query=<id>} below the base) has a table of that
+   * id, in the server's order. The other subjects are walked only when those do not hold it
+   * (an index that does not know ids, a server without search: Statistics Sweden and Iceland
+   * answer 400 "Search not activated"), one by one until it is found.
+   */
+  @Override public TableEntry table(String name, String lang, int pageSize) throws SQLException {
+    String l = lang(lang);
+    int[] listings = {0};
+    TableEntry t = StatbankSource.named(subjectTables(null, l, listings), name);
+    if (t != null) {
+      return t;
+    }
+    List<String> order = new ArrayList<>();
+    subjects(l, pageSize).forEach(s -> order.add(s.id()));
+    List<String> first = new ArrayList<>();
+    order.stream().filter(s -> walked.containsKey(l + "/" + s)).forEach(first::add);
+    for (String s : first) {
+      t = StatbankSource.named(subjectTables(s, l, listings), name);
+      if (t != null) {
+        return t;
+      }
+    }
+    List<JsonNode> hits = searchHits(name, l, order);
+    if (hits != null && !hits.isEmpty() && name.indexOf('/') < 0 && hits.stream()
+        .map(h -> h.path("title").asText("")).distinct().count() == 1) {
+      // Every table of that id has one title: one table (in one or several folders), which
+      // a walk would name by its id too. Named from the hits, no folder read (unless the id
+      // was given to another table already).
+      t = fromHits(hits, l);
+      if (t.id().equalsIgnoreCase(name)) {
+        return t;
+      }
+    }
+    if (hits != null) {
+      hits.stream().map(h -> hitPath(h).get(0)).distinct().filter(s -> !first.contains(s))
+          .forEach(first::add);
+    }
+    order.stream().filter(s -> !first.contains(s)).forEach(first::add);
+    for (String s : first) {
+      t = StatbankSource.named(subjectTables(s, l, listings), name);
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Returns the hits of the server's index for the id of a name (its last segment: clash names
+   * are {@code <folder>/<id>}) that are tables of that id in this connection's subjects, in the
+   * server's order of subjects; null when the server cannot search here.
+   */
+  private List<JsonNode> searchHits(String name, String lang, List<String> order)
+      throws SQLException {
+    String id = name.substring(name.lastIndexOf('/') + 1);
+    JsonNode hits = below.isEmpty() ? null : search(luceneTerm(id), lang);
+    if (hits == null) {
+      return null;
+    }
+    List<JsonNode> out = new ArrayList<>();
+    for (String subject : order) {
+      for (JsonNode h : hits) {
+        List<String> path = hitPath(h);
+        if (path.size() > 1 && path.get(0).equals(subject)
+            && path.get(path.size() - 1).equalsIgnoreCase(id)) {
+          out.add(h);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Names the table of search hits that all have one title: every path is that table's. */
+  private TableEntry fromHits(List<JsonNode> hits, String lang) throws SQLException {
+    V1Names names = names(lang);
+    Map<String, String> labels = new HashMap<>();
+    subjects(lang, 0).forEach(f -> labels.put(f.id(), f.label()));
+    String name = null;
+    List<List<TableEntry.Folder>> paths = new ArrayList<>();
+    String title = hits.get(0).path("title").asText("");
+    for (JsonNode h : hits) {
+      List<String> path = hitPath(h);
+      String n = names.name(path, title);
+      name = name == null ? n : name;
+      List<TableEntry.Folder> folders = new ArrayList<>();
+      for (String f : path.subList(0, path.size() - 1)) {
+        // The hit names only the folders' ids; a subject's label is in the top listing.
+        folders.add(new TableEntry.Folder(f, folders.isEmpty() ? labels.getOrDefault(f, f) : f));
+      }
+      paths.add(folders);
+    }
+    String id = hitPath(hits.get(0)).get(hitPath(hits.get(0)).size() - 1);
+    return entry(name, new V1Node(id, V1Node.Type.TABLE, title, null), paths);
+  }
+
+  /** Returns a term that matches the text literally in Lucene's query syntax. */
+  static String luceneTerm(String text) {
+    StringBuilder b = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  /** Returns a search hit's path below the base: its folders, then its id. */
+  private static List<String> hitPath(JsonNode hit) {
+    List<String> path = new ArrayList<>();
+    for (String segment : hit.path("path").asText("").split("/")) {
+      if (!segment.isEmpty()) {
+        path.add(segment);
+      }
+    }
+    path.add(hit.path("id").asText(""));
+    return path;
+  }
+
+  /**
+   * Asks the server's index ({@code ?query=} below the base URL, Lucene syntax passed through);
+   * null when the server has no search here (400 "Search not activated", an HTML page).
+   */
+  private JsonNode search(String query, String lang) throws SQLException {
     String u = HttpUrl.get(url(lang, List.of())).newBuilder().addQueryParameter("query", query)
         .build().toString();
-    JsonNode hits;
     try {
-      hits = document(u, "search for '" + query + "'");
+      JsonNode hits = document(u, "search for '" + query + "'");
+      return hits.isArray() ? hits : null;
     } catch (SQLException e) {
       String state = String.valueOf(e.getSQLState());
       if (state.equals("42000") || state.equals("22023") || state.equals("08P01")) {
-        // The server has no search here (400 "Search not activated", an HTML page).
-        return StatbankSource.search(all, query, pastDays);
+        return null;
       }
       throw e;
     }
-    Map<List<String>, String> byPath = new java.util.HashMap<>();
-    tablePaths.forEach((name, path) -> byPath.put(path, name));
-    Map<String, TableEntry> byName = new LinkedHashMap<>();
-    all.forEach(t -> byName.put(t.id(), t));
+  }
+
+  /**
+   * Finds tables with the server's own index, matched to names by their paths: only the
+   * subjects that hold hits are walked (once). A server without search (Statistics Sweden and
+   * Iceland answer 400 "Search not activated") and a base URL above the databases are
+   * searched in the whole table list instead, as PX folders are.
+   */
+  @Override public List<TableEntry> findTables(String query, Integer pastDays,
+      boolean includeDiscontinued, String lang, int pageSize) throws SQLException {
+    JsonNode hits = query == null || query.isBlank() || below.isEmpty() ? null
+        : search(query, lang);
+    if (hits == null) {
+      return StatbankSource.search(tables(lang, pageSize), query, pastDays);
+    }
+    V1Names names = names(lang);
     Map<String, TableEntry> found = new LinkedHashMap<>();
+    int[] listings = {0};
     for (JsonNode hit : hits) {
-      List<String> path = new ArrayList<>();
-      for (String segment : hit.path("path").asText("").split("/")) {
-        if (!segment.isEmpty()) {
-          path.add(segment);
-        }
+      List<String> path = hitPath(hit);
+      String subject = path.size() > 1 ? path.get(0) : null;
+      if (subject != null && !subjects.isEmpty()
+          && !subjects.contains(subject.toLowerCase(Locale.ROOT))) {
+        continue;
       }
-      path.add(hit.path("id").asText(""));
-      String name = byPath.get(path);
-      if (name != null && byName.containsKey(name)) {
-        found.putIfAbsent(name, byName.get(name));
+      List<TableEntry> listed = subjectTables(subject, lang, listings);
+      String name = names.nameAt(path);
+      TableEntry t = name == null ? null : StatbankSource.named(listed, name);
+      if (t != null) {
+        found.putIfAbsent(t.id(), t);
       }
     }
     return StatbankSource.search(List.copyOf(found.values()), null, pastDays);
   }
 
-  private static String clashName(Found f, Set<String> taken) {
-    String parent = f.segments.isEmpty() ? "" : f.segments.get(f.segments.size() - 1) + "/";
-    String name = parent + f.node.id();
-    if (taken.contains(name.toLowerCase(Locale.ROOT))) {
-      name = String.join("/", f.segments) + "/" + f.node.id();
-    }
-    return name;
-  }
-
   private record Found(V1Node node, List<String> segments, List<TableEntry.Folder> folders) {
   }
 
-  private static void add(Map<String, List<Found>> byName, Found f) {
-    byName.computeIfAbsent(f.node.id(), k -> new ArrayList<>()).add(f);
-  }
-
   private void walk(String lang, List<String> segments, List<TableEntry.Folder> folders,
-      Map<String, List<Found>> byName, int[] listings) throws SQLException {
+      List<Found> found, int[] listings) throws SQLException {
     if (++listings[0] > MAX_LISTINGS) {
       throw new SQLException("The navigation tree of " + location() + " has more than "
           + MAX_LISTINGS + " folders; connect to a folder below it (a longer base URL) or name"
@@ -301,11 +467,11 @@ public final class V1Source implements StatbankSource {
       List<String> s = new ArrayList<>(segments);
       s.add(n.id());
       if (n.type() == V1Node.Type.TABLE) {
-        add(byName, new Found(n, List.copyOf(segments), folders));
+        found.add(new Found(n, List.copyOf(segments), folders));
       } else if (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE) {
         List<TableEntry.Folder> f = new ArrayList<>(folders);
         f.add(new TableEntry.Folder(n.id(), n.text()));
-        walk(lang, s, f, byName, listings);
+        walk(lang, s, f, found, listings);
       }
     }
   }
@@ -319,12 +485,13 @@ public final class V1Source implements StatbankSource {
     }
   }
 
-  private List<String> path(String tableId) throws SQLException {
-    List<String> p = tablePaths.get(tableId);
+  /** Returns a table's path below the base; finds the table when no connection named it yet. */
+  private List<String> path(String tableId, String lang) throws SQLException {
+    V1Names names = names(lang);
+    List<String> p = names.path(tableId);
     if (p == null) {
-      // The table list came from the JVM's cache, filled by another source object.
-      tables(urlLanguage, 0);
-      p = tablePaths.get(tableId);
+      TableEntry t = table(tableId, lang, 0);
+      p = t == null ? null : names.path(t.id());
     }
     if (p == null) {
       throw new SQLException("No table '" + tableId + "' in the navigation tree of "
@@ -340,7 +507,7 @@ public final class V1Source implements StatbankSource {
    * metadata left out for being longer than the server's maxValues.
    */
   @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
-    String u = url(lang, path(tableId));
+    String u = url(lang, path(tableId, lang));
     V1Table table;
     try {
       table = V1Documents.table(document(u, "metadata of table " + tableId));
@@ -404,7 +571,7 @@ public final class V1Source implements StatbankSource {
   /** Sends every variable's selection (never one left out: elimination differs by server). */
   @Override public Cube data(DataRequest request, String lang, CallBudget budget)
       throws SQLException {
-    String u = url(lang, path(request.tableId()));
+    String u = url(lang, path(request.tableId(), lang));
     Map<String, Integer> requested = new HashMap<>();
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
     Request r = new Request.Builder().url(HttpUrl.get(u))
