@@ -25,12 +25,15 @@ final class Differential implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TIMEOUT_SECONDS = 60;
 
-  private final PxWebTestServer server;
   final List<CubeTable> tables;
   final Connection driver;
   /** The reference engine: H2, or PostgreSQL. */
   final Connection reference;
   final boolean postgres;
+  /** Forgets the source's requests before a query; null for a source without requests. */
+  private final Runnable resetRequests;
+  /** Requests and cells per table since the reset; null when nothing is counted. */
+  private final java.util.function.Supplier<Map<String, long[]>> fetches;
 
   /** Counts of what the queries did, for the campaign's summary. */
   int queries;
@@ -44,16 +47,36 @@ final class Differential implements AutoCloseable {
    * {@code postgresUrl} is given.
    */
   Differential(PxWebTestServer server, String name, String postgresUrl) throws Exception {
-    this.server = server;
-    List<CubeTable> t = new ArrayList<>();
-    for (TestTable table : server.catalog().tables()) {
-      t.add(CubeTable.of(table));
-    }
-    this.tables = t;
-    this.driver = DriverManager.getConnection(server.jdbcUrl());
+    this(tablesOf(server.catalog().tables()), server.jdbcUrl(), name, postgresUrl,
+        server::resetRequests, () -> fetched(server.getAllServeEvents(), null, DATA_PATH));
+  }
+
+  /**
+   * Connects the driver to any source of the test cubes and loads the reference.
+   *
+   * @param tables the cubes the source serves (the generator's tables)
+   * @param resetRequests forgets the source's requests, or null
+   * @param fetches the data requests and cells per table since the reset, or null for a
+   *     source whose reads are not counted (a PX folder)
+   */
+  Differential(List<CubeTable> tables, String driverUrl, String name, String postgresUrl,
+      Runnable resetRequests, java.util.function.Supplier<Map<String, long[]>> fetches)
+      throws Exception {
+    this.tables = tables;
+    this.resetRequests = resetRequests;
+    this.fetches = fetches;
+    this.driver = DriverManager.getConnection(driverUrl);
     this.postgres = postgresUrl != null;
     this.reference = postgresUrl == null ? ReferenceDatabase.h2(tables, name)
         : ReferenceDatabase.postgres(tables, postgresUrl);
+  }
+
+  static List<CubeTable> tablesOf(List<TestTable> testTables) throws Exception {
+    List<CubeTable> t = new ArrayList<>();
+    for (TestTable table : testTables) {
+      t.add(CubeTable.of(table));
+    }
+    return t;
   }
 
   Differential(PxWebTestServer server, String name) throws Exception {
@@ -94,7 +117,9 @@ final class Differential implements AutoCloseable {
 
   private String compare(GeneratedQuery q) {
     queries++;
-    server.resetRequests();
+    if (resetRequests != null) {
+      resetRequests.run();
+    }
     List<List<Object>> actual;
     String actualError = null;
     try {
@@ -104,7 +129,7 @@ final class Differential implements AutoCloseable {
       actualError = e.getClass().getSimpleName() + " [" + (e instanceof SQLException s
           ? s.getSQLState() : "-") + "]: " + e.getMessage();
     }
-    Map<String, long[]> fetched = fetched();
+    Map<String, long[]> fetched = fetches == null ? null : fetches.get();
     List<List<Object>> expected;
     String expectedError = null;
     try {
@@ -127,7 +152,7 @@ final class Differential implements AutoCloseable {
     }
     rowsCompared += actual.size();
     String rows = compareRows(q, actual, expected);
-    return rows != null ? rows : compareFetches(q, fetched);
+    return rows != null || fetched == null ? rows : compareFetches(q, fetched);
   }
 
   private static String compareRows(GeneratedQuery q, List<List<Object>> actual,
@@ -183,12 +208,17 @@ final class Differential implements AutoCloseable {
     return null;
   }
 
-  /** Returns requests and cells served per table since the last reset. */
-  private Map<String, long[]> fetched() {
+  /**
+   * Returns requests and cells served per table: the answered requests of the method (any when
+   * null) whose URL the pattern matches, its first group naming the table.
+   */
+  static Map<String, long[]> fetched(List<ServeEvent> events, String method,
+      Pattern dataRequest) {
     Map<String, long[]> out = new HashMap<>();
-    for (ServeEvent e : server.getAllServeEvents()) {
-      Matcher m = DATA_PATH.matcher(e.getRequest().getUrl());
-      if (!m.find() || e.getResponse().getStatus() != 200) {
+    for (ServeEvent e : events) {
+      Matcher m = dataRequest.matcher(e.getRequest().getUrl());
+      if (!m.find() || e.getResponse().getStatus() != 200
+          || (method != null && !method.equals(e.getRequest().getMethod().getName()))) {
         continue;
       }
       long[] f = out.computeIfAbsent(m.group(1), k -> new long[2]);

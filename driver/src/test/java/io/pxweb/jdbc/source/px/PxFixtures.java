@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /** Access to the fixture files of the test resources, and small file helpers for PX tests. */
-final class PxFixtures {
+public final class PxFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private PxFixtures() {
@@ -47,6 +47,19 @@ final class PxFixtures {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Copies the PX files behind the test servers' tables into subject sub-folders: the same
+   * cubes as the v2 and v1 test servers' TAB001, TAB003, TAB004, TAB2936, 12909 and 03024.
+   */
+  public static void copyTheServersFiles(Path folder) {
+    copy("pxwebapi-testdb/TAB001.px", folder, "population");
+    copy("pxwebapi-testdb/TAB003.px", folder, "environment/waste");
+    copy("pxwebapi-testdb/TAB004.px", folder, "environment/emissions");
+    copy("px-files/TAB2936.px", folder, "labour");
+    copy("px-files/tab_12909_metaid.px", folder, "labour/sickness");
+    copy("px-files/WeeklyStatisticsWithTwoContent.px", folder, "trade");
   }
 
   /** Writes a text file in a character set; returns it. */

@@ -1,6 +1,5 @@
 package io.pxweb.jdbc.source.px;
 
-import static io.pxweb.jdbc.source.px.PxFixtures.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -44,12 +43,7 @@ class PxParityTest {
 
   /** Copies the PX files behind the test server's tables into subject sub-folders. */
   static void copyTheServersFiles(Path folder) {
-    copy("pxwebapi-testdb/TAB001.px", folder, "population");
-    copy("pxwebapi-testdb/TAB003.px", folder, "environment/waste");
-    copy("pxwebapi-testdb/TAB004.px", folder, "environment/emissions");
-    copy("px-files/TAB2936.px", folder, "labour");
-    copy("px-files/tab_12909_metaid.px", folder, "labour/sickness");
-    copy("px-files/WeeklyStatisticsWithTwoContent.px", folder, "trade");
+    PxFixtures.copyTheServersFiles(folder);
   }
 
   static Stream<String> queries() {
