@@ -154,8 +154,8 @@ final class ErrorBoundary implements InvocationHandler {
   /**
    * Returns the budget of a call, or null for none: a statement's execute gets its query timeout
    * and cancel switch (also while planning, when Calcite enforces neither; the result set's
-   * {@code next()} reads on with it); calls on the connection (preparing a statement plans it)
-   * and on its metadata get the network timeout. Every budget is the connection's to cancel on
+   * {@code next()} reads on with it); preparing a statement (it plans, reading metadata) and
+   * the metadata's calls get the network timeout; the connection's other calls read nothing. Every budget is the connection's to cancel on
    * abort.
    */
   private CallBudget budgetOf(String name) throws SQLException {
@@ -170,7 +170,8 @@ final class ErrorBoundary implements InvocationHandler {
       }
       return null;
     }
-    if (target instanceof Connection || target instanceof DatabaseMetaData) {
+    if (target instanceof DatabaseMetaData
+        || (target instanceof Connection && name.startsWith("prepare"))) {
       return calls.startCall();
     }
     return null;

@@ -85,17 +85,10 @@ public final class PlanCache {
 
     @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query,
         Type elementType, long maxRowCount) {
-      try (Hook.Closeable settings = PlanningScope.enter()) {
-        return prepareWithCache(context, query, elementType, maxRowCount);
-      }
-    }
-
-    private <T> CalciteSignature<T> prepareWithCache(Context context, Query<T> query,
-        Type elementType, long maxRowCount) {
       Plans plans = query.sql == null || query.rel != null || query.queryable != null
           ? null : BY_CONNECTION.get(context.getMutableRootSchema());
       if (plans == null) {
-        return planner.prepareSql(context, query, elementType, maxRowCount);
+        return plan(context, query, elementType, maxRowCount);
       }
       Key key = new Key(query.sql, maxRowCount, List.copyOf(context.getDefaultSchemaPath()));
       synchronized (plans) {
@@ -105,8 +98,7 @@ public final class PlanCache {
           return known;
         }
       }
-      CalciteSignature<T> signature = planner.prepareSql(context, query, elementType,
-          maxRowCount);
+      CalciteSignature<T> signature = plan(context, query, elementType, maxRowCount);
       if (signature.statementType == Meta.StatementType.SELECT
           && Objects.equals(signature.sql, query.sql)) {
         synchronized (plans) {
@@ -114,6 +106,14 @@ public final class PlanCache {
         }
       }
       return signature;
+    }
+
+    /** Plans a text the cache does not hold, under the driver's planning settings. */
+    private <T> CalciteSignature<T> plan(Context context, Query<T> query, Type elementType,
+        long maxRowCount) {
+      try (Hook.Closeable settings = PlanningScope.enter()) {
+        return planner.prepareSql(context, query, elementType, maxRowCount);
+      }
     }
 
     @Override public ParseResult parse(Context context, String sql) {

@@ -75,31 +75,43 @@ final class CatalogCache {
     config = new Timed<>(value, System.nanoTime());
   }
 
-  List<TableEntry> tables(String lang, Duration ttl) {
-    Timed<List<TableEntry>> t = tables.get(lang);
-    return t != null && t.fresh(ttl) ? t.value() : null;
+  /** Reads what is not cached, from the source. */
+  interface Read<T> {
+    T read() throws java.sql.SQLException;
   }
 
-  void putTables(String lang, List<TableEntry> value) {
+  /** Returns the whole table list in a language: cached within the time to live, else read. */
+  List<TableEntry> tables(String lang, Duration ttl, Read<List<TableEntry>> read)
+      throws java.sql.SQLException {
+    Timed<List<TableEntry>> t = tables.get(lang);
+    if (t != null && t.fresh(ttl)) {
+      return t.value();
+    }
+    List<TableEntry> value = read.read();
     tables.put(lang, new Timed<>(value, System.nanoTime()));
+    return value;
   }
 
   /**
-   * Returns a part of the table list read within the time to live, or null.
+   * Returns a part of the table list: cached within the time to live, else read (a part read
+   * as null, such as a table not found, is not kept).
    *
    * @param key what part: {@code subjects/<lang>}, {@code subject/<lang>/<id>}, ...
    */
   @SuppressWarnings("unchecked")
-  <T> T part(String key, Duration ttl) {
+  <T> T part(String key, Duration ttl, Read<T> read) throws java.sql.SQLException {
     Timed<Object> t = parts.get(key);
-    return t != null && t.fresh(ttl) ? (T) t.value() : null;
-  }
-
-  void putPart(String key, Object value) {
-    if (parts.size() >= MAX_TABLES) {
-      parts.clear();
+    if (t != null && t.fresh(ttl)) {
+      return (T) t.value();
     }
-    parts.put(key, new Timed<>(value, System.nanoTime()));
+    T value = read.read();
+    if (value != null) {
+      if (parts.size() >= MAX_TABLES) {
+        parts.clear();
+      }
+      parts.put(key, new Timed<>(value, System.nanoTime()));
+    }
+    return value;
   }
 
   /**

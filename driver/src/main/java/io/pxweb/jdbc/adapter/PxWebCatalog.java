@@ -96,20 +96,12 @@ public final class PxWebCatalog {
     List<TableEntry> eager = null;
     List<TableEntry.Folder> subjects;
     if (source.listsByFolder()) {
-      subjects = cache.part("subjects/" + language, ttl);
-      if (subjects == null) {
-        subjects = source.subjects(language, pageSize);
-        cache.putPart("subjects/" + language, subjects);
-      }
-      subjects = subjects.stream().filter(f -> scope.subjects().isEmpty()
+      List<TableEntry.Folder> all = cache.part("subjects/" + language, ttl,
+          () -> source.subjects(language, pageSize));
+      subjects = all.stream().filter(f -> scope.subjects().isEmpty()
           || scope.subjects().contains(f.id().toLowerCase(Locale.ROOT))).toList();
     } else {
-      eager = cache.tables(language, ttl);
-      if (eager == null) {
-        eager = source.tables(language, pageSize);
-        cache.putTables(language, eager);
-      }
-      eager = scope.apply(eager);
+      eager = scope.apply(cache.tables(language, ttl, () -> source.tables(language, pageSize)));
       subjects = StatbankSource.subjectsOf(eager);
     }
     return new PxWebCatalog(source, config, language, maxCells, eager, subjects, scope,
@@ -232,12 +224,7 @@ public final class PxWebCatalog {
   public List<TableEntry> tables() throws SQLException {
     List<TableEntry> a = all;
     if (a == null) {
-      a = cache.tables(language, ttl);
-      if (a == null) {
-        a = source.tables(language, pageSize);
-        cache.putTables(language, a);
-      }
-      a = scope.apply(a);
+      a = scope.apply(cache.tables(language, ttl, () -> source.tables(language, pageSize)));
       all = a;
     }
     return a;
@@ -254,13 +241,8 @@ public final class PxWebCatalog {
     }
     List<TableEntry> list = bySubject.get(subject);
     if (list == null) {
-      String key = "subject/" + language + "/" + subject;
-      list = cache.part(key, ttl);
-      if (list == null) {
-        list = source.subjectTables(subject, language, pageSize);
-        cache.putPart(key, list);
-      }
-      list = scope.apply(list);
+      list = scope.apply(cache.part("subject/" + language + "/" + subject, ttl,
+          () -> source.subjectTables(subject, language, pageSize)));
       bySubject.put(subject, list);
     }
     return list;
@@ -281,15 +263,9 @@ public final class PxWebCatalog {
     if (read != null) {
       return remember(key, read);
     }
-    TableEntry found = cache.part("table/" + language + "/" + key, ttl);
-    if (found == null) {
-      found = source.table(name, language, pageSize);
-      if (found == null) {
-        return null;
-      }
-      cache.putPart("table/" + language + "/" + key, found);
-    }
-    return scope.admits(found) ? remember(key, found) : null;
+    TableEntry found = cache.part("table/" + language + "/" + key, ttl,
+        () -> source.table(name, language, pageSize));
+    return found != null && scope.admits(found) ? remember(key, found) : null;
   }
 
   private TableEntry remember(String key, TableEntry t) {
