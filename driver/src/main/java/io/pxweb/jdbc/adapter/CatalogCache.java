@@ -63,6 +63,8 @@ final class CatalogCache {
 
   /** Most sources and identities whose catalogs a JVM keeps. */
   static final int MAX_SCOPES = 64;
+  /** Most languages whose table lists are kept per scope: more than any statbank offers. */
+  static final int MAX_LANGUAGES = 16;
   /** Most table metadata documents kept per scope: more than any statbank has tables. */
   static final int MAX_TABLES = 20_000;
 
@@ -88,6 +90,10 @@ final class CatalogCache {
       return t.value();
     }
     List<TableEntry> value = read.read();
+    if (tables.size() >= MAX_LANGUAGES) {
+      // A server that answers any language (v1 servers not in the catalogue are not checked).
+      tables.clear();
+    }
     tables.put(lang, new Timed<>(value, System.nanoTime()));
     return value;
   }
