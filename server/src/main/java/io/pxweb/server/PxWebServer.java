@@ -1,6 +1,7 @@
 package io.pxweb.server;
 
 import io.pxweb.jdbc.PxWebDriver;
+import io.pxweb.server.catalog.CatalogData;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;

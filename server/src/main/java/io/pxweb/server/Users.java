@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.sql.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
