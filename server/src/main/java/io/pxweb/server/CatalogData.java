@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lists are read once per session; a table's columns only when a catalog query asks for them,
  * since each costs a metadata request to a live statbank.
  */
-final class CatalogData {
+public final class CatalogData {
   static final int PG_CATALOG_OID = 11;
   static final int INFORMATION_SCHEMA_OID = 13_000;
   static final int PG_CLASS_OID = 1259;
@@ -28,7 +28,7 @@ final class CatalogData {
   static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema", "metadata");
 
   /** OIDs are handed out once per server and name, so they stay the same across sessions. */
-  static final class Oids {
+  public static final class Oids {
     private final Map<String, Integer> byName = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger(16_384);
 
@@ -55,7 +55,7 @@ final class CatalogData {
   private final Map<Integer, List<Attribute>> attributes = new HashMap<>();
   private final Map<Integer, List<String>> primaryKeys = new HashMap<>();
 
-  CatalogData(Connection connection, Oids oids) {
+  public CatalogData(Connection connection, Oids oids) {
     this.connection = connection;
     this.oids = oids;
   }

@@ -20,7 +20,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * gets, computed from the statbank catalog: what psql, pgjdbc's DatabaseMetaData and BI tools
  * read. Tables that describe features statbanks lack (triggers, indexes, rules) are empty.
  */
-final class PgCatalogSchema extends AbstractSchema {
+public final class PgCatalogSchema extends AbstractSchema {
   static final String DEFAULT_SCHEMA = "statbank";
 
   /** OIDs PostgreSQL gives its own catalog tables (pg_class is 1259 in every cluster). */
@@ -51,7 +51,7 @@ final class PgCatalogSchema extends AbstractSchema {
   }
 
   /** Adds pg_catalog, information_schema, the catalog functions and PostgreSQL type names. */
-  static void register(SchemaPlus root, CatalogData data, Settings settings) {
+  public static void register(SchemaPlus root, CatalogData data, Settings settings) {
     Map<String, Table> pgTables = pgCatalog(data, settings);
     tableNames = Set.copyOf(pgTables.keySet());
     SchemaPlus pg = root.add("pg_catalog", new PgCatalogSchema(pgTables));

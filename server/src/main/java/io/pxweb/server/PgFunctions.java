@@ -9,8 +9,8 @@ import java.util.Locale;
  * the query: Calcite evaluates a JDBC statement on the calling thread.
  */
 public final class PgFunctions {
-  static final ThreadLocal<CatalogData> CATALOG = new ThreadLocal<>();
-  static final ThreadLocal<Settings> SETTINGS = new ThreadLocal<>();
+  public static final ThreadLocal<CatalogData> CATALOG = new ThreadLocal<>();
+  public static final ThreadLocal<Settings> SETTINGS = new ThreadLocal<>();
 
   private PgFunctions() {
   }

@@ -19,7 +19,7 @@ import java.time.temporal.ChronoUnit;
  * The PostgreSQL types results are sent as: OID, length, typmod, and the text and binary encodings
  * clients decode. Chosen once per column from the JDBC type, so rows are encoded without lookups.
  */
-enum PgType {
+public enum PgType {
   BOOL(16, 1, "bool"),
   BYTEA(17, -1, "bytea"),
   INT8(20, 8, "int8"),
@@ -50,8 +50,8 @@ enum PgType {
   private static final DateTimeFormatter WHOLE_SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
-  final int oid;
-  final int length;
+  public final int oid;
+  public final int length;
   final String name;
 
   PgType(int oid, int length, String name) {
@@ -106,7 +106,7 @@ enum PgType {
   }
 
   /** Whether {@link #binary} can encode this type; other types go out as text whatever was asked. */
-  boolean hasBinary() {
+  public boolean hasBinary() {
     return this != UNKNOWN;
   }
 

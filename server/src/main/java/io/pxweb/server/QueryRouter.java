@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.Session;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,13 +10,13 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Sends a session's queries to the driver, in the driver's SQL dialect (see {@link PgDialect}). */
-final class QueryRouter {
+public final class QueryRouter {
   private final Connection connection;
   private final Settings settings;
   private final PgDialect dialect;
   private final CatalogData catalog;
 
-  QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog) {
+  public QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog) {
     this.connection = connection;
     this.settings = settings;
     this.dialect = new PgDialect(settings, pid, catalog);
@@ -23,7 +24,7 @@ final class QueryRouter {
   }
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
-  Session.Result query(String sql, Consumer<Statement> started) throws SQLException {
+  public Session.Result query(String sql, Consumer<Statement> started) throws SQLException {
     Rows known = KnownQueries.answer(sql, catalog);
     if (known != null) {
       return Session.Result.rows(known);
@@ -51,7 +52,7 @@ final class QueryRouter {
    * The columns a statement will return, without running it (Describe of a statement): the
    * driver prepares it with each {@code $n} as a typed NULL. Null when it returns no rows.
    */
-  List<Rows.Column> describe(String sql) throws SQLException {
+  public List<Rows.Column> describe(String sql) throws SQLException {
     if (sql.isEmpty() || !isQuery(sql)) {
       return null;
     }

@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.Session;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  * commit, but clients send it), SET/SHOW/RESET, DISCARD and DEALLOCATE, and the refusal of every
  * statement that would write.
  */
-final class SessionCommands {
+public final class SessionCommands {
   private static final Pattern SET = Pattern.compile(
       "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][\\w.]*)\\s*(?:=|\\s+TO\\s+|\\s+)(.*)");
   private static final Pattern SET_TIME_ZONE = Pattern.compile(
@@ -27,7 +28,7 @@ final class SessionCommands {
       "CLUSTER", "REINDEX", "COMMENT", "LOCK", "REFRESH", "IMPORT", "SECURITY", "CALL", "DO");
 
   /** What a session needs from the commands: settings, transaction state, statement names. */
-  interface Host {
+  public interface Host {
     Settings settings();
 
     void parameterChanged(String name, String value) throws java.io.IOException;
@@ -43,7 +44,7 @@ final class SessionCommands {
   }
 
   /** The result of a session command, or null when the statement is a query for the driver. */
-  static Session.Result run(String sql, Host host) throws SQLException, java.io.IOException {
+  public static Session.Result run(String sql, Host host) throws SQLException, java.io.IOException {
     String word = SqlText.firstWord(sql);
     String upper = sql.toUpperCase(Locale.ROOT);
     switch (word) {

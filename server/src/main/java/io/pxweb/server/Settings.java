@@ -10,13 +10,13 @@ import java.util.Set;
  * A session's run-time parameters (what SET changes and SHOW and current_setting read). Names are
  * case-insensitive as in PostgreSQL; values are kept as text.
  */
-final class Settings {
+public final class Settings {
   /** PostgreSQL 14's protocol and catalog, as far as clients can tell. */
   static final String SERVER_VERSION = "14.0";
   static final String SERVER_VERSION_NUM = "140000";
 
   /** Parameters the server reports (ParameterStatus) at startup and whenever SET changes them. */
-  static final Set<String> REPORTED = Set.of("server_version", "server_encoding",
+  public static final Set<String> REPORTED = Set.of("server_version", "server_encoding",
       "client_encoding", "application_name", "datestyle", "integer_datetimes",
       "standard_conforming_strings", "timezone", "intervalstyle", "is_superuser",
       "session_authorization", "default_transaction_read_only", "in_hot_standby");
@@ -26,7 +26,7 @@ final class Settings {
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
-  Settings(String user, String database, String applicationName) {
+  public Settings(String user, String database, String applicationName) {
     put("server_version", SERVER_VERSION);
     put("server_version_num", SERVER_VERSION_NUM);
     put("server_encoding", "UTF8");
@@ -61,15 +61,15 @@ final class Settings {
   }
 
   /** The name as PostgreSQL spells it in ParameterStatus and SHOW. */
-  static String display(String name) {
+  public static String display(String name) {
     return DISPLAY_NAMES.getOrDefault(key(name), key(name));
   }
 
-  String get(String name) {
+  public String get(String name) {
     return values.get(key(name));
   }
 
-  void put(String name, String value) {
+  public void put(String name, String value) {
     values.put(key(name), value);
   }
 
@@ -80,7 +80,7 @@ final class Settings {
   /** The user's statement-time limit (0: none), which no SET lifts. */
   private long maxStatementMillis;
 
-  void maxStatementMillis(long millis) {
+  public void maxStatementMillis(long millis) {
     this.maxStatementMillis = millis;
     if (millis > 0) {
       put("statement_timeout", millis + "ms");
@@ -97,7 +97,7 @@ final class Settings {
   }
 
   /** A time in milliseconds as PostgreSQL writes it (5s, 100ms, 1min, 2h, a bare number: ms). */
-  static long millis(String text) {
+  public static long millis(String text) {
     String v = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (v.endsWith("ms")) {

@@ -1,5 +1,15 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
+import io.pxweb.server.CatalogData;
+import io.pxweb.server.Parameters;
+import io.pxweb.server.PgCatalogSchema;
+import io.pxweb.server.PgFunctions;
+import io.pxweb.server.PgType;
+import io.pxweb.server.QueryRouter;
+import io.pxweb.server.Rows;
+import io.pxweb.server.SessionCommands;
+import io.pxweb.server.Settings;
+import io.pxweb.server.SqlText;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.ByteBuffer;
@@ -17,7 +27,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
  * One client connection: startup and authentication, then the simple and extended query
  * protocols over the session's own driver connection. Runs on its own thread.
  */
-final class Session implements Runnable, SessionCommands.Host {
+public final class Session implements Runnable, SessionCommands.Host {
   private static final int PROTOCOL_3_0 = 196608;
   private static final int SSL_REQUEST = 80877103;
   private static final int GSSENC_REQUEST = 80877104;
@@ -25,12 +35,12 @@ final class Session implements Runnable, SessionCommands.Host {
   static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
 
   /** What a statement produced: rows to send, or only a command tag. */
-  record Result(String tag, Rows rows) {
-    static Result tag(String tag) {
+  public record Result(String tag, Rows rows) {
+    public static Result tag(String tag) {
       return new Result(tag, null);
     }
 
-    static Result rows(Rows rows) {
+    public static Result rows(Rows rows) {
       return new Result(null, rows);
     }
   }
@@ -59,10 +69,10 @@ final class Session implements Runnable, SessionCommands.Host {
     }
   }
 
-  private final PxWebServer server;
+  private final Server server;
   private final Socket socket;
-  final int pid;
-  final int secret;
+  public final int pid;
+  public final int secret;
   private PgInput in;
   private PgOutput out;
   private Connection connection;
@@ -78,7 +88,7 @@ final class Session implements Runnable, SessionCommands.Host {
   /** -Dpxweb.server.trace=true prints each statement, its time and its failure to standard error. */
   private static final boolean TRACE = Boolean.getBoolean("pxweb.server.trace");
 
-  Session(PxWebServer server, Socket socket, int pid, int secret) {
+  public Session(Server server, Socket socket, int pid, int secret) {
     this.server = server;
     this.socket = socket;
     this.pid = pid;
@@ -592,7 +602,7 @@ final class Session implements Runnable, SessionCommands.Host {
   }
 
   /** Called from the acceptor thread that received a CancelRequest with this session's key. */
-  void cancel() {
+  public void cancel() {
     Statement s = running;
     if (s != null) {
       cancelled = true;
@@ -604,12 +614,12 @@ final class Session implements Runnable, SessionCommands.Host {
     }
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     return running != null;
   }
 
   /** Stops the session from another thread (server shutdown). */
-  void kill() {
+  public void kill() {
     try {
       socket.close();
     } catch (IOException ignored) {
