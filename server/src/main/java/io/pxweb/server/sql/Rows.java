@@ -12,7 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /** A result being sent: its columns, then its rows one at a time, each value as text or binary. */
-interface Rows extends AutoCloseable {
+public interface Rows extends AutoCloseable {
   /** A result column as the RowDescription message describes it. */
   record Column(String name, PgType type, int typmod) {
   }

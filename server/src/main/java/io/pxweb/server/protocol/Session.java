@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
 import io.pxweb.server.sql.SqlSession;
 import io.pxweb.server.sql.Wire;
@@ -18,24 +18,24 @@ import java.util.Map;
  * One client connection: startup and authentication, then the simple and extended query
  * protocols over the session's own driver connection. Runs on its own thread.
  */
-final class Session implements Runnable {
+public final class Session implements Runnable {
   private static final int PROTOCOL_3_0 = 196608;
   private static final int SSL_REQUEST = 80877103;
   private static final int GSSENC_REQUEST = 80877104;
   private static final int CANCEL_REQUEST = 80877102;
   static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
 
-  private final PxWebServer server;
+  private final Server server;
   private final Socket socket;
-  final int pid;
-  final int secret;
+  public final int pid;
+  public final int secret;
   private PgInput in;
   private PgOutput out;
   /** The query side of the session (io.pxweb.server.sql), once the client has logged in. */
   private SqlSession queries;
   private String admittedUser;
 
-  Session(PxWebServer server, Socket socket, int pid, int secret) {
+  public Session(Server server, Socket socket, int pid, int secret) {
     this.server = server;
     this.socket = socket;
     this.pid = pid;
@@ -290,20 +290,20 @@ final class Session implements Runnable {
   }
 
   /** Called from the acceptor thread that received a CancelRequest with this session's key. */
-  void cancel() {
+  public void cancel() {
     SqlSession q = queries;
     if (q != null) {
       q.cancel();
     }
   }
 
-  boolean isRunning() {
+  public boolean isRunning() {
     SqlSession q = queries;
     return q != null && q.isRunning();
   }
 
   /** Stops the session from another thread (server shutdown). */
-  void kill() {
+  public void kill() {
     try {
       socket.close();
     } catch (IOException ignored) {
