@@ -173,7 +173,7 @@ public class PxWebDriver extends Driver {
    * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
    * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
    * server's default), so one statement can join tables of several statbanks, each part pushed
-   * to its own server. HTTP settings are the connection's.
+   * to its own server. HTTP settings are the connection's, but for the headers (above).
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
     for (Map.Entry<String, String> m : config.mounts().entrySet()) {
@@ -184,8 +184,13 @@ public class PxWebDriver extends Driver {
       }
       PxWebUrl parsed = PxWebUrl.parse(PxWebUrl.PREFIX + m.getValue(), null);
       Properties own = parsed.properties();
+      // The connection's httpHeaders stay at its server's origin; a mount elsewhere gets
+      // only its own (mount.x={https://host/api/v2;httpHeaders=...}), at its origin.
+      Map<String, String> headers = PxWebProperty.HTTP_HEADERS.getHeaders(own);
+      HttpSettings http = headers.isEmpty() ? config.http()
+          : config.http().withHeaders(headers, HttpSettings.originOf(parsed.baseUrl()));
       StatbankSource source = source(parsed.baseUrl(), parsed.folder(),
-          PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
+          PxWebProperty.API_VERSION.getString(own), http, java.util.Set.of());
       PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
       Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
