@@ -44,6 +44,7 @@ public class PxWebDriver extends Driver {
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
 
   static {
+    QuietLogging.startQuietlyWithoutProvider();
     new PxWebDriver().register();
     withdrawCalciteDriver();
   }
