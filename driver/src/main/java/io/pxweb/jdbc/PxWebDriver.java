@@ -44,6 +44,7 @@ public class PxWebDriver extends Driver {
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
 
   static {
+    QuietLogging.startQuietlyWithoutProvider();
     new PxWebDriver().register();
     withdrawCalciteDriver();
   }
@@ -130,9 +131,11 @@ public class PxWebDriver extends Driver {
     // A root schema without Calcite's name cache: each statement then asks the schemas for the
     // names it uses, so codelist tables ("07459@agg_x") and Klass tables by id, too many to
     // list, resolve when named (a caching root only knows the names a schema lists). No
-    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer.
+    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer. Text is
+    // Unicode through the connection's own type factory (see PxWebTypeFactory).
     AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
-        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false), null);
+        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false),
+        new PxWebTypeFactory(PxWebTypeSystem.INSTANCE));
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -257,8 +260,9 @@ public class PxWebDriver extends Driver {
       try {
         javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
             url, parts.get("driver"), parts.get("user"), parts.get("password"));
-        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
-            null, parts.get("schema")));
+        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name,
+            io.pxweb.jdbc.adapter.AttachedSql.plainLiterals(dataSource,
+                PxWebTypeFactory.CHARSET_NAME), null, parts.get("schema")));
       } catch (RuntimeException e) {
         throw attachFailure(name, url, parts.get("password"), e);
       }

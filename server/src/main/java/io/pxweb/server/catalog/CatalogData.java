@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * lists are read once per session; a table's columns only when a catalog query asks for them,
  * since each costs a metadata request to a live statbank.
  */
-final class CatalogData {
+public final class CatalogData {
   static final int PG_CATALOG_OID = 11;
   static final int INFORMATION_SCHEMA_OID = 13_000;
   static final int PG_CLASS_OID = 1259;
@@ -28,23 +28,23 @@ final class CatalogData {
   static final Set<String> SYSTEM_SCHEMAS = Set.of("pg_catalog", "information_schema", "metadata");
 
   /** OIDs are handed out once per server and name, so they stay the same across sessions. */
-  static final class Oids {
+  public static final class Oids {
     private final Map<String, Integer> byName = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger(16_384);
 
-    int of(String kind, String... names) {
+    public int of(String kind, String... names) {
       return byName.computeIfAbsent(kind + ":" + String.join("\u0000", names),
           k -> next.getAndIncrement());
     }
   }
 
-  record Namespace(int oid, String name) {
+  public record Namespace(int oid, String name) {
   }
 
-  record Relation(int oid, Namespace namespace, String name, char kind, String remarks) {
+  public record Relation(int oid, Namespace namespace, String name, char kind, String remarks) {
   }
 
-  record Attribute(Relation relation, int num, String name, PgType type, int typmod,
+  public record Attribute(Relation relation, int num, String name, PgType type, int typmod,
       boolean notNull, String remarks, int precision, int scale) {
   }
 
@@ -55,12 +55,12 @@ final class CatalogData {
   private final Map<Integer, List<Attribute>> attributes = new HashMap<>();
   private final Map<Integer, List<String>> primaryKeys = new HashMap<>();
 
-  CatalogData(Connection connection, Oids oids) {
+  public CatalogData(Connection connection, Oids oids) {
     this.connection = connection;
     this.oids = oids;
   }
 
-  synchronized List<Namespace> namespaces() throws SQLException {
+  public synchronized List<Namespace> namespaces() throws SQLException {
     if (namespaces == null) {
       List<Namespace> list = new ArrayList<>();
       list.add(new Namespace(PG_CATALOG_OID, "pg_catalog"));
@@ -87,7 +87,7 @@ final class CatalogData {
     return null;
   }
 
-  synchronized List<Relation> relations() throws SQLException {
+  public synchronized List<Relation> relations() throws SQLException {
     if (relations == null) {
       List<Relation> list = new ArrayList<>();
       try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", null)) {
@@ -109,7 +109,7 @@ final class CatalogData {
     return relations;
   }
 
-  Relation relation(int oid) throws SQLException {
+  public Relation relation(int oid) throws SQLException {
     for (Relation r : relations()) {
       if (r.oid() == oid) {
         return r;
@@ -119,7 +119,7 @@ final class CatalogData {
   }
 
   /** The OID of a table named as {@code ::regclass} reads it (schema-qualified or not). */
-  Integer relationOid(String name) throws SQLException {
+  public Integer relationOid(String name) throws SQLException {
     String schema = null;
     String table = name;
     int dot = dotOutsideQuotes(name);
@@ -173,7 +173,7 @@ final class CatalogData {
   }
 
   /** A relation's columns, read from the driver the first time they are asked for. */
-  synchronized List<Attribute> attributes(Relation r) throws SQLException {
+  public synchronized List<Attribute> attributes(Relation r) throws SQLException {
     List<Attribute> list = attributes.get(r.oid());
     if (list == null) {
       list = new ArrayList<>();
@@ -205,7 +205,7 @@ final class CatalogData {
   }
 
   /** The primary key's column names in key order (empty when the table has none). */
-  synchronized List<String> primaryKey(Relation r) throws SQLException {
+  public synchronized List<String> primaryKey(Relation r) throws SQLException {
     List<String> key = primaryKeys.get(r.oid());
     if (key == null) {
       Map<Integer, String> bySeq = new java.util.TreeMap<>();

@@ -1,4 +1,6 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.PgType;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -12,14 +14,14 @@ import java.time.LocalTime;
  * each value into the text: Calcite then types it from its context (a dynamic parameter in a
  * select list or a function argument would fail to type), and the text is logged as run.
  */
-final class Parameters {
+public final class Parameters {
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
 
   private Parameters() {
   }
 
   /** The value as a literal; strings are quoted with quotes doubled, so they cannot end early. */
-  static String literal(byte[] value, boolean binary, int typeOid) throws SQLException {
+  public static String literal(byte[] value, boolean binary, int typeOid) throws SQLException {
     PgType type = PgType.ofOid(typeOid);
     if (value == null) {
       return type == null || type == PgType.UNKNOWN ? "NULL"

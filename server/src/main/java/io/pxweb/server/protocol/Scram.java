@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Set;
  * A session's run-time parameters (what SET changes and SHOW and current_setting read). Names are
  * case-insensitive as in PostgreSQL; values are kept as text.
  */
-final class Settings {
+public final class Settings implements io.pxweb.server.catalog.SessionSettings {
   /** PostgreSQL 14's protocol and catalog, as far as clients can tell. */
   static final String SERVER_VERSION = "14.0";
   static final String SERVER_VERSION_NUM = "140000";
@@ -56,6 +56,41 @@ final class Settings {
     put("database", database);
   }
 
+  /**
+   * Applies the startup packet's parameters: those PostgreSQL reports or SHOW knows, and libpq's
+   * options (-c name=value or --name=value, as PGOPTIONS carries them).
+   */
+  void applyStartup(Map<String, String> params) {
+    for (Map.Entry<String, String> p : params.entrySet()) {
+      String key = p.getKey();
+      if (key.equals("options")) {
+        applyOptions(p.getValue());
+      } else if (!key.equals("user") && !key.equals("database") && !key.equals("replication")
+          && !key.startsWith("_pq_.") && !key.equals("client_encoding") && get(key) != null) {
+        put(key, p.getValue());
+      }
+    }
+  }
+
+  private void applyOptions(String options) {
+    String[] words = options.trim().split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      String setting = null;
+      if (w.equals("-c") && i + 1 < words.length) {
+        setting = words[++i];
+      } else if (w.startsWith("-c")) {
+        setting = w.substring(2);
+      } else if (w.startsWith("--")) {
+        setting = w.substring(2);
+      }
+      int eq = setting == null ? -1 : setting.indexOf('=');
+      if (eq > 0) {
+        put(setting.substring(0, eq).replace('-', '_'), setting.substring(eq + 1));
+      }
+    }
+  }
+
   static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
@@ -65,7 +100,7 @@ final class Settings {
     return DISPLAY_NAMES.getOrDefault(key(name), key(name));
   }
 
-  String get(String name) {
+  @Override public String get(String name) {
     return values.get(key(name));
   }
 
@@ -73,7 +108,7 @@ final class Settings {
     values.put(key(name), value);
   }
 
-  Map<String, String> all() {
+  @Override public Map<String, String> all() {
     return values;
   }
 
@@ -97,7 +132,7 @@ final class Settings {
   }
 
   /** A time in milliseconds as PostgreSQL writes it (5s, 100ms, 1min, 2h, a bare number: ms). */
-  static long millis(String text) {
+  public static long millis(String text) {
     String v = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (v.endsWith("ms")) {

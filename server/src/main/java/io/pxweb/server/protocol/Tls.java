@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,14 +22,14 @@ import javax.net.ssl.SSLSocket;
  * TLS for SSLRequest, from a PEM certificate chain and a PEM PKCS#8 private key (RSA or EC), as
  * PostgreSQL's {@code ssl_cert_file} and {@code ssl_key_file} hold them.
  */
-final class Tls {
+public final class Tls {
   private final SSLContext context;
 
   private Tls(SSLContext context) {
     this.context = context;
   }
 
-  static Tls load(Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
+  public static Tls load(Path certFile, Path keyFile) throws IOException, GeneralSecurityException {
     Certificate[] chain = CertificateFactory.getInstance("X.509")
         .generateCertificates(new ByteArrayInputStream(Files.readAllBytes(certFile)))
         .toArray(new Certificate[0]);

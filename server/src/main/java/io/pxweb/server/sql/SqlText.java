@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,12 +7,12 @@ import java.util.List;
  * Lexical work on query text as PostgreSQL reads it: splitting a simple query into statements and
  * finding {@code $n} parameters, skipping string literals, quoted names, dollar quotes and comments.
  */
-final class SqlText {
+public final class SqlText {
   private SqlText() {
   }
 
   /** The statements of a simple-query message, each trimmed, without its semicolon. */
-  static List<String> split(String sql) {
+  public static List<String> split(String sql) {
     List<String> out = new ArrayList<>();
     int start = 0;
     int i = 0;
@@ -90,7 +90,7 @@ final class SqlText {
   }
 
   /** The first word of a statement, upper-cased, after leading comments and parentheses. */
-  static String firstWord(String sql) {
+  public static String firstWord(String sql) {
     int i = 0;
     while (i < sql.length()) {
       char c = sql.charAt(i);
@@ -110,7 +110,7 @@ final class SqlText {
   }
 
   /** Text with the {@code $n} parameters replaced by what {@code replacement} gives for n. */
-  static String replaceParameters(String sql, java.util.function.IntFunction<String> replacement) {
+  public static String replaceParameters(String sql, java.util.function.IntFunction<String> replacement) {
     StringBuilder out = new StringBuilder(sql.length());
     int i = 0;
     while (i < sql.length()) {
@@ -133,7 +133,7 @@ final class SqlText {
   }
 
   /** The highest {@code $n} in the text (0 when it has no parameters). */
-  static int parameterCount(String sql) {
+  public static int parameterCount(String sql) {
     int[] max = {0};
     replaceParameters(sql, n -> {
       max[0] = Math.max(max[0], n);

@@ -1,4 +1,6 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.PgType;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -10,7 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /** A result being sent: its columns, then its rows one at a time, each value as text or binary. */
-interface Rows extends AutoCloseable {
+public interface Rows extends AutoCloseable {
   /** A result column as the RowDescription message describes it. */
   record Column(String name, PgType type, int typmod) {
   }

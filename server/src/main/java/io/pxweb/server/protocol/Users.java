@@ -1,5 +1,6 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
+import io.pxweb.server.sql.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,14 +27,14 @@ import javax.crypto.spec.SecretKeySpec;
  * user's concurrent sessions, and the longest a statement of theirs may run whatever the
  * session SETs.
  */
-final class Users {
+public final class Users {
   /** A user's SCRAM verifier. */
-  record Verifier(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
+  public record Verifier(byte[] salt, int iterations, byte[] storedKey, byte[] serverKey) {
   }
 
   /** A user's limits: sessions at once (-1: the server's default), statement time (0: none). */
-  record Limits(int connections, long statementMillis) {
-    static final Limits DEFAULT = new Limits(-1, 0);
+  public record Limits(int connections, long statementMillis) {
+    public static final Limits DEFAULT = new Limits(-1, 0);
   }
 
   private static final Pattern LIMIT = Pattern.compile("(connections|statement_timeout)=(\\S+)");
@@ -49,20 +50,20 @@ final class Users {
   }
 
   /** The user's limits; {@link Limits#DEFAULT} when the users file gives none. */
-  Limits limits(String user) {
+  public Limits limits(String user) {
     return limits.getOrDefault(user, Limits.DEFAULT);
   }
 
-  Verifier get(String user) {
+  public Verifier get(String user) {
     return verifiers.get(user);
   }
 
-  int size() {
+  public int size() {
     return verifiers.size();
   }
 
   /** Users from {@code name:secret} lines; blank lines and lines starting with # are skipped. */
-  static Users parse(String text, String source) {
+  public static Users parse(String text, String source) {
     Map<String, Verifier> map = new HashMap<>();
     Map<String, Limits> limits = new HashMap<>();
     int lineNo = 0;
@@ -120,7 +121,7 @@ final class Users {
     throw new IllegalArgumentException(where + ": expected a positive number of connections");
   }
 
-  static Users load(Path file) throws IOException {
+  public static Users load(Path file) throws IOException {
     return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
   }
 
@@ -144,7 +145,7 @@ final class Users {
   }
 
   /** PostgreSQL's verifier text for a password (what a users file may hold instead of it). */
-  static String verifierText(String password) {
+  public static String verifierText(String password) {
     Verifier v = verifier(password);
     Base64.Encoder e = Base64.getEncoder();
     return "SCRAM-SHA-256$" + v.iterations() + ":" + e.encodeToString(v.salt()) + "$"

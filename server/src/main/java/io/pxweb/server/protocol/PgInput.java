@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,18 +8,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Reads frontend messages; every length is checked against a ceiling before anything is allocated. */
-final class PgInput {
+public final class PgInput {
   /** The largest message accepted: a query text or a Bind with its parameters. */
   static final int MAX_MESSAGE = 64 << 20;
 
   private final DataInputStream in;
 
-  PgInput(InputStream in) {
+  public PgInput(InputStream in) {
     this.in = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 14));
   }
 
   /** The startup packet's body after its length (protocol code first), at most 10,000 bytes as in PostgreSQL. */
-  ByteBuffer startupPacket() throws IOException {
+  public ByteBuffer startupPacket() throws IOException {
     int len = in.readInt();
     if (len < 8 || len > 10_000) {
       throw new ProtocolException("invalid startup packet length " + len);
@@ -74,7 +74,7 @@ final class PgInput {
   }
 
   /** A malformed frontend message: the session ends with SQLSTATE 08P01. */
-  static final class ProtocolException extends IOException {
+  public static final class ProtocolException extends IOException {
     ProtocolException(String message) {
       super(message);
     }

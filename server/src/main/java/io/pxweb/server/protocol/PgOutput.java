@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.protocol;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -11,17 +11,17 @@ import java.util.Arrays;
  * buffered stream: rows go out in large writes, and {@link #flush} is called only where the
  * protocol expects the client to read (ReadyForQuery, Flush, the end of a startup step).
  */
-final class PgOutput {
+public final class PgOutput {
   private final OutputStream out;
   private byte[] buf = new byte[256];
   private int pos;
   private int start = -1;
 
-  PgOutput(OutputStream out) {
+  public PgOutput(OutputStream out) {
     this.out = new BufferedOutputStream(out, 1 << 16);
   }
 
-  PgOutput begin(char type) {
+  public PgOutput begin(char type) {
     pos = 0;
     ensure(5);
     buf[pos++] = (byte) type;
@@ -30,12 +30,12 @@ final class PgOutput {
     return this;
   }
 
-  PgOutput int8(long v) {
+  public PgOutput int8(long v) {
     int32((int) (v >>> 32));
     return int32((int) v);
   }
 
-  PgOutput int32(int v) {
+  public PgOutput int32(int v) {
     ensure(4);
     buf[pos++] = (byte) (v >>> 24);
     buf[pos++] = (byte) (v >>> 16);
@@ -44,33 +44,33 @@ final class PgOutput {
     return this;
   }
 
-  PgOutput int16(int v) {
+  public PgOutput int16(int v) {
     ensure(2);
     buf[pos++] = (byte) (v >>> 8);
     buf[pos++] = (byte) v;
     return this;
   }
 
-  PgOutput byte1(int v) {
+  public PgOutput byte1(int v) {
     ensure(1);
     buf[pos++] = (byte) v;
     return this;
   }
 
-  PgOutput bytes(byte[] b) {
+  public PgOutput bytes(byte[] b) {
     ensure(b.length);
     System.arraycopy(b, 0, buf, pos, b.length);
     pos += b.length;
     return this;
   }
 
-  PgOutput cstring(String s) {
+  public PgOutput cstring(String s) {
     bytes(s.getBytes(StandardCharsets.UTF_8));
     return byte1(0);
   }
 
   /** Writes the message built since {@link #begin}. */
-  void end() throws IOException {
+  public void end() throws IOException {
     int len = pos - start;
     buf[start] = (byte) (len >>> 24);
     buf[start + 1] = (byte) (len >>> 16);
@@ -84,11 +84,11 @@ final class PgOutput {
   }
 
   /** A single byte outside any message: the answer to SSLRequest and GSSENCRequest. */
-  void raw(int b) throws IOException {
+  public void raw(int b) throws IOException {
     out.write(b);
   }
 
-  void flush() throws IOException {
+  public void flush() throws IOException {
     out.flush();
   }
 
