@@ -143,6 +143,10 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    if (source.hasSavedQueries()) {
+      root.add(io.pxweb.jdbc.adapter.SavedQuerySchema.NAME,
+          new io.pxweb.jdbc.adapter.SavedQuerySchema(catalog, root));
+    }
     PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
