@@ -1,5 +1,8 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.source.SourceProvider;
+import io.pxweb.jdbc.source.SourceRegistry;
+
 /**
  * Generator of {@code docs/connection-properties.md} from {@link PxWebProperty}, so the user
  * documentation cannot drift from the code (a test compares them).
@@ -26,12 +29,12 @@ public final class PropertyDocs {
             + " are an error in the URL (a typo should not pass silently) and are ignored in the"
             + " `Properties` object (host applications add their own, such as `user`).\n\n")
         .append("URL forms: `jdbc:pxweb:` (Statistics Norway, `")
-        .append(PxWebUrl.DEFAULT_BASE_URL).append("`), `jdbc:pxweb:ssb`, `jdbc:pxweb:scb` (`")
-        .append(PxWebUrl.ALIASES.get("scb")).append("`), or `jdbc:pxweb:<base URL>` for any"
-            + " PxWebApi 2.0 server, e.g. `jdbc:pxweb:https://api.stat.gov.lv/api/v2;lang=en`;"
-            + " a PxWebApi v1 base URL such as"
-            + " `jdbc:pxweb:https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin`, or a v1 alias"
-            + " (`statfin`, `scb-v1`, ...; the table in README.md).\n\n")
+        .append(PxWebUrl.DEFAULT_BASE_URL).append("`), `jdbc:pxweb:<alias>` or"
+            + " `jdbc:pxweb:<location>`, as the sources read them:\n\n");
+    for (SourceProvider p : SourceRegistry.all()) {
+      b.append("- `").append(p.name()).append("`: ").append(p.description()).append(".\n");
+    }
+    b.append("\n")
         .append("Durations are a number with a unit: `500ms`, `30s`, `5m`, `1h` (a bare number"
             + " is seconds).\n\n")
         .append("| Key | Type | Default | Description |\n")

@@ -53,7 +53,7 @@ class RedactionTest {
   void passwordWithSemicolonInUserInfoIsPartOfTheLocation() throws SQLException {
     PxWebUrl parsed = PxWebUrl.parse("jdbc:pxweb:http://user:pa;ss@localhost:1/api/v2;lang=en",
         new Properties());
-    assertEquals("http://user:pa;ss@localhost:1/api/v2", parsed.baseUrl());
+    assertEquals("http://user:pa;ss@localhost:1/api/v2", parsed.location());
     assertEquals("en", parsed.properties().getProperty("lang"));
   }
 
