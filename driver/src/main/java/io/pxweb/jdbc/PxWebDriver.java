@@ -1,5 +1,11 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.config.ConnectionConfig;
+import io.pxweb.jdbc.config.DriverName;
+import io.pxweb.jdbc.config.PxWebUrl;
+import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebTypeSystem;
+import io.pxweb.jdbc.surface.ErrorBoundary;
 import io.pxweb.jdbc.http.Redaction;
 
 import io.pxweb.jdbc.adapter.meta.CatalogSchema;
@@ -36,8 +42,8 @@ import org.apache.calcite.schema.SchemaPlus;
  * (every table; the default schema) and one schema per subject.
  */
 public class PxWebDriver extends Driver {
-  public static final String NAME = "pxweb-jdbc";
-  public static final String VERSION = "0.1.0";
+  public static final String NAME = DriverName.NAME;
+  public static final String VERSION = DriverName.VERSION;
 
   /** System property that keeps Calcite's own {@code jdbc:calcite:} driver registered. */
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";

@@ -1,5 +1,6 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
+import io.pxweb.jdbc.PxWebProperty;
 import io.pxweb.jdbc.http.HttpSettings;
 import io.pxweb.jdbc.klass.KlassSettings;
 import io.pxweb.jdbc.source.SourceRegistry;
@@ -106,7 +107,7 @@ public record ConnectionConfig(String location, String lang, Integer maxDataCell
 
   private static String userAgent(Properties props) throws SQLException {
     String ua = PxWebProperty.USER_AGENT.getString(props);
-    return ua != null ? ua : PxWebDriver.NAME + "/" + PxWebDriver.VERSION + " (Java "
+    return ua != null ? ua : DriverName.NAME + "/" + DriverName.VERSION + " (Java "
         + System.getProperty("java.version") + ")";
   }
 }

@@ -1,5 +1,6 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
+import io.pxweb.jdbc.PxWebProperty;
 import io.pxweb.jdbc.source.SourceProvider;
 import io.pxweb.jdbc.source.SourceRegistry;
 
@@ -20,7 +21,7 @@ public final class PropertyDocs {
   public static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Connection properties\n\n")
-        .append("<!-- Generated from io.pxweb.jdbc.PxWebProperty by io.pxweb.jdbc.PropertyDocs;"
+        .append("<!-- Generated from io.pxweb.jdbc.PxWebProperty by io.pxweb.jdbc.config.PropertyDocs;"
             + " do not edit by hand. -->\n\n")
         .append("Properties go after the URL as `;key=value` pairs, or in the `Properties`"
             + " object given to `DriverManager.getConnection`. Keys match case-insensitively.\n\n")

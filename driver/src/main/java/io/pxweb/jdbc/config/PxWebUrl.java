@@ -1,5 +1,6 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
+import io.pxweb.jdbc.PxWebProperty;
 import io.pxweb.jdbc.http.Redaction;
 
 import io.pxweb.jdbc.source.SourceProvider;

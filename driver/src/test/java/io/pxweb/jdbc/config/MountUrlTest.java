@@ -1,5 +1,6 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
+import io.pxweb.jdbc.PxWebProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
