@@ -1,6 +1,13 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.PgInput;
+import io.pxweb.server.protocol.PgOutput;
+import io.pxweb.server.protocol.Server;
+import io.pxweb.server.protocol.Session;
+import io.pxweb.server.protocol.Tls;
+import io.pxweb.server.protocol.Users;
 import io.pxweb.jdbc.PxWebDriver;
+import io.pxweb.server.catalog.CatalogData;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection, each over its own driver connection to the same URL. Usable from
  * {@code java -jar pxweb-server.jar} and, in tests, in-process on an ephemeral port.
  */
-public final class PxWebServer implements AutoCloseable {
+public final class PxWebServer implements AutoCloseable, Server {
   private final ServerOptions options;
   private final ServerSocket listener;
   private final Tls tls;
@@ -142,16 +149,16 @@ public final class PxWebServer implements AutoCloseable {
     }
   }
 
-  Users users() {
+  @Override public Users users() {
     return options.users();
   }
 
-  Tls tls() {
+  @Override public Tls tls() {
     return tls;
   }
 
   /** Counts a session against its user's limit; false when the user is at the limit. */
-  boolean admit(String user) {
+  @Override public boolean admit(String user) {
     AtomicInteger n = perUser.computeIfAbsent(user, u -> new AtomicInteger());
     int own = limits(user).connections();
     if (n.incrementAndGet() > (own > 0 ? own : options.maxConnectionsPerUser())) {
@@ -162,29 +169,29 @@ public final class PxWebServer implements AutoCloseable {
   }
 
   /** The user's limits from the users file (defaults without one). */
-  Users.Limits limits(String user) {
+  @Override public Users.Limits limits(String user) {
     return options.users() == null ? Users.Limits.DEFAULT : options.users().limits(user);
   }
 
-  Connection openConnection() throws SQLException {
+  @Override public Connection openConnection() throws SQLException {
     Properties info = new Properties();
     // PostgreSQL's functions and operators (::, ILIKE, date_trunc, string_agg...) for clients.
     info.setProperty("fun", "postgresql");
     return driver.connect(options.url(), info);
   }
 
-  CatalogData.Oids oids() {
+  @Override public CatalogData.Oids oids() {
     return oids;
   }
 
-  void cancel(int pid, int secret) {
+  @Override public void cancel(int pid, int secret) {
     Session s = sessions.get(pid);
     if (s != null && s.secret == secret) {
       s.cancel();
     }
   }
 
-  void ended(Session session, String user) {
+  @Override public void ended(Session session, String user) {
     sessions.remove(session.pid);
     if (user != null) {
       AtomicInteger n = perUser.get(user);

@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.Users;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.Users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
