@@ -106,7 +106,7 @@ final class Scram {
       throw new PgInput.ProtocolException("expected a SASL response, got message type "
           + (type < 0 ? "end of stream" : Character.toString((char) type)));
     }
-    return in.body(PgInput.MAX_AUTH_MESSAGE);
+    return in.body(PgInput.MAX_SMALL_MESSAGE);
   }
 
   private static String attribute(String message, char name) {
