@@ -23,9 +23,11 @@ public final class PxWebServer implements AutoCloseable, Backend {
   private final Listener listener;
   private final PxWebDriver driver = new PxWebDriver();
   private final CatalogData.Oids oids = new CatalogData.Oids();
+  private final Redaction redaction;
 
   private PxWebServer(ServerOptions options) throws IOException {
     this.options = options;
+    this.redaction = new Redaction(options.url());
     try {
       this.tls = options.tlsCert() == null ? null : Tls.load(options.tlsCert(), options.tlsKey());
     } catch (GeneralSecurityException e) {
@@ -94,6 +96,10 @@ public final class PxWebServer implements AutoCloseable, Backend {
 
   @Override public CatalogData.Oids oids() {
     return oids;
+  }
+
+  @Override public String forClient(String message) {
+    return redaction.apply(message);
   }
 
   @Override public void close() {

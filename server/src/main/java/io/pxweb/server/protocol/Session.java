@@ -200,6 +200,12 @@ public final class Session implements Runnable, SessionCommands.Host {
         return false;
       }
     }
+    if (listener.limits(user).tlsRequired() && !(socket instanceof javax.net.ssl.SSLSocket)) {
+      // After authentication, so that the answer tells nothing of which names exist.
+      error("28000", "user \"" + user + "\" may log in only over TLS (SSL): connect with "
+          + "sslmode=require");
+      return false;
+    }
     if (!listener.admit(user)) {
       error("53300", "too many connections for role \"" + user + "\"");
       return false;
@@ -578,13 +584,13 @@ public final class Session implements Runnable, SessionCommands.Host {
   }
 
   private void error(String state, String message) throws IOException {
-    out.errorResponse("ERROR", state, message).flush();
+    out.errorResponse("ERROR", state, backend.forClient(message)).flush();
   }
 
   private void tryError(String state, String message) {
     try {
       if (out != null) {
-        out.errorResponse("FATAL", state, message).flush();
+        out.errorResponse("FATAL", state, backend.forClient(message)).flush();
       }
     } catch (IOException ignored) {
       // The connection is already gone.
