@@ -192,9 +192,9 @@ public final class Listener implements AutoCloseable {
             packets.add(packet.getInt(0) == SSL_REQUEST ? null : packet);
           }
         } catch (PgInput.ProtocolException e) {
-          refuse(startup, "08P01", e.getMessage());
+          refuseWaiting(startup, "08P01", e.getMessage());
         } catch (IOException e) {
-          drop(startup);
+          dropWaiting(startup);
         }
       }
     }
@@ -251,7 +251,12 @@ public final class Listener implements AutoCloseable {
         startup.send(new byte[] {'N'});
         return false;
       }
-      startup.send(new byte[] {'S'});
+      try {
+        startup.send(new byte[] {'S'});
+      } catch (IOException e) {
+        slots.decrementAndGet();
+        throw e;
+      }
       return true;
     }
     if (code >> 16 != 3) {

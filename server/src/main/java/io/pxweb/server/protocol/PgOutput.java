@@ -83,11 +83,6 @@ public final class PgOutput {
     start = -1;
   }
 
-  /** A single byte outside any message: the answer to SSLRequest and GSSENCRequest. */
-  public void raw(int b) throws IOException {
-    out.write(b);
-  }
-
   public void flush() throws IOException {
     out.flush();
   }

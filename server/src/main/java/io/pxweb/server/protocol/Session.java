@@ -13,8 +13,8 @@ import io.pxweb.server.SqlText;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.channels.SocketChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -129,7 +129,7 @@ public final class Session implements Runnable, SessionCommands.Host {
       tryError(sqlState(e), e.getMessage());
     } catch (RuntimeException e) {
       // A malformed message the parsing above did not foresee: still the client's error.
-      tryError("08P01", "invalid message: " + e.getMessage());
+      tryError("08P01", "invalid message (" + e.getClass().getSimpleName() + ")");
     } finally {
       closeAll();
       try {
