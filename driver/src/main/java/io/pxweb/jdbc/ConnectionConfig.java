@@ -57,7 +57,8 @@ public record ConnectionConfig(String baseUrl, Path folder, String lang, Integer
         PxWebProperty.PROXY_USER.getString(props),
         PxWebProperty.PROXY_PASSWORD.getString(props),
         PxWebProperty.HTTP_HEADERS.getHeaders(props),
-        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
+        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L,
+        HttpSettings.originOf(url.baseUrl()));
     String lang = PxWebProperty.LANG.getString(props);
     String klassUrl = PxWebProperty.KLASS_URL.getUrl(props);
     // A folder of PX files has no Klass, unless the user names a Klass server explicitly.

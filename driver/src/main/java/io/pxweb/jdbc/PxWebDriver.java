@@ -44,6 +44,7 @@ public class PxWebDriver extends Driver {
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
 
   static {
+    QuietLogging.startQuietlyWithoutProvider();
     new PxWebDriver().register();
     withdrawCalciteDriver();
   }
@@ -130,9 +131,11 @@ public class PxWebDriver extends Driver {
     // A root schema without Calcite's name cache: each statement then asks the schemas for the
     // names it uses, so codelist tables ("07459@agg_x") and Klass tables by id, too many to
     // list, resolve when named (a caching root only knows the names a schema lists). No
-    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer.
+    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer. Text is
+    // Unicode through the connection's own type factory (see PxWebTypeFactory).
     AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
-        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false), null);
+        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false),
+        new PxWebTypeFactory(PxWebTypeSystem.INSTANCE));
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -173,7 +176,7 @@ public class PxWebDriver extends Driver {
    * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
    * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
    * server's default), so one statement can join tables of several statbanks, each part pushed
-   * to its own server. HTTP settings are the connection's.
+   * to its own server. HTTP settings are the connection's, but for the headers (above).
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
     for (Map.Entry<String, String> m : config.mounts().entrySet()) {
@@ -184,8 +187,13 @@ public class PxWebDriver extends Driver {
       }
       PxWebUrl parsed = PxWebUrl.parse(PxWebUrl.PREFIX + m.getValue(), null);
       Properties own = parsed.properties();
+      // The connection's httpHeaders stay at its server's origin; a mount elsewhere gets
+      // only its own (mount.x={https://host/api/v2;httpHeaders=...}), at its origin.
+      Map<String, String> headers = PxWebProperty.HTTP_HEADERS.getHeaders(own);
+      HttpSettings http = headers.isEmpty() ? config.http()
+          : config.http().withHeaders(headers, HttpSettings.originOf(parsed.baseUrl()));
       StatbankSource source = source(parsed.baseUrl(), parsed.folder(),
-          PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
+          PxWebProperty.API_VERSION.getString(own), http, java.util.Set.of());
       PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
       Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
@@ -252,8 +260,9 @@ public class PxWebDriver extends Driver {
       try {
         javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
             url, parts.get("driver"), parts.get("user"), parts.get("password"));
-        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
-            null, parts.get("schema")));
+        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name,
+            io.pxweb.jdbc.adapter.AttachedSql.plainLiterals(dataSource,
+                PxWebTypeFactory.CHARSET_NAME), null, parts.get("schema")));
       } catch (RuntimeException e) {
         throw attachFailure(name, url, parts.get("password"), e);
       }

@@ -122,12 +122,13 @@ public final class PxWebUrl {
           throw new URISyntaxException(location, "no host");
         }
       } catch (URISyntaxException e) {
-        throw new SQLException("Malformed server URL in " + redact(url) + ": " + e.getMessage(),
-            "08001");
+        // The parser's message quotes the URL, user info included.
+        throw new SQLException("Malformed server URL in " + redact(url) + ": "
+            + Redaction.redact(e.getMessage()), "08001");
       }
       return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
     }
-    throw new SQLException("Unknown server '" + location + "' in " + redact(url)
+    throw new SQLException("Unknown server '" + Redaction.redact(location) + "' in " + redact(url)
         + ": use jdbc:pxweb: (Statistics Norway), jdbc:pxweb:ssb, jdbc:pxweb:scb"
         + ", a PxWebApi v1 alias (statfin, scb-v1, hagstofa, ...; see README.md)"
         + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 or v1 server>", "08001");
@@ -168,7 +169,8 @@ public final class PxWebUrl {
       }
       return Path.of(path).toAbsolutePath().normalize();
     } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new SQLException("Malformed folder in " + redact(url) + ": " + e.getMessage()
+      throw new SQLException("Malformed folder in " + redact(url) + ": "
+          + Redaction.redact(e.getMessage())
           + "; use jdbc:pxweb:file:<folder>, e.g. jdbc:pxweb:file:samples/db", "08001");
     }
   }
@@ -236,10 +238,13 @@ public final class PxWebUrl {
     if (PxWebProperty.isSecretKey(key)) {
       return pair.substring(0, eq + 1) + "***";
     }
-    if (PxWebProperty.forKey(key) == PxWebProperty.ATTACH) {
-      return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
+    if (PxWebProperty.forKey(key) == PxWebProperty.MOUNT) {
+      // A mount's value is a location with properties of its own: its secrets as the URL's.
+      String value = pair.substring(eq + 1);
+      return pair.substring(0, eq + 1) + redact(PREFIX + value).substring(PREFIX.length());
     }
-    return pair;
+    // Any other value may be a URL with user info (klassUrl, attach.<name>.url).
+    return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
   }
 
   /** Returns the server's base URL, or null for a PX-file folder. */

@@ -1,6 +1,7 @@
 package io.pxweb.server;
 
 import io.pxweb.jdbc.PxWebDriver;
+import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.protocol.Backend;
 import io.pxweb.server.protocol.Listener;
 import io.pxweb.server.protocol.Tls;

@@ -1,6 +1,7 @@
 package io.pxweb.server;
 
 import io.pxweb.server.protocol.Users;
+import io.pxweb.server.sql.Settings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

@@ -90,7 +90,7 @@ public final class DiskCache {
     try {
       Files.deleteIfExists(file(url));
     } catch (IOException e) {
-      LOG.warn("Cannot remove cache entry for {}: {}", url, e.toString());
+      LOG.warn("Cannot remove cache entry for {}: {}", Redaction.redact(url), e.toString());
     }
   }
 

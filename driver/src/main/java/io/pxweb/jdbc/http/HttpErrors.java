@@ -100,6 +100,11 @@ public final class HttpErrors {
       return fromMalformed(e.getMessage(), method, url);
     }
     String where = " (" + method + " " + Redaction.redact(url) + ")";
+    if (e instanceof OriginPolicy.InsecureRedirectException) {
+      // Following it would be the failure; asking again would be redirected again.
+      return new SQLNonTransientConnectionException("Refused a redirect of " + name + ": "
+          + e.getMessage() + where, "08001");
+    }
     if (e instanceof UnknownHostException || e instanceof ConnectException) {
       return new SQLNonTransientConnectionException(
           "Cannot reach " + name + ": " + e.getMessage() + where, "08001", e);

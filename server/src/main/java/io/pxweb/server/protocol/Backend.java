@@ -1,6 +1,6 @@
 package io.pxweb.server.protocol;
 
-import io.pxweb.server.CatalogData;
+import io.pxweb.server.catalog.CatalogData;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,72 +1,25 @@
 package io.pxweb.server.protocol;
 
-import io.pxweb.server.CatalogData;
-import io.pxweb.server.Parameters;
-import io.pxweb.server.PgCatalogSchema;
-import io.pxweb.server.PgFunctions;
-import io.pxweb.server.PgType;
-import io.pxweb.server.QueryRouter;
-import io.pxweb.server.Rows;
-import io.pxweb.server.SessionCommands;
-import io.pxweb.server.Settings;
-import io.pxweb.server.SqlText;
+import io.pxweb.server.sql.SqlSession;
+import io.pxweb.server.sql.Wire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
  * One client connection after its startup packet: TLS when asked, authentication, then the simple
  * and extended query protocols over the session's own driver connection. Runs on a thread of the
  * listener's pool; each message's work runs under the {@link WorkGuard}'s time limit.
  */
-public final class Session implements Runnable, SessionCommands.Host {
-
-  /** What a statement produced: rows to send, or only a command tag. */
-  public record Result(String tag, Rows rows) {
-    public static Result tag(String tag) {
-      return new Result(tag, null);
-    }
-
-    public static Result rows(Rows rows) {
-      return new Result(null, rows);
-    }
-  }
-
-  /** A parsed statement (Parse): its text and the parameter types the client declared. */
-  private record Prepared(String sql, int[] paramTypes) {
-  }
-
-  /** A bound statement (Bind): final SQL, the result formats asked for, and its running result. */
-  private static final class Portal {
-    final String sql;
-    final short[] formats;
-    Result result;
-    long sent;
-
-    Portal(String sql, short[] formats) {
-      this.sql = sql;
-      this.formats = formats;
-    }
-
-    boolean binary(int column) {
-      if (formats.length == 0) {
-        return false;
-      }
-      return (formats.length == 1 ? formats[0] : formats[column]) == 1;
-    }
-  }
-
+final class Session implements Runnable {
   private final Listener listener;
   private final Backend backend;
   private final SocketChannel channel;
@@ -82,18 +35,9 @@ public final class Session implements Runnable, SessionCommands.Host {
   private final WorkGuard guard = new WorkGuard();
   private PgInput in;
   private PgOutput out;
-  private Connection connection;
-  private Settings settings;
-  private QueryRouter router;
-  private char transaction = 'I';
-  private final Map<String, Prepared> prepared = new HashMap<>();
-  private final Map<String, Portal> portals = new HashMap<>();
-  private volatile Statement running;
-  private volatile boolean cancelled;
+  /** The query side of the session (io.pxweb.server.sql), once the client has logged in. */
+  private SqlSession queries;
   private String admittedUser;
-  private String lastSql;
-  /** -Dpxweb.server.trace=true prints each statement, its time and its failure to standard error. */
-  private static final boolean TRACE = Boolean.getBoolean("pxweb.server.trace");
 
   Session(Listener listener, Backend backend, SocketChannel channel, int pid, int secret,
       long loginDeadline, ByteBuffer startupPacket) {
@@ -214,38 +158,15 @@ public final class Session implements Runnable, SessionCommands.Host {
     // Authenticated: the login deadline is for whoever has not proved who they are.
     loggedIn = true;
     out.begin('R').int32(0).end();
-    settings = new Settings(user, database, params.get("application_name"));
-    settings.maxStatementMillis(listener.limits(user).statementMillis());
-    for (Map.Entry<String, String> p : params.entrySet()) {
-      String key = p.getKey();
-      if (key.equals("options")) {
-        // libpq's options: -c name=value (or --name=value), as PGOPTIONS carries them.
-        java.util.regex.Matcher m = java.util.regex.Pattern
-            .compile("(?:-c\\s*|--)([\\w.]+)=(\\S+)").matcher(p.getValue());
-        while (m.find()) {
-          settings.put(m.group(1).replace('-', '_'), m.group(2));
-        }
-      } else if (!key.equals("user") && !key.equals("database") && !key.equals("replication")
-          && !key.startsWith("_pq_.") && !key.equals("client_encoding")
-          && settings.get(key) != null) {
-        settings.put(key, p.getValue());
-      }
-    }
+    Connection connection;
     try {
       connection = backend.openConnection();
     } catch (SQLException e) {
       error(sqlState(e), "cannot open the statbank connection: " + e.getMessage());
       return false;
     }
-    CatalogData catalog = new CatalogData(connection, backend.oids());
-    PgCatalogSchema.register(connection.unwrap(CalciteConnection.class).getRootSchema(), catalog,
-        settings);
-    PgFunctions.CATALOG.set(catalog);
-    PgFunctions.SETTINGS.set(settings);
-    router = new QueryRouter(connection, settings, pid, catalog);
-    for (String name : Settings.REPORTED) {
-      out.begin('S').cstring(Settings.display(name)).cstring(settings.get(name)).end();
-    }
+    queries = SqlSession.open(pid, new Replies(), connection, backend.oids(), params,
+        listener.limits(user).statementMillis());
     out.begin('K').int32(pid).int32(secret).end();
     readyForQuery();
     return true;
@@ -267,21 +188,22 @@ public final class Session implements Runnable, SessionCommands.Host {
       if (skipToSync && type != 'S') {
         continue;
       }
-      guard.begin(settings.statementTimeoutMillis());
+      guard.begin(queries.settings().statementTimeoutMillis());
       try {
         switch (type) {
-          case 'Q': simpleQuery(PgInput.cstring(body)); break;
+          case 'Q':
+            queries.simpleQuery(PgInput.cstring(body));
+            readyForQuery();
+            break;
           case 'P': parse(body); break;
           case 'B': bind(body); break;
-          case 'D': describe(body); break;
-          case 'E': execute(body); break;
-          case 'C': close(body); break;
+          case 'D': queries.describe((char) body.get(), PgInput.cstring(body)); break;
+          case 'E': queries.execute(PgInput.cstring(body), body.getInt()); break;
+          case 'C': queries.close((char) body.get(), PgInput.cstring(body)); break;
           case 'H': out.flush(); break;
           case 'S':
             skipToSync = false;
-            if (transaction == 'I') {
-              closePortals();
-            }
+            queries.sync();
             readyForQuery();
             break;
           case 'd': case 'c': case 'f':
@@ -309,60 +231,6 @@ public final class Session implements Runnable, SessionCommands.Host {
     }
   }
 
-  private void simpleQuery(String text) throws IOException, SQLException {
-    closePortal("");
-    List<String> statements = SqlText.split(text);
-    if (statements.stream().allMatch(String::isEmpty)) {
-      out.begin('I').end();
-      readyForQuery();
-      return;
-    }
-    for (String sql : statements) {
-      if (sql.isEmpty()) {
-        continue;
-      }
-      Result result = run(sql);
-      if (result.rows() != null) {
-        try (Rows rows = result.rows()) {
-          rowDescription(rows, null);
-          long n = sendRows(rows, null, 0);
-          commandComplete("SELECT " + n);
-        }
-      } else {
-        commandComplete(result.tag());
-      }
-    }
-    if (transaction == 'I') {
-      closePortals();
-    }
-    readyForQuery();
-  }
-
-  /** Runs one statement: a session command, or a query for the catalog or the driver. */
-  private Result run(String sql) throws SQLException, IOException {
-    if (transaction == 'E') {
-      String word = SqlText.firstWord(sql);
-      if (!word.equals("ROLLBACK") && !word.equals("COMMIT") && !word.equals("ABORT")
-          && !word.equals("END")) {
-        throw new SQLException("current transaction is aborted, commands ignored until end of "
-            + "transaction block", "25P02");
-      }
-    }
-    Result command = SessionCommands.run(sql, this);
-    if (command != null) {
-      return command;
-    }
-    cancelled = false;
-    lastSql = sql;
-    long start = System.nanoTime();
-    Result result = router.query(sql, statement -> running = statement);
-    if (TRACE) {
-      System.err.println("pxweb-server: session " + pid + ": " + (System.nanoTime() - start)
-          / 1_000_000 + " ms to first row: " + sql.replaceAll("\\s+", " "));
-    }
-    return result;
-  }
-
   private void parse(ByteBuffer body) throws IOException, SQLException {
     String name = PgInput.cstring(body);
     String sql = PgInput.cstring(body);
@@ -371,216 +239,33 @@ public final class Session implements Runnable, SessionCommands.Host {
     for (int i = 0; i < n; i++) {
       types[i] = body.getInt();
     }
-    if (!name.isEmpty() && prepared.containsKey(name)) {
-      throw new SQLException("prepared statement \"" + name + "\" already exists", "42P05");
-    }
-    if (prepared.size() > 10_000) {
-      throw new SQLException("too many prepared statements in this session", "53400");
-    }
-    prepared.put(name, new Prepared(sql.trim(), types));
-    out.begin('1').end();
+    queries.parse(name, sql, types);
   }
 
   private void bind(ByteBuffer body) throws IOException, SQLException {
     String portalName = PgInput.cstring(body);
     String statementName = PgInput.cstring(body);
-    Prepared statement = prepared.get(statementName);
-    if (statement == null) {
-      throw new SQLException("prepared statement \"" + statementName + "\" does not exist",
-          "26000");
-    }
     short[] paramFormats = shorts(body);
     int n = body.getShort() & 0xffff;
-    String[] literals = new String[n];
+    byte[][] values = new byte[n][];
     for (int i = 0; i < n; i++) {
       int len = body.getInt();
-      byte[] value = null;
       if (len >= 0) {
-        value = new byte[len];
-        body.get(value);
+        values[i] = new byte[len];
+        body.get(values[i]);
       }
-      short format = paramFormats.length == 0 ? 0
-          : paramFormats.length == 1 ? paramFormats[0] : paramFormats[i];
-      int type = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
-      literals[i] = Parameters.literal(value, format == 1, type);
     }
-    short[] resultFormats = shorts(body);
-    String sql = SqlText.replaceParameters(statement.sql(), k -> {
-      if (k < 1 || k > literals.length) {
-        throw new IllegalArgumentException("there is no parameter $" + k);
-      }
-      return literals[k - 1];
-    });
-    closePortal(portalName);
-    portals.put(portalName, new Portal(sql, resultFormats));
-    out.begin('2').end();
-  }
-
-  private void describe(ByteBuffer body) throws IOException, SQLException {
-    char kind = (char) body.get();
-    String name = PgInput.cstring(body);
-    if (kind == 'S') {
-      Prepared statement = prepared.get(name);
-      if (statement == null) {
-        throw new SQLException("prepared statement \"" + name + "\" does not exist", "26000");
-      }
-      int n = Math.max(SqlText.parameterCount(statement.sql()), statement.paramTypes().length);
-      out.begin('t').int16(n);
-      for (int i = 0; i < n; i++) {
-        int t = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
-        out.int32(t == 0 ? PgType.TEXT.oid : t);
-      }
-      out.end();
-      List<Rows.Column> columns = SqlText.firstWord(statement.sql()).equals("SHOW")
-          ? SessionCommands.run(statement.sql(), this).rows().columns()
-          : router.describe(statement.sql());
-      if (columns == null) {
-        out.begin('n').end();
-      } else {
-        rowDescription(columns, null);
-      }
-      return;
-    }
-    Portal portal = portal(name);
-    start(portal);
-    if (portal.result.rows() == null) {
-      out.begin('n').end();
-    } else {
-      rowDescription(portal.result.rows(), portal);
-    }
-  }
-
-  private void execute(ByteBuffer body) throws IOException, SQLException {
-    Portal portal = portal(PgInput.cstring(body));
-    int maxRows = body.getInt();
-    start(portal);
-    if (portal.sql.isEmpty()) {
-      out.begin('I').end();
-      return;
-    }
-    Rows rows = portal.result.rows();
-    if (rows == null) {
-      commandComplete(portal.result.tag());
-      return;
-    }
-    long before = portal.sent;
-    long n = sendRows(rows, portal, maxRows);
-    portal.sent += n;
-    if (maxRows > 0 && n == maxRows) {
-      out.begin('s').end();
-    } else {
-      commandComplete("SELECT " + (before + n));
-      rows.close();
-    }
-  }
-
-  private void start(Portal portal) throws SQLException, IOException {
-    if (portal.result == null) {
-      portal.result = portal.sql.isEmpty() ? Result.tag("") : run(portal.sql);
-    }
-  }
-
-  private void close(ByteBuffer body) throws IOException, SQLException {
-    char kind = (char) body.get();
-    String name = PgInput.cstring(body);
-    if (kind == 'S') {
-      prepared.remove(name);
-    } else {
-      closePortal(name);
-    }
-    out.begin('3').end();
-  }
-
-  private Portal portal(String name) throws SQLException {
-    Portal portal = portals.get(name);
-    if (portal == null) {
-      throw new SQLException("portal \"" + name + "\" does not exist", "34000");
-    }
-    return portal;
-  }
-
-  private void rowDescription(Rows rows, Portal portal) throws IOException {
-    rowDescription(rows.columns(), portal);
-  }
-
-  private void rowDescription(List<Rows.Column> columns, Portal portal) throws IOException {
-    out.begin('T').int16(columns.size());
-    for (int i = 0; i < columns.size(); i++) {
-      Rows.Column c = columns.get(i);
-      boolean binary = portal != null && portal.binary(i) && c.type().hasBinary();
-      out.cstring(c.name()).int32(0).int16(0).int32(c.type().oid).int16(c.type().length)
-          .int32(c.typmod()).int16(binary ? 1 : 0);
-    }
-    out.end();
-  }
-
-  /** Sends up to maxRows rows (all when 0); returns how many were sent. */
-  private long sendRows(Rows rows, Portal portal, int maxRows) throws IOException, SQLException {
-    int width = rows.columns().size();
-    boolean[] binary = new boolean[width];
-    for (int i = 0; i < width; i++) {
-      binary[i] = portal != null && portal.binary(i) && rows.columns().get(i).type().hasBinary();
-    }
-    long n = 0;
-    try {
-      while ((maxRows <= 0 || n < maxRows) && rows.next()) {
-        if (cancelled) {
-          throw new SQLException("canceling statement due to user request", "57014");
-        }
-        out.begin('D').int16(width);
-        for (int i = 0; i < width; i++) {
-          byte[] value;
-          if (binary[i]) {
-            value = rows.binary(i);
-          } else {
-            String text = rows.text(i);
-            value = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-          }
-          if (value == null) {
-            out.int32(-1);
-          } else {
-            out.int32(value.length).bytes(value);
-          }
-        }
-        out.end();
-        n++;
-      }
-    } catch (SQLException | RuntimeException e) {
-      rows.close();
-      if (portal != null) {
-        portals.values().remove(portal);
-      }
-      throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), "XX000", e);
-    }
-    return n;
-  }
-
-  private void commandComplete(String tag) throws IOException {
-    out.begin('C').cstring(tag).end();
+    queries.bind(portalName, statementName, paramFormats, values, shorts(body));
   }
 
   private void readyForQuery() throws IOException {
-    running = null;
-    out.begin('Z').byte1(transaction).end();
+    out.begin('Z').byte1(queries.ready()).end();
     out.flush();
   }
 
   private void statementFailed(SQLException e) throws IOException {
-    if (TRACE) {
-      System.err.println("pxweb-server: session " + pid + ": " + sqlState(e) + " "
-          + e.getMessage() + "\n  in: " + lastSql);
-    }
-    String state = sqlState(e);
-    String message = e.getMessage();
-    if (cancelled) {
-      state = "57014";
-      message = "canceling statement due to user request";
-      cancelled = false;
-    }
-    if (transaction == 'T') {
-      transaction = 'E';
-    }
-    error(state, message);
+    SQLException reported = queries.failed(e);
+    error(sqlState(reported), reported.getMessage());
   }
 
   private void error(String state, String message) throws IOException {
@@ -623,19 +308,15 @@ public final class Session implements Runnable, SessionCommands.Host {
   }
 
   private void cancelStatement() {
-    Statement s = running;
-    if (s != null) {
-      cancelled = true;
-      try {
-        s.cancel();
-      } catch (SQLException ignored) {
-        // Already finished.
-      }
+    SqlSession q = queries;
+    if (q != null) {
+      q.cancel();
     }
   }
 
   boolean isRunning() {
-    return running != null;
+    SqlSession q = queries;
+    return q != null && q.isRunning();
   }
 
   /** Stops the session from another thread (server shutdown, login deadline, client gone). */
@@ -723,58 +404,73 @@ public final class Session implements Runnable, SessionCommands.Host {
     kill();
   }
 
-  private void closePortal(String name) {
-    Portal p = portals.remove(name);
-    if (p != null && p.result != null && p.result.rows() != null) {
-      try {
-        p.result.rows().close();
-      } catch (SQLException ignored) {
-        // The statement is being dropped.
-      }
-    }
-  }
-
-  private void closePortals() {
-    for (String name : new ArrayList<>(portals.keySet())) {
-      closePortal(name);
-    }
-  }
-
   private void closeAll() {
-    closePortals();
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // The session is over.
+    if (queries != null) {
+      queries.close();
+    }
+  }
+
+  /** The query side's replies, framed as backend messages. */
+  private final class Replies implements Wire {
+    @Override public void parameterStatus(String name, String value) throws IOException {
+      out.begin('S').cstring(name).cstring(value).end();
+    }
+
+    @Override public void rowDescription(List<Wire.Column> columns) throws IOException {
+      out.begin('T').int16(columns.size());
+      for (Wire.Column c : columns) {
+        out.cstring(c.name()).int32(0).int16(0).int32(c.typeOid()).int16(c.typeLength())
+            .int32(c.typmod()).int16(c.binary() ? 1 : 0);
       }
+      out.end();
     }
-  }
 
-  @Override public Settings settings() {
-    return settings;
-  }
-
-  @Override public void parameterChanged(String name, String value) throws IOException {
-    out.begin('S').cstring(name).cstring(value).end();
-  }
-
-  @Override public void transaction(char status) {
-    if (status == 'I') {
-      closePortals();
+    @Override public void dataRow(byte[][] values) throws IOException {
+      out.begin('D').int16(values.length);
+      for (byte[] value : values) {
+        if (value == null) {
+          out.int32(-1);
+        } else {
+          out.int32(value.length).bytes(value);
+        }
+      }
+      out.end();
     }
-    transaction = status;
-  }
 
-  @Override public char transaction() {
-    return transaction;
-  }
+    @Override public void commandComplete(String tag) throws IOException {
+      out.begin('C').cstring(tag).end();
+    }
 
-  @Override public void deallocate(String name) {
-    if (name == null) {
-      prepared.clear();
-    } else {
-      prepared.remove(name);
+    @Override public void emptyQueryResponse() throws IOException {
+      out.begin('I').end();
+    }
+
+    @Override public void parseComplete() throws IOException {
+      out.begin('1').end();
+    }
+
+    @Override public void bindComplete() throws IOException {
+      out.begin('2').end();
+    }
+
+    @Override public void closeComplete() throws IOException {
+      out.begin('3').end();
+    }
+
+    @Override public void noData() throws IOException {
+      out.begin('n').end();
+    }
+
+    @Override public void portalSuspended() throws IOException {
+      out.begin('s').end();
+    }
+
+    @Override public void parameterDescription(int[] typeOids) throws IOException {
+      out.begin('t').int16(typeOids.length);
+      for (int oid : typeOids) {
+        out.int32(oid);
+      }
+      out.end();
     }
   }
 }

@@ -1,6 +1,6 @@
 package io.pxweb.server.protocol;
 
-import io.pxweb.server.Settings;
+import io.pxweb.server.sql.Settings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pxweb.jdbc.PxWebDriver;
-import io.pxweb.server.CatalogData;
+import io.pxweb.server.catalog.CatalogData;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

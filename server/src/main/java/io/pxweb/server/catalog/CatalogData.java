@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -32,19 +32,19 @@ public final class CatalogData {
     private final Map<String, Integer> byName = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger(16_384);
 
-    int of(String kind, String... names) {
+    public int of(String kind, String... names) {
       return byName.computeIfAbsent(kind + ":" + String.join("\u0000", names),
           k -> next.getAndIncrement());
     }
   }
 
-  record Namespace(int oid, String name) {
+  public record Namespace(int oid, String name) {
   }
 
-  record Relation(int oid, Namespace namespace, String name, char kind, String remarks) {
+  public record Relation(int oid, Namespace namespace, String name, char kind, String remarks) {
   }
 
-  record Attribute(Relation relation, int num, String name, PgType type, int typmod,
+  public record Attribute(Relation relation, int num, String name, PgType type, int typmod,
       boolean notNull, String remarks, int precision, int scale) {
   }
 
@@ -60,7 +60,7 @@ public final class CatalogData {
     this.oids = oids;
   }
 
-  synchronized List<Namespace> namespaces() throws SQLException {
+  public synchronized List<Namespace> namespaces() throws SQLException {
     if (namespaces == null) {
       List<Namespace> list = new ArrayList<>();
       list.add(new Namespace(PG_CATALOG_OID, "pg_catalog"));
@@ -87,7 +87,7 @@ public final class CatalogData {
     return null;
   }
 
-  synchronized List<Relation> relations() throws SQLException {
+  public synchronized List<Relation> relations() throws SQLException {
     if (relations == null) {
       List<Relation> list = new ArrayList<>();
       try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", null)) {
@@ -109,7 +109,7 @@ public final class CatalogData {
     return relations;
   }
 
-  Relation relation(int oid) throws SQLException {
+  public Relation relation(int oid) throws SQLException {
     for (Relation r : relations()) {
       if (r.oid() == oid) {
         return r;
@@ -119,7 +119,7 @@ public final class CatalogData {
   }
 
   /** The OID of a table named as {@code ::regclass} reads it (schema-qualified or not). */
-  Integer relationOid(String name) throws SQLException {
+  public Integer relationOid(String name) throws SQLException {
     String schema = null;
     String table = name;
     int dot = dotOutsideQuotes(name);
@@ -173,7 +173,7 @@ public final class CatalogData {
   }
 
   /** A relation's columns, read from the driver the first time they are asked for. */
-  synchronized List<Attribute> attributes(Relation r) throws SQLException {
+  public synchronized List<Attribute> attributes(Relation r) throws SQLException {
     List<Attribute> list = attributes.get(r.oid());
     if (list == null) {
       list = new ArrayList<>();
@@ -205,7 +205,7 @@ public final class CatalogData {
   }
 
   /** The primary key's column names in key order (empty when the table has none). */
-  synchronized List<String> primaryKey(Relation r) throws SQLException {
+  public synchronized List<String> primaryKey(Relation r) throws SQLException {
     List<String> key = primaryKeys.get(r.oid());
     if (key == null) {
       Map<Integer, String> bySeq = new java.util.TreeMap<>();

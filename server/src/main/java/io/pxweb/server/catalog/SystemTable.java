@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.sql.SQLException;
 import java.util.ArrayList;

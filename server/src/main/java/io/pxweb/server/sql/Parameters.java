@@ -1,4 +1,6 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.PgType;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -52,7 +52,7 @@ public enum PgType {
 
   public final int oid;
   public final int length;
-  final String name;
+  public final String name;
 
   PgType(int oid, int length, String name) {
     this.oid = oid;
@@ -60,7 +60,7 @@ public enum PgType {
     this.name = name;
   }
 
-  static PgType ofOid(int oid) {
+  public static PgType ofOid(int oid) {
     for (PgType t : values()) {
       if (t.oid == oid) {
         return t;
@@ -69,7 +69,7 @@ public enum PgType {
     return null;
   }
 
-  static PgType of(int jdbcType, int precision) {
+  public static PgType of(int jdbcType, int precision) {
     switch (jdbcType) {
       case Types.BOOLEAN: case Types.BIT: return BOOL;
       case Types.TINYINT: case Types.SMALLINT: return INT2;
@@ -92,7 +92,7 @@ public enum PgType {
   }
 
   /** The column's type modifier as PostgreSQL reports it (length + 4, or precision/scale). */
-  static int typmod(PgType type, ResultSetMetaData md, int column) throws SQLException {
+  public static int typmod(PgType type, ResultSetMetaData md, int column) throws SQLException {
     int precision = md.getPrecision(column);
     switch (type) {
       case NUMERIC:
@@ -111,7 +111,7 @@ public enum PgType {
   }
 
   /** The value of a result column as PostgreSQL's text output, or null for SQL NULL. */
-  String text(ResultSet rs, int column) throws SQLException {
+  public String text(ResultSet rs, int column) throws SQLException {
     switch (this) {
       case BOOL: {
         boolean b = rs.getBoolean(column);
@@ -144,7 +144,7 @@ public enum PgType {
   }
 
   /** The value in PostgreSQL's binary format, or null for SQL NULL. */
-  byte[] binary(ResultSet rs, int column) throws SQLException {
+  public byte[] binary(ResultSet rs, int column) throws SQLException {
     switch (this) {
       case BOOL: {
         boolean b = rs.getBoolean(column);
@@ -196,7 +196,7 @@ public enum PgType {
     }
   }
 
-  static String floatText(double d) {
+  public static String floatText(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
     }
@@ -217,11 +217,11 @@ public enum PgType {
     return sb.toString();
   }
 
-  static byte[] int4(int v) {
+  public static byte[] int4(int v) {
     return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
   }
 
-  static byte[] int8(long v) {
+  public static byte[] int8(long v) {
     byte[] b = new byte[8];
     for (int i = 7; i >= 0; i--) {
       b[i] = (byte) v;
@@ -231,7 +231,7 @@ public enum PgType {
   }
 
   /** PostgreSQL's binary numeric: base-10000 digits with a weight, a sign and a display scale. */
-  static byte[] numeric(BigDecimal d) {
+  public static byte[] numeric(BigDecimal d) {
     int dscale = Math.max(d.scale(), 0);
     BigInteger unscaled = d.setScale(dscale).unscaledValue();
     int sign = unscaled.signum() < 0 ? 0x4000 : 0;

@@ -1,6 +1,7 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
-import io.pxweb.server.protocol.Session;
+import io.pxweb.server.catalog.PgType;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * commit, but clients send it), SET/SHOW/RESET, DISCARD and DEALLOCATE, and the refusal of every
  * statement that would write.
  */
-public final class SessionCommands {
+final class SessionCommands {
   private static final Pattern SET = Pattern.compile(
       "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][\\w.]*)\\s*(?:=|\\s+TO\\s+|\\s+)(.*)");
   private static final Pattern SET_TIME_ZONE = Pattern.compile(
@@ -28,7 +29,7 @@ public final class SessionCommands {
       "CLUSTER", "REINDEX", "COMMENT", "LOCK", "REFRESH", "IMPORT", "SECURITY", "CALL", "DO");
 
   /** What a session needs from the commands: settings, transaction state, statement names. */
-  public interface Host {
+  interface Host {
     Settings settings();
 
     void parameterChanged(String name, String value) throws java.io.IOException;
@@ -44,31 +45,31 @@ public final class SessionCommands {
   }
 
   /** The result of a session command, or null when the statement is a query for the driver. */
-  public static Session.Result run(String sql, Host host) throws SQLException, java.io.IOException {
+  static Result run(String sql, Host host) throws SQLException, java.io.IOException {
     String word = SqlText.firstWord(sql);
     String upper = sql.toUpperCase(Locale.ROOT);
     switch (word) {
       case "BEGIN": case "START":
         host.transaction('T');
-        return Session.Result.tag("BEGIN");
+        return Result.tag("BEGIN");
       case "COMMIT": case "END": {
         boolean failed = host.transaction() == 'E';
         host.transaction('I');
-        return Session.Result.tag(failed ? "ROLLBACK" : "COMMIT");
+        return Result.tag(failed ? "ROLLBACK" : "COMMIT");
       }
       case "ROLLBACK": case "ABORT":
         if (upper.matches("(?s)ROLLBACK\\s+(WORK\\s+|TRANSACTION\\s+)?TO\\b.*")) {
           if (host.transaction() == 'E') {
             host.transaction('T');
           }
-          return Session.Result.tag("ROLLBACK");
+          return Result.tag("ROLLBACK");
         }
         host.transaction('I');
-        return Session.Result.tag("ROLLBACK");
+        return Result.tag("ROLLBACK");
       case "SAVEPOINT":
-        return Session.Result.tag("SAVEPOINT");
+        return Result.tag("SAVEPOINT");
       case "RELEASE":
-        return Session.Result.tag("RELEASE");
+        return Result.tag("RELEASE");
       case "SET":
         return set(sql, host);
       case "RESET":
@@ -76,13 +77,13 @@ public final class SessionCommands {
       case "SHOW":
         return show(sql, host.settings());
       case "DISCARD":
-        return Session.Result.tag("DISCARD " + upper.substring(7).trim());
+        return Result.tag("DISCARD " + upper.substring(7).trim());
       case "DEALLOCATE": {
         Matcher m = DEALLOCATE.matcher(sql.trim());
         if (m.matches()) {
           host.deallocate(m.group(1).equalsIgnoreCase("ALL") ? null : unquote(m.group(1)));
         }
-        return Session.Result.tag("DEALLOCATE");
+        return Result.tag("DEALLOCATE");
       }
       case "LISTEN": case "UNLISTEN": case "NOTIFY": case "PREPARE": case "EXECUTE":
       case "DECLARE": case "FETCH": case "MOVE": case "CLOSE": case "CHECKPOINT": case "LOAD":
@@ -96,11 +97,11 @@ public final class SessionCommands {
     }
   }
 
-  private static Session.Result set(String sql, Host host) throws SQLException,
+  private static Result set(String sql, Host host) throws SQLException,
       java.io.IOException {
     String s = sql.trim();
     if (s.toUpperCase(Locale.ROOT).matches("(?s)SET\\s+(SESSION\\s+CHARACTERISTICS|TRANSACTION)\\b.*")) {
-      return Session.Result.tag("SET");
+      return Result.tag("SET");
     }
     Matcher tz = SET_TIME_ZONE.matcher(s);
     String name;
@@ -144,10 +145,10 @@ public final class SessionCommands {
     if (Settings.REPORTED.contains(Settings.key(name))) {
       host.parameterChanged(Settings.display(name), value);
     }
-    return Session.Result.tag("SET");
+    return Result.tag("SET");
   }
 
-  private static Session.Result reset(String sql, Host host) throws java.io.IOException {
+  private static Result reset(String sql, Host host) throws java.io.IOException {
     Matcher m = RESET.matcher(sql.trim());
     if (m.matches()) {
       String name = m.group(1).trim();
@@ -162,10 +163,10 @@ public final class SessionCommands {
         }
       }
     }
-    return Session.Result.tag("RESET");
+    return Result.tag("RESET");
   }
 
-  private static Session.Result show(String sql, Settings settings) throws SQLException {
+  private static Result show(String sql, Settings settings) throws SQLException {
     Matcher m = SHOW.matcher(sql.trim());
     if (!m.matches()) {
       throw new SQLException("syntax error in SHOW statement", "42601");
@@ -176,7 +177,7 @@ public final class SessionCommands {
       for (Map.Entry<String, String> e : settings.all().entrySet()) {
         rows.add(new Object[] {Settings.display(e.getKey()), e.getValue(), ""});
       }
-      return Session.Result.rows(new Rows.Listed(List.of(
+      return Result.rows(new Rows.Listed(List.of(
           new Rows.Column("name", PgType.TEXT, -1), new Rows.Column("setting", PgType.TEXT, -1),
           new Rows.Column("description", PgType.TEXT, -1)), rows));
     }
@@ -192,7 +193,7 @@ public final class SessionCommands {
     }
     List<Object[]> rows = new ArrayList<>();
     rows.add(new Object[] {value});
-    return Session.Result.rows(new Rows.Listed(
+    return Result.rows(new Rows.Listed(
         List.of(new Rows.Column(Settings.key(name), PgType.TEXT, -1)), rows));
   }
 

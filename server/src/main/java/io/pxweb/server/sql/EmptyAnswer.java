@@ -1,9 +1,10 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.PgType;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,17 +18,11 @@ final class EmptyAnswer {
   private static final Pattern FIRST_FROM = Pattern.compile(
       "(?is)\\bFROM\\s+(?:pg_catalog\\s*\\.\\s*)?(\\w+)");
 
-  private static Set<String> emptyTables = Set.of();
-
   private EmptyAnswer() {
   }
 
-  static void emptyTables(Set<String> names) {
-    emptyTables = Set.copyOf(names);
-  }
-
   /** The empty result for this query, or null when its answer is not known to be empty. */
-  static Rows forQuery(String sql) {
+  static Rows forQuery(String sql, io.pxweb.server.catalog.PgCatalogSchema pg) {
     String upper = sql.toUpperCase(Locale.ROOT);
     if (!SqlText.firstWord(sql).equals("SELECT") || upper.contains(" UNION ")
         || upper.matches("(?s).*\\b(COUNT|SUM|MAX|MIN|AVG)\\s*\\(.*")) {
@@ -39,7 +34,7 @@ final class EmptyAnswer {
     }
     Matcher m = FIRST_FROM.matcher(sql);
     if (!m.find(from) || m.start() != from
-        || !emptyTables.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+        || !pg.isEmptyTable(m.group(1))) {
       return null;
     }
     return noRows(sql, from);

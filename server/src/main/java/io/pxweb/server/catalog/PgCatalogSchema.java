@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -21,7 +21,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * read. Tables that describe features statbanks lack (triggers, indexes, rules) are empty.
  */
 public final class PgCatalogSchema extends AbstractSchema {
-  static final String DEFAULT_SCHEMA = "statbank";
+  public static final String DEFAULT_SCHEMA = "statbank";
 
   /** OIDs PostgreSQL gives its own catalog tables (pg_class is 1259 in every cluster). */
   private static final Map<String, Integer> SYSTEM_OIDS = Map.of("pg_class", 1259,
@@ -30,11 +30,33 @@ public final class PgCatalogSchema extends AbstractSchema {
       "pg_attrdef", 2604);
 
   private final Map<String, Table> tables;
-  /** The pg_catalog table names (the same for every session). */
-  private static volatile Set<String> tableNames = Set.of();
+  private final CatalogData data;
+  private final SessionSettings settings;
+  /** Names of the tables that always are empty (features statbanks lack). */
+  private final Set<String> emptyTables;
 
-  private PgCatalogSchema(Map<String, Table> tables) {
+  private PgCatalogSchema(Map<String, Table> tables, CatalogData data, SessionSettings settings,
+      Set<String> emptyTables) {
     this.tables = tables;
+    this.data = data;
+    this.settings = settings;
+    this.emptyTables = emptyTables;
+  }
+
+  /** The session's catalog, for the functions that read it. */
+  CatalogData data() {
+    return data;
+  }
+
+  /** The session's settings, for the functions that read them. */
+  SessionSettings settings() {
+    return settings;
+  }
+
+  /** The pg_catalog schema a query's context sees: its session's. */
+  static PgCatalogSchema of(org.apache.calcite.DataContext root) {
+    SchemaPlus pg = root.getRootSchema().subSchemas().get("pg_catalog");
+    return pg == null ? null : pg.unwrap(PgCatalogSchema.class);
   }
 
   @Override protected Map<String, Table> getTableMap() {
@@ -42,24 +64,37 @@ public final class PgCatalogSchema extends AbstractSchema {
   }
 
   /** Whether pg_catalog has a table of this name: PostgreSQL finds them unqualified too. */
-  static boolean isCatalogTable(String name) {
-    return tableNames.contains(name.toLowerCase(java.util.Locale.ROOT));
+  public boolean isCatalogTable(String name) {
+    return tables.containsKey(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Whether the table of this name is always empty here (triggers, policies, publications...). */
+  public boolean isEmptyTable(String name) {
+    return emptyTables.contains(name.toLowerCase(java.util.Locale.ROOT));
   }
 
   static Integer systemOid(String table) {
     return SYSTEM_OIDS.get(table);
   }
 
-  /** Adds pg_catalog, information_schema, the catalog functions and PostgreSQL type names. */
-  public static void register(SchemaPlus root, CatalogData data, Settings settings) {
-    Map<String, Table> pgTables = pgCatalog(data, settings);
-    tableNames = Set.copyOf(pgTables.keySet());
-    SchemaPlus pg = root.add("pg_catalog", new PgCatalogSchema(pgTables));
-    root.add("information_schema", new PgCatalogSchema(informationSchema(data, settings)));
+  /**
+   * Adds pg_catalog, information_schema, the catalog functions and PostgreSQL type names to a
+   * session's root schema; returns the session's pg_catalog.
+   */
+  public static PgCatalogSchema register(SchemaPlus root, CatalogData data,
+      SessionSettings settings) {
+    Set<String> empty = new java.util.HashSet<>();
+    Map<String, Table> pgTables = pgCatalog(data, settings, empty);
+    PgCatalogSchema catalog = new PgCatalogSchema(pgTables, data, settings, Set.copyOf(empty));
+    SchemaPlus pg = root.add("pg_catalog", catalog);
+    root.add("information_schema", new PgCatalogSchema(informationSchema(data, settings), data,
+        settings, Set.of()));
     for (Method m : PgFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == PgFunctions.class) {
-        pg.add(m.getName(), ScalarFunctionImpl.create(m));
-        root.add(m.getName(), ScalarFunctionImpl.create(m));
+        org.apache.calcite.schema.Function f = SessionFunction.takesContext(m)
+            ? SessionFunction.of(m) : ScalarFunctionImpl.create(m);
+        pg.add(m.getName(), f);
+        root.add(m.getName(), f);
       }
     }
     Map<String, SqlTypeName> aliases = new HashMap<>();
@@ -82,9 +117,11 @@ public final class PgCatalogSchema extends AbstractSchema {
       root.add(a.getKey(), proto);
       pg.add(a.getKey(), proto);
     }
+    return catalog;
   }
 
-  private static Map<String, Table> pgCatalog(CatalogData data, Settings settings) {
+  private static Map<String, Table> pgCatalog(CatalogData data, SessionSettings settings,
+      Set<String> emptyNames) {
     Map<String, Table> t = new HashMap<>();
     t.put("pg_namespace", new SystemTable("oid oid, nspname name, nspowner oid, nspacl text",
         eq -> {
@@ -259,8 +296,7 @@ public final class PgCatalogSchema extends AbstractSchema {
           }
           return rows;
         }));
-    java.util.Set<String> emptyNames = new java.util.HashSet<>(List.of("pg_views",
-        "pg_matviews", "pg_enum", "pg_attrdef", "pg_index"));
+    emptyNames.addAll(List.of("pg_views", "pg_matviews", "pg_enum", "pg_attrdef", "pg_index"));
     for (String empty : new String[] {
         "pg_inherits:inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
         "pg_trigger:oid oid, tgrelid oid, tgname name, tgfoid oid, tgtype int2, tgenabled char, "
@@ -295,11 +331,11 @@ public final class PgCatalogSchema extends AbstractSchema {
       t.put(empty.substring(0, colon), SystemTable.empty(empty.substring(colon + 1)));
       emptyNames.add(empty.substring(0, colon));
     }
-    EmptyAnswer.emptyTables(emptyNames);
     return t;
   }
 
-  private static Map<String, Table> informationSchema(CatalogData data, Settings settings) {
+  private static Map<String, Table> informationSchema(CatalogData data,
+      SessionSettings settings) {
     Map<String, Table> t = new HashMap<>();
     String db = settings.get("database");
     t.put("schemata", new SystemTable("catalog_name name, schema_name name, schema_owner name, "

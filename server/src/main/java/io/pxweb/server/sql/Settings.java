@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -10,13 +10,13 @@ import java.util.Set;
  * A session's run-time parameters (what SET changes and SHOW and current_setting read). Names are
  * case-insensitive as in PostgreSQL; values are kept as text.
  */
-public final class Settings {
+public final class Settings implements io.pxweb.server.catalog.SessionSettings {
   /** PostgreSQL 14's protocol and catalog, as far as clients can tell. */
   static final String SERVER_VERSION = "14.0";
   static final String SERVER_VERSION_NUM = "140000";
 
   /** Parameters the server reports (ParameterStatus) at startup and whenever SET changes them. */
-  public static final Set<String> REPORTED = Set.of("server_version", "server_encoding",
+  static final Set<String> REPORTED = Set.of("server_version", "server_encoding",
       "client_encoding", "application_name", "datestyle", "integer_datetimes",
       "standard_conforming_strings", "timezone", "intervalstyle", "is_superuser",
       "session_authorization", "default_transaction_read_only", "in_hot_standby");
@@ -26,7 +26,7 @@ public final class Settings {
 
   private final Map<String, String> values = new LinkedHashMap<>();
 
-  public Settings(String user, String database, String applicationName) {
+  Settings(String user, String database, String applicationName) {
     put("server_version", SERVER_VERSION);
     put("server_version_num", SERVER_VERSION_NUM);
     put("server_encoding", "UTF8");
@@ -56,31 +56,66 @@ public final class Settings {
     put("database", database);
   }
 
+  /**
+   * Applies the startup packet's parameters: those PostgreSQL reports or SHOW knows, and libpq's
+   * options (-c name=value or --name=value, as PGOPTIONS carries them).
+   */
+  void applyStartup(Map<String, String> params) {
+    for (Map.Entry<String, String> p : params.entrySet()) {
+      String key = p.getKey();
+      if (key.equals("options")) {
+        applyOptions(p.getValue());
+      } else if (!key.equals("user") && !key.equals("database") && !key.equals("replication")
+          && !key.startsWith("_pq_.") && !key.equals("client_encoding") && get(key) != null) {
+        put(key, p.getValue());
+      }
+    }
+  }
+
+  private void applyOptions(String options) {
+    String[] words = options.trim().split("\\s+");
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      String setting = null;
+      if (w.equals("-c") && i + 1 < words.length) {
+        setting = words[++i];
+      } else if (w.startsWith("-c")) {
+        setting = w.substring(2);
+      } else if (w.startsWith("--")) {
+        setting = w.substring(2);
+      }
+      int eq = setting == null ? -1 : setting.indexOf('=');
+      if (eq > 0) {
+        put(setting.substring(0, eq).replace('-', '_'), setting.substring(eq + 1));
+      }
+    }
+  }
+
   static String key(String name) {
     return name.toLowerCase(Locale.ROOT);
   }
 
   /** The name as PostgreSQL spells it in ParameterStatus and SHOW. */
-  public static String display(String name) {
+  static String display(String name) {
     return DISPLAY_NAMES.getOrDefault(key(name), key(name));
   }
 
-  public String get(String name) {
+  @Override public String get(String name) {
     return values.get(key(name));
   }
 
-  public void put(String name, String value) {
+  void put(String name, String value) {
     values.put(key(name), value);
   }
 
-  Map<String, String> all() {
+  @Override public Map<String, String> all() {
     return values;
   }
 
   /** The user's statement-time limit (0: none), which no SET lifts. */
   private long maxStatementMillis;
 
-  public void maxStatementMillis(long millis) {
+  void maxStatementMillis(long millis) {
     this.maxStatementMillis = millis;
     if (millis > 0) {
       put("statement_timeout", millis + "ms");

@@ -1,4 +1,4 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
 import java.util.ArrayList;
 import java.util.List;

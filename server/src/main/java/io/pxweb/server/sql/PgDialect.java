@@ -1,5 +1,7 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
+import io.pxweb.server.catalog.CatalogData;
+import io.pxweb.server.catalog.PgCatalogSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ final class PgDialect {
     String apply(String masked, List<String> literals);
   }
 
-  PgDialect(Settings settings, int pid, CatalogData catalog) {
+  PgDialect(Settings settings, int pid, CatalogData catalog, PgCatalogSchema pg) {
     this.settings = settings;
     this.pid = pid;
     // 'name'::regclass is a table's OID; the server knows them, Calcite does not.
@@ -95,14 +97,14 @@ final class PgDialect {
     // pg_catalog is always on PostgreSQL's search path: FROM pg_type means pg_catalog.pg_type.
     rules.add((masked, literals) -> replace(masked, Pattern.compile(
         "(?i)(\\bFROM|\\bJOIN|,)(\\s+)(pg_\\w+)\\b(?!\\s*[.(])"), m ->
-            PgCatalogSchema.isCatalogTable(m.group(3))
+            pg.isCatalogTable(m.group(3))
                 ? m.group(1) + m.group(2) + "pg_catalog." + m.group(3) : m.group()));
     // ... and so is FROM "pg_constraint" (HoneySQL quotes every name: Metabase).
     rules.add((masked, literals) -> replace(masked, Pattern.compile(
         "(?i)(\\bFROM|\\bJOIN|,)(\\s+)" + MASK + "(\\d+)" + MASK + "(?!\\s*[.(])"), m -> {
           String name = literals.get(Integer.parseInt(m.group(3)));
           return name.matches("\"pg_\\w+\"")
-              && PgCatalogSchema.isCatalogTable(name.substring(1, name.length() - 1))
+              && pg.isCatalogTable(name.substring(1, name.length() - 1))
               ? m.group(1) + m.group(2) + "pg_catalog." + MASK + m.group(3) + MASK : m.group();
         }));
     // PostgreSQL takes any keyword as a column label after AS (Metabase's privilege query says

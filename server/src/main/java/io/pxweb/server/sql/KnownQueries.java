@@ -1,5 +1,7 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
+import io.pxweb.server.catalog.CatalogData;
+import io.pxweb.server.catalog.PgType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

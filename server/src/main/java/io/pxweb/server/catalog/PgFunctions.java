@@ -1,24 +1,33 @@
-package io.pxweb.server;
+package io.pxweb.server.catalog;
 
 import java.sql.SQLException;
 import java.util.Locale;
+import org.apache.calcite.DataContext;
 
 /**
  * PostgreSQL's catalog functions, registered as Calcite functions in {@code pg_catalog} and at
- * the root (clients call them both ways). They read the catalog of the session whose thread runs
- * the query: Calcite evaluates a JDBC statement on the calling thread.
+ * the root (clients call them both ways). Those that read the session's catalog or settings take
+ * the query's {@link DataContext} first ({@link SessionFunction}): its root schema is the
+ * session's, so no session state lives in statics.
  */
 public final class PgFunctions {
-  public static final ThreadLocal<CatalogData> CATALOG = new ThreadLocal<>();
-  public static final ThreadLocal<Settings> SETTINGS = new ThreadLocal<>();
-
   private PgFunctions() {
   }
 
+  private static CatalogData catalog(DataContext root) {
+    PgCatalogSchema pg = PgCatalogSchema.of(root);
+    return pg == null ? null : pg.data();
+  }
+
+  private static SessionSettings settings(DataContext root) {
+    PgCatalogSchema pg = PgCatalogSchema.of(root);
+    return pg == null ? null : pg.settings();
+  }
+
   /** Visible means found through search_path, as in PostgreSQL: psql's \\dt lists only those. */
-  public static boolean pg_table_is_visible(Integer oid) {
-    CatalogData data = CATALOG.get();
-    Settings settings = SETTINGS.get();
+  public static boolean pg_table_is_visible(DataContext root, Integer oid) {
+    CatalogData data = catalog(root);
+    SessionSettings settings = settings(root);
     if (oid == null || data == null || settings == null) {
       return oid != null;
     }
@@ -47,8 +56,8 @@ public final class PgFunctions {
     return oid != null;
   }
 
-  public static String pg_get_userbyid(Integer oid) {
-    Settings s = SETTINGS.get();
+  public static String pg_get_userbyid(DataContext root, Integer oid) {
+    SessionSettings s = settings(root);
     return s == null ? "pxweb" : s.get("session_authorization");
   }
 
@@ -81,12 +90,12 @@ public final class PgFunctions {
     }
   }
 
-  public static String obj_description(Integer oid) {
-    return obj_description(oid, "pg_class");
+  public static String obj_description(DataContext root, Integer oid) {
+    return obj_description(root, oid, "pg_class");
   }
 
-  public static String obj_description(Integer oid, String catalog) {
-    CatalogData data = CATALOG.get();
+  public static String obj_description(DataContext root, Integer oid, String catalog) {
+    CatalogData data = catalog(root);
     if (oid == null || data == null || !"pg_class".equalsIgnoreCase(catalog)) {
       return null;
     }
@@ -98,8 +107,8 @@ public final class PgFunctions {
     }
   }
 
-  public static String col_description(Integer oid, Integer column) {
-    CatalogData data = CATALOG.get();
+  public static String col_description(DataContext root, Integer oid, Integer column) {
+    CatalogData data = catalog(root);
     if (oid == null || column == null || data == null) {
       return null;
     }
@@ -131,12 +140,12 @@ public final class PgFunctions {
     return expr;
   }
 
-  public static String pg_get_constraintdef(Integer oid) {
-    return pg_get_constraintdef(oid, false);
+  public static String pg_get_constraintdef(DataContext root, Integer oid) {
+    return pg_get_constraintdef(root, oid, false);
   }
 
-  public static String pg_get_constraintdef(Integer oid, Boolean pretty) {
-    return PgCatalogSchema.constraintDefinition(CATALOG.get(), oid);
+  public static String pg_get_constraintdef(DataContext root, Integer oid, Boolean pretty) {
+    return PgCatalogSchema.constraintDefinition(catalog(root), oid);
   }
 
   public static String pg_get_indexdef(Integer oid) {
@@ -281,8 +290,8 @@ public final class PgFunctions {
   }
 
   /** A relation's OID from its (possibly qualified, possibly quoted) name: x::regclass. */
-  public static Integer regclass_of(String name) {
-    CatalogData data = CATALOG.get();
+  public static Integer regclass_of(DataContext root, String name) {
+    CatalogData data = catalog(root);
     if (name == null || data == null) {
       return null;
     }
@@ -397,8 +406,8 @@ public final class PgFunctions {
     return null;
   }
 
-  public static String current_setting(String name) {
-    Settings s = SETTINGS.get();
+  public static String current_setting(DataContext root, String name) {
+    SessionSettings s = settings(root);
     return s == null ? null : s.get(name.toLowerCase(Locale.ROOT));
   }
 }

@@ -1,6 +1,7 @@
-package io.pxweb.server;
+package io.pxweb.server.sql;
 
-import io.pxweb.server.protocol.Session;
+import io.pxweb.server.catalog.CatalogData;
+import io.pxweb.server.catalog.PgCatalogSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,24 +11,27 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Sends a session's queries to the driver, in the driver's SQL dialect (see {@link PgDialect}). */
-public final class QueryRouter {
+final class QueryRouter {
   private final Connection connection;
   private final Settings settings;
   private final PgDialect dialect;
   private final CatalogData catalog;
+  private final PgCatalogSchema pg;
 
-  public QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog) {
+  QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog,
+      PgCatalogSchema pg) {
     this.connection = connection;
     this.settings = settings;
-    this.dialect = new PgDialect(settings, pid, catalog);
+    this.dialect = new PgDialect(settings, pid, catalog, pg);
     this.catalog = catalog;
+    this.pg = pg;
   }
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
-  public Session.Result query(String sql, Consumer<Statement> started) throws SQLException {
+  Result query(String sql, Consumer<Statement> started) throws SQLException {
     Rows known = KnownQueries.answer(sql, catalog);
     if (known != null) {
-      return Session.Result.rows(known);
+      return Result.rows(known);
     }
     Statement statement = connection.createStatement();
     try {
@@ -37,12 +41,12 @@ public final class QueryRouter {
       }
       started.accept(statement);
       ResultSet rs = statement.executeQuery(dialect.rewrite(sql));
-      return Session.Result.rows(new Rows.Jdbc(statement, rs));
+      return Result.rows(new Rows.Jdbc(statement, rs));
     } catch (SQLException | RuntimeException e) {
       statement.close();
-      Rows empty = EmptyAnswer.forQuery(sql);
+      Rows empty = EmptyAnswer.forQuery(sql, pg);
       if (empty != null) {
-        return Session.Result.rows(empty);
+        return Result.rows(empty);
       }
       throw e;
     }
@@ -52,7 +56,7 @@ public final class QueryRouter {
    * The columns a statement will return, without running it (Describe of a statement): the
    * driver prepares it with each {@code $n} as a typed NULL. Null when it returns no rows.
    */
-  public List<Rows.Column> describe(String sql) throws SQLException {
+  List<Rows.Column> describe(String sql) throws SQLException {
     if (sql.isEmpty() || !isQuery(sql)) {
       return null;
     }
