@@ -104,11 +104,6 @@ public final class Listener implements AutoCloseable {
     return server.socket().getLocalPort();
   }
 
-  /** Connections waiting for their startup packet. Not a count to rely on from another thread. */
-  int waiting() {
-    return waiting;
-  }
-
   /** How many client sessions are connected now, logged in or logging in. */
   public int sessionCount() {
     return sessions.size();
