@@ -110,8 +110,8 @@ final class PxDatabase {
 
       @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
         // The folder's path may hold a URL with a password (file:<dir>+http://u:pw@host).
-        LOG.warn("Skipping {}: {}", io.pxweb.jdbc.http.Redaction.redact(file.toString()),
-            io.pxweb.jdbc.http.Redaction.redact(e.toString()));
+        LOG.warn("Skipping {}: {}", io.pxweb.jdbc.model.Redaction.redact(file.toString()),
+            io.pxweb.jdbc.model.Redaction.redact(e.toString()));
         return FileVisitResult.CONTINUE;
       }
     });

@@ -55,7 +55,7 @@ public final class PxFolderSource implements StatbankSource {
     if (!Files.isDirectory(absolute)) {
       // The path may hold a URL with a password: file:<dir>+http://u:pw@host is one folder.
       throw new SQLNonTransientConnectionException("No folder of PX files at "
-          + io.pxweb.jdbc.http.Redaction.redact(absolute.toString())
+          + io.pxweb.jdbc.model.Redaction.redact(absolute.toString())
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;

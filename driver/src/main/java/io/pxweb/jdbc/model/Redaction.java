@@ -1,4 +1,4 @@
-package io.pxweb.jdbc.http;
+package io.pxweb.jdbc.model;
 
 /**
  * Removes secrets from URLs before they reach a message or a log: every error names the URL it

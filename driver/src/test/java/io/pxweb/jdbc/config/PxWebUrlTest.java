@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,21 +13,21 @@ class PxWebUrlTest {
   @Test
   void bareUrlIsStatisticsNorway() throws SQLException {
     assertEquals("https://data.ssb.no/api/pxwebapi/v2",
-        PxWebUrl.parse("jdbc:pxweb:", new Properties()).baseUrl());
+        PxWebUrl.parse("jdbc:pxweb:", new Properties()).location());
   }
 
   @Test
   void aliasesAreCaseInsensitive() throws SQLException {
     assertEquals("https://data.ssb.no/api/pxwebapi/v2",
-        PxWebUrl.parse("jdbc:pxweb:SSB", null).baseUrl());
+        PxWebUrl.parse("jdbc:pxweb:SSB", null).location());
     assertEquals("https://statistikdatabasen.scb.se/api/v2",
-        PxWebUrl.parse("jdbc:pxweb:scb;lang=sv", null).baseUrl());
+        PxWebUrl.parse("jdbc:pxweb:scb;lang=sv", null).location());
   }
 
   @Test
   void anyBaseUrlWithTrailingSlashRemoved() throws SQLException {
     assertEquals("https://api.stat.gov.lv/api/v2",
-        PxWebUrl.parse("jdbc:pxweb:https://api.stat.gov.lv/api/v2/", null).baseUrl());
+        PxWebUrl.parse("jdbc:pxweb:https://api.stat.gov.lv/api/v2/", null).location());
   }
 
   @Test
@@ -59,11 +59,10 @@ class PxWebUrlTest {
   @Test
   void fileUrlsNameAFolder() throws SQLException {
     PxWebUrl u = PxWebUrl.parse("jdbc:pxweb:file:samples/db;lang=en", null);
-    assertEquals(java.nio.file.Path.of("samples/db").toAbsolutePath().normalize(), u.folder());
-    assertEquals(null, u.baseUrl());
+    assertEquals(java.nio.file.Path.of("samples/db").toAbsolutePath().normalize().toUri()
+        .toString().replaceFirst("/$", ""), u.location());
     assertEquals("en", u.properties().getProperty("lang"));
-    assertEquals(java.nio.file.Path.of("/tmp/px"),
-        PxWebUrl.parse("jdbc:pxweb:file:///tmp/px", null).folder());
+    assertEquals("file:///tmp/px", PxWebUrl.parse("jdbc:pxweb:file:///tmp/px", null).location());
     assertThrows(SQLException.class, () -> PxWebUrl.parse("jdbc:pxweb:file:", null));
   }
 

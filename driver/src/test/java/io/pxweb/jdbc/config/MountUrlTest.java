@@ -1,5 +1,6 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
+import io.pxweb.jdbc.PxWebProperty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,7 +15,7 @@ class MountUrlTest {
   @Test
   void plusMountsTheOtherStatbanksByAlias() throws SQLException {
     PxWebUrl url = PxWebUrl.parse("jdbc:pxweb:ssb+scb-v1+statfin;lang=en", null);
-    assertEquals(PxWebUrl.ALIASES.get("ssb"), url.baseUrl());
+    assertEquals(PxWebUrl.DEFAULT_BASE_URL, url.location());
     assertEquals(Map.of("scb-v1", "scb-v1", "statfin", "statfin"),
         PxWebProperty.mounts(url.properties()));
   }
@@ -31,7 +32,8 @@ class MountUrlTest {
     Properties info = new Properties();
     info.setProperty("mount.fi", "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin");
     PxWebUrl url = PxWebUrl.parse("jdbc:pxweb:ssb", info);
-    assertEquals(Map.of("fi", "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin"),
+    assertEquals(Map.of("fi", new ConnectionConfig.Mount(
+        "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin", null, "auto", Map.of())),
         ConnectionConfig.of(url).mounts());
   }
 

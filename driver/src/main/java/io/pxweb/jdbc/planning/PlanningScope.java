@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.planning;
 
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import io.pxweb.jdbc.model.CallBudget;

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.planning;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.surface;
 
 import java.lang.reflect.Method;
 import java.math.BigDecimal;

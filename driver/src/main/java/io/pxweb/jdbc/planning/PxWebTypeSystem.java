@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.planning;
 
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.surface;
 
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
@@ -29,7 +29,7 @@ import org.apache.calcite.sql.validate.SqlValidatorException;
  * table 42S02; an unknown column 42S22; other validation errors 42000. Runtime exceptions from
  * deep inside the planner become SQLExceptions too, never a bare stack of internals.
  */
-final class ErrorBoundary implements InvocationHandler {
+public final class ErrorBoundary implements InvocationHandler {
   private static final Set<Class<?>> WRAPPED = Set.of(Connection.class, Statement.class,
       PreparedStatement.class, CallableStatement.class, ResultSet.class, DatabaseMetaData.class);
 
@@ -46,7 +46,7 @@ final class ErrorBoundary implements InvocationHandler {
   }
 
   /** Wraps a connection. */
-  static Connection wrap(Connection connection) {
+  public static Connection wrap(Connection connection) {
     return (Connection) proxy(connection, Connection.class, null, new ConnectionCalls());
   }
 
@@ -205,7 +205,7 @@ final class ErrorBoundary implements InvocationHandler {
   }
 
   /** Turns any failure into the SQLException the user should see. */
-  static SQLException classify(Throwable failure) {
+  public static SQLException classify(Throwable failure) {
     return classify(failure, null, null);
   }
 

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.surface;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,42 +1,41 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
 
-import io.pxweb.jdbc.http.Redaction;
+import io.pxweb.jdbc.PxWebProperty;
+import io.pxweb.jdbc.model.Redaction;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
+import io.pxweb.jdbc.source.SourceProvider;
+import io.pxweb.jdbc.source.SourceRegistry;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Properties;
 
 /**
- * Parsed {@code jdbc:pxweb:} connection URL: the server's base URL and the merged properties.
+ * Parsed {@code jdbc:pxweb:} connection URL: the source's location and the merged properties.
  *
- * <p>Forms: {@code jdbc:pxweb:} (Statistics Norway), {@code jdbc:pxweb:ssb},
- * {@code jdbc:pxweb:scb}, {@code jdbc:pxweb:https://host/api/v2}, and
- * {@code jdbc:pxweb:file:<folder>} for a folder of PX files; each optionally followed by
- * {@code ;key=value} pairs. A property in the URL wins over the same key in the
+ * <p>Forms: {@code jdbc:pxweb:} (Statistics Norway), {@code jdbc:pxweb:<alias>} (a short name
+ * a source knows: {@code ssb}, {@code scb}, {@code statfin}, ...), and
+ * {@code jdbc:pxweb:<location>} in a form a source reads (see {@link SourceRegistry}: an
+ * http(s) base URL, {@code file:<folder>} for a folder of PX files); each optionally followed
+ * by {@code ;key=value} pairs. A property in the URL wins over the same key in the
  * {@link Properties} passed to {@code connect}.
  */
 public final class PxWebUrl {
   public static final String PREFIX = "jdbc:pxweb:";
 
-  /** Base URLs of the servers that have a short name. */
-  public static final Map<String, String> ALIASES = Map.of(
-      "ssb", "https://data.ssb.no/api/pxwebapi/v2",
-      "scb", "https://statistikdatabasen.scb.se/api/v2");
+  /** The statbank of {@code jdbc:pxweb:} alone. */
+  public static final String DEFAULT_ALIAS = "ssb";
 
-  public static final String DEFAULT_BASE_URL = ALIASES.get("ssb");
+  /** The location of {@code jdbc:pxweb:} alone. */
+  public static final String DEFAULT_BASE_URL = SourceRegistry.aliases().get(DEFAULT_ALIAS);
 
-  private final String baseUrl;
-  private final Path folder;
+  private final String location;
   private final Properties properties;
 
-  private PxWebUrl(String baseUrl, Path folder, Properties properties) {
-    this.baseUrl = baseUrl;
-    this.folder = folder;
+  private PxWebUrl(String location, Properties properties) {
+    this.location = location;
     this.properties = properties;
   }
 
@@ -79,16 +78,13 @@ public final class PxWebUrl {
         merged.setProperty(p == PxWebProperty.ATTACH || p == PxWebProperty.MOUNT ? key : p.key(), value);
       }
     }
-    if (location.regionMatches(true, 0, "file:", 0, 5)) {
-      return new PxWebUrl(null, folder(location, url), merged);
-    }
-    if (location.contains("+") && !location.contains("/")) {
+    if (location.contains("+") && !location.contains("/") && !location.contains(":")) {
       // ssb+scb+statfin: the first statbank is the main one, the others are mounted as schemas
       // named by their aliases (unless a mount.<alias> property names them already).
       String[] parts = location.split("\\+");
       for (int i = 1; i < parts.length; i++) {
         String alias = parts[i].trim();
-        resolveBaseUrl(alias, url);
+        resolve(alias, url);
         boolean given = merged.stringPropertyNames().stream()
             .anyMatch(k -> k.equalsIgnoreCase("mount." + alias));
         if (!given) {
@@ -97,41 +93,34 @@ public final class PxWebUrl {
       }
       location = parts[0].trim();
     }
-    return new PxWebUrl(resolveBaseUrl(location, url), null, merged);
+    return new PxWebUrl(resolve(location, url), merged);
   }
 
-  private static String resolveBaseUrl(String location, String url) throws SQLException {
-    if (location.isEmpty()) {
-      return DEFAULT_BASE_URL;
+  /** Returns the location an alias stands for, or a location in a source's normal form. */
+  private static String resolve(String location, String url) throws SQLException {
+    String aliased = location.isEmpty() ? DEFAULT_BASE_URL
+        : SourceRegistry.aliases().get(location.toLowerCase(Locale.ROOT));
+    Optional<String> accepted;
+    try {
+      accepted = SourceRegistry.accept(aliased != null ? aliased : location);
+    } catch (SQLException e) {
+      throw new SQLException(Redaction.redact(e.getMessage()) + " in " + redact(url), e.getSQLState(), e);
     }
-    String alias = ALIASES.get(location.toLowerCase(Locale.ROOT));
-    if (alias != null) {
-      return alias;
+    if (accepted.isPresent()) {
+      return accepted.get();
     }
-    java.util.Optional<io.pxweb.jdbc.source.v1.ServerCatalogue.Server> v1 =
-        io.pxweb.jdbc.source.v1.ServerCatalogue.standard().find(location);
-    if (v1.isPresent()) {
-      // The default language; the lang property rewrites the language segment.
-      return v1.get().url(null);
+    StringBuilder forms = new StringBuilder();
+    for (SourceProvider p : SourceRegistry.all()) {
+      forms.append("; ").append(p.description());
     }
-    String lower = location.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      try {
-        URI uri = new URI(location);
-        if (uri.getHost() == null) {
-          throw new URISyntaxException(location, "no host");
-        }
-      } catch (URISyntaxException e) {
-        // The parser's message quotes the URL, user info included.
-        throw new SQLException("Malformed server URL in " + redact(url) + ": "
-            + Redaction.redact(e.getMessage()), "08001");
-      }
-      return location.endsWith("/") ? location.substring(0, location.length() - 1) : location;
-    }
-    throw new SQLException("Unknown server '" + Redaction.redact(location) + "' in " + redact(url)
-        + ": use jdbc:pxweb: (Statistics Norway), jdbc:pxweb:ssb, jdbc:pxweb:scb"
-        + ", a PxWebApi v1 alias (statfin, scb-v1, hagstofa, ...; see README.md)"
-        + " or jdbc:pxweb:<http(s) base URL of a PxWebApi 2.0 or v1 server>", "08001");
+    // The first short name of each source, the default statbank's first.
+    String examples = SourceRegistry.all().stream()
+        .flatMap(p -> p.aliases().keySet().stream().limit(1))
+        .sorted((a, b) -> Boolean.compare(!a.equals(DEFAULT_ALIAS), !b.equals(DEFAULT_ALIAS)))
+        .map(a -> PREFIX + a).collect(Collectors.joining(", "));
+    throw new SQLException("Unknown statbank '" + Redaction.redact(location) + "' in " + redact(url)
+        + ": use jdbc:pxweb: (Statistics Norway), an alias (" + examples + ", ...) or the"
+        + " location of a source" + forms, "08001");
   }
 
   /**
@@ -156,23 +145,6 @@ public final class PxWebUrl {
     }
     pairs.add(text.substring(start));
     return pairs;
-  }
-
-  private static Path folder(String location, String url) throws SQLException {
-    String path = location.substring(5);
-    try {
-      if (path.startsWith("//")) {
-        return Path.of(new URI("file:" + path));
-      }
-      if (path.isEmpty()) {
-        throw new InvalidPathException(path, "no folder given");
-      }
-      return Path.of(path).toAbsolutePath().normalize();
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw new SQLException("Malformed folder in " + redact(url) + ": "
-          + Redaction.redact(e.getMessage())
-          + "; use jdbc:pxweb:file:<folder>, e.g. jdbc:pxweb:file:samples/db", "08001");
-    }
   }
 
   private static String knownKeys() {
@@ -247,14 +219,12 @@ public final class PxWebUrl {
     return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
   }
 
-  /** Returns the server's base URL, or null for a PX-file folder. */
-  public String baseUrl() {
-    return baseUrl;
-  }
-
-  /** Returns the PX-file folder, or null for a server. */
-  public Path folder() {
-    return folder;
+  /**
+   * Returns the source's location in its normal form: a server's base URL, a folder's
+   * {@code file:} URI.
+   */
+  public String location() {
+    return location;
   }
 
   /** Returns the merged properties; the caller must not change them. */

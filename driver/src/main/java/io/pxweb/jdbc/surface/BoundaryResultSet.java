@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.surface;
 
 import io.pxweb.jdbc.model.CallBudget;
 import java.io.InputStream;

@@ -1,4 +1,8 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.config;
+
+import io.pxweb.jdbc.PxWebProperty;
+import io.pxweb.jdbc.source.SourceProvider;
+import io.pxweb.jdbc.source.SourceRegistry;
 
 /**
  * Generator of {@code docs/connection-properties.md} from {@link PxWebProperty}, so the user
@@ -17,7 +21,7 @@ public final class PropertyDocs {
   public static String markdown() {
     StringBuilder b = new StringBuilder();
     b.append("# Connection properties\n\n")
-        .append("<!-- Generated from io.pxweb.jdbc.PxWebProperty by io.pxweb.jdbc.PropertyDocs;"
+        .append("<!-- Generated from io.pxweb.jdbc.PxWebProperty by io.pxweb.jdbc.config.PropertyDocs;"
             + " do not edit by hand. -->\n\n")
         .append("Properties go after the URL as `;key=value` pairs, or in the `Properties`"
             + " object given to `DriverManager.getConnection`. Keys match case-insensitively.\n\n")
@@ -26,12 +30,12 @@ public final class PropertyDocs {
             + " are an error in the URL (a typo should not pass silently) and are ignored in the"
             + " `Properties` object (host applications add their own, such as `user`).\n\n")
         .append("URL forms: `jdbc:pxweb:` (Statistics Norway, `")
-        .append(PxWebUrl.DEFAULT_BASE_URL).append("`), `jdbc:pxweb:ssb`, `jdbc:pxweb:scb` (`")
-        .append(PxWebUrl.ALIASES.get("scb")).append("`), or `jdbc:pxweb:<base URL>` for any"
-            + " PxWebApi 2.0 server, e.g. `jdbc:pxweb:https://api.stat.gov.lv/api/v2;lang=en`;"
-            + " a PxWebApi v1 base URL such as"
-            + " `jdbc:pxweb:https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin`, or a v1 alias"
-            + " (`statfin`, `scb-v1`, ...; the table in README.md).\n\n")
+        .append(PxWebUrl.DEFAULT_BASE_URL).append("`), `jdbc:pxweb:<alias>` or"
+            + " `jdbc:pxweb:<location>`, as the sources read them:\n\n");
+    for (SourceProvider p : SourceRegistry.all()) {
+      b.append("- `").append(p.name()).append("`: ").append(p.description()).append(".\n");
+    }
+    b.append("\n")
         .append("Durations are a number with a unit: `500ms`, `30s`, `5m`, `1h` (a bare number"
             + " is seconds).\n\n")
         .append("| Key | Type | Default | Description |\n")

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.surface;
 
 import java.io.StringReader;
 import java.lang.reflect.Method;

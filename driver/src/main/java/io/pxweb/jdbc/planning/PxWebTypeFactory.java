@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.planning;
 
 import java.nio.charset.Charset;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pxweb.jdbc;
+package io.pxweb.jdbc.planning;
 
 import java.lang.reflect.Type;
 import java.util.Collections;
@@ -37,7 +37,7 @@ public final class PlanCache {
   }
 
   /** Starts caching plans for the connection with this root schema; 0 plans turns it off. */
-  static void open(CalciteSchema connectionRoot, int maxPlans) {
+  public static void open(CalciteSchema connectionRoot, int maxPlans) {
     if (maxPlans > 0) {
       BY_CONNECTION.put(connectionRoot, new Plans(maxPlans));
     }
@@ -76,10 +76,10 @@ public final class PlanCache {
    * Calcite's preparation, with the connection's plans in front of {@code prepareSql}, under
    * the driver's planning settings ({@link PlanningScope}).
    */
-  static final class Prepare implements CalcitePrepare {
+  public static final class Prepare implements CalcitePrepare {
     private final CalcitePrepare planner;
 
-    Prepare(CalcitePrepare planner) {
+    public Prepare(CalcitePrepare planner) {
       this.planner = planner;
     }
 
