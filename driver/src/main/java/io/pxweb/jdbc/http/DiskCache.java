@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.http;
 
+import io.pxweb.jdbc.model.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

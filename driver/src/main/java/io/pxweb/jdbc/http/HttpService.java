@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.http;
 
+import io.pxweb.jdbc.model.Redaction;
 import static java.util.Objects.requireNonNull;
 
 import io.pxweb.jdbc.model.CallBudget;

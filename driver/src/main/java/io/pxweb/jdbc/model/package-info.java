@@ -5,7 +5,7 @@
  * {@link io.pxweb.jdbc.model.Cube} of cells it returns, the statement's
  * {@link io.pxweb.jdbc.model.CallBudget} (the one cancel handle), and the typed failures the
  * planner acts on ({@link io.pxweb.jdbc.model.TooManyCellsException}); and
- * {@link io.pxweb.jdbc.model.SecretText}, which keeps passwords in URLs out of every message
+ * {@link io.pxweb.jdbc.model.Redaction}, which keeps passwords in URLs out of every message
  * (servers' URLs and folders' paths alike).
  */
 package io.pxweb.jdbc.model;

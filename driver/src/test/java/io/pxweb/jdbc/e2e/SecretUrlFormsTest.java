@@ -3,7 +3,7 @@ package io.pxweb.jdbc.e2e;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.pxweb.jdbc.PxWebUrl;
+import io.pxweb.jdbc.config.PxWebUrl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

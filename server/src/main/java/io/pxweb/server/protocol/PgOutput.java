@@ -83,13 +83,26 @@ public final class PgOutput {
     start = -1;
   }
 
-  /** A single byte outside any message: the answer to SSLRequest and GSSENCRequest. */
-  public void raw(int b) throws IOException {
-    out.write(b);
-  }
-
   public void flush() throws IOException {
     out.flush();
+  }
+
+  /** An ErrorResponse as bytes, for a connection that has no session (yet) to write it. */
+  static byte[] error(String severity, String state, String message) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(128);
+    try {
+      new PgOutput(bytes).errorResponse(severity, state, message).flush();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a byte array does not fail
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Writes an ErrorResponse (severity ERROR or FATAL, SQLSTATE, message). */
+  PgOutput errorResponse(String severity, String state, String message) throws IOException {
+    begin('E').byte1('S').cstring(severity).byte1('V').cstring(severity).byte1('C').cstring(state)
+        .byte1('M').cstring(message == null ? state : message).byte1(0).end();
+    return this;
   }
 
   private void ensure(int n) {

@@ -9,8 +9,10 @@ import java.util.Base64;
 
 /**
  * The server side of SCRAM-SHA-256 (RFC 5802/7677) as PostgreSQL runs it: the user name comes
- * from the startup packet, channel binding is not offered. An unknown user gets a made-up salt
- * and fails only at the end, so the exchange does not reveal which names exist.
+ * from the startup packet, channel binding is not offered. An unknown user gets a made-up salt,
+ * the same on every attempt ({@link Users#mock}), and fails only at the end, so the exchange does
+ * not reveal which names exist. A malformed message is a protocol violation (08P01), a wrong
+ * proof a failed login (28P01).
  */
 final class Scram {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -31,28 +33,34 @@ final class Scram {
     ByteBuffer first = password();
     String mechanism = PgInput.cstring(first);
     if (!mechanism.equals("SCRAM-SHA-256")) {
-      return false;
+      throw new PgInput.ProtocolException("client selected an invalid SASL authentication "
+          + "mechanism");
+    }
+    if (first.remaining() < 4) {
+      throw new PgInput.ProtocolException("malformed SASLInitialResponse: no length after the "
+          + "mechanism name");
     }
     int len = first.getInt();
-    if (len < 0 || len > first.remaining()) {
-      throw new PgInput.ProtocolException("malformed SASLInitialResponse");
+    if (len < 0 || len != first.remaining()) {
+      throw new PgInput.ProtocolException("malformed SASLInitialResponse: length " + len
+          + " with " + first.remaining() + " bytes left");
     }
     String clientFirst = new String(first.array(), first.position(), len, StandardCharsets.UTF_8);
     // gs2 header: "n,," or "y,," (client could bind but we did not offer), then the bare message.
-    if (!(clientFirst.startsWith("n,") || clientFirst.startsWith("y,"))) {
-      return false;
-    }
     int bareAt = clientFirst.indexOf(',', clientFirst.indexOf(',') + 1) + 1;
+    if (!(clientFirst.startsWith("n,") || clientFirst.startsWith("y,")) || bareAt <= 2) {
+      throw new PgInput.ProtocolException("malformed SCRAM message: no gs2 header");
+    }
     String gs2 = clientFirst.substring(0, bareAt);
     String clientFirstBare = clientFirst.substring(bareAt);
     String clientNonce = attribute(clientFirstBare, 'r');
-    if (clientNonce == null) {
-      return false;
+    if (clientNonce == null || clientNonce.isEmpty()) {
+      throw new PgInput.ProtocolException("malformed SCRAM message: no client nonce");
     }
     Users.Verifier v = users.get(user);
     boolean known = v != null;
     if (!known) {
-      v = Users.verifier(Long.toString(RANDOM.nextLong()));
+      v = users.mock(user);
     }
     byte[] nonceBytes = new byte[18];
     RANDOM.nextBytes(nonceBytes);
@@ -67,20 +75,21 @@ final class Scram {
         StandardCharsets.UTF_8);
     int proofAt = clientFinal.lastIndexOf(",p=");
     if (proofAt < 0) {
-      return false;
+      throw new PgInput.ProtocolException("malformed SCRAM message: no proof");
     }
     String withoutProof = clientFinal.substring(0, proofAt);
     String binding = attribute(clientFinal, 'c');
     String finalNonce = attribute(clientFinal, 'r');
     if (!Base64.getEncoder().encodeToString(gs2.getBytes(StandardCharsets.UTF_8)).equals(binding)
         || !nonce.equals(finalNonce)) {
-      return false;
+      throw new PgInput.ProtocolException("invalid SCRAM response: channel binding or nonce "
+          + "mismatch");
     }
     byte[] proof;
     try {
       proof = Base64.getDecoder().decode(clientFinal.substring(proofAt + 3));
     } catch (IllegalArgumentException e) {
-      return false;
+      throw new PgInput.ProtocolException("malformed SCRAM message: the proof is not Base64");
     }
     String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
     byte[] signature = Users.hmac(v.storedKey(), authMessage);
@@ -106,7 +115,7 @@ final class Scram {
       throw new PgInput.ProtocolException("expected a SASL response, got message type "
           + (type < 0 ? "end of stream" : Character.toString((char) type)));
     }
-    return in.body(PgInput.MAX_AUTH_MESSAGE);
+    return in.body(PgInput.MAX_SMALL_MESSAGE);
   }
 
   private static String attribute(String message, char name) {

@@ -3,43 +3,52 @@ package io.pxweb.server.protocol;
 import io.pxweb.server.sql.SqlSession;
 import io.pxweb.server.sql.Wire;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.SocketChannel;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One client connection: startup and authentication, then the simple and extended query
- * protocols over the session's own driver connection. Runs on its own thread.
+ * One client connection after its startup packet: TLS when asked, authentication, then the simple
+ * and extended query protocols over the session's own driver connection. Runs on a thread of the
+ * listener's pool; each message's work runs under the {@link WorkGuard}'s time limit.
  */
-public final class Session implements Runnable {
-  private static final int PROTOCOL_3_0 = 196608;
-  private static final int SSL_REQUEST = 80877103;
-  private static final int GSSENC_REQUEST = 80877104;
-  private static final int CANCEL_REQUEST = 80877102;
-  static final int AUTHENTICATION_TIMEOUT_MILLIS = 60_000;
-
-  private final Server server;
-  private final Socket socket;
-  public final int pid;
-  public final int secret;
+final class Session implements Runnable {
+  private final Listener listener;
+  private final Backend backend;
+  private final SocketChannel channel;
+  /** The connection the protocol runs over: the channel's socket, or TLS over it. */
+  private volatile Socket socket;
+  final int pid;
+  final int secret;
+  /** System.nanoTime() by which the client must be logged in, or it loses the connection. */
+  private final long loginDeadline;
+  /** The startup packet the listener read; null when the client asked for TLS first. */
+  private ByteBuffer startupPacket;
+  private volatile boolean loggedIn;
+  private final WorkGuard guard = new WorkGuard();
   private PgInput in;
   private PgOutput out;
   /** The query side of the session (io.pxweb.server.sql), once the client has logged in. */
   private SqlSession queries;
   private String admittedUser;
 
-  public Session(Server server, Socket socket, int pid, int secret) {
-    this.server = server;
-    this.socket = socket;
+  Session(Listener listener, Backend backend, SocketChannel channel, int pid, int secret,
+      long loginDeadline, ByteBuffer startupPacket) {
+    this.listener = listener;
+    this.backend = backend;
+    this.channel = channel;
+    this.socket = channel.socket();
     this.pid = pid;
     this.secret = secret;
+    this.loginDeadline = loginDeadline;
+    this.startupPacket = startupPacket;
   }
 
   @Override public void run() {
@@ -47,21 +56,24 @@ public final class Session implements Runnable {
     // the client its error.
     try {
       socket.setTcpNoDelay(true);
-      // PostgreSQL's authentication_timeout: a client that does not finish logging in within a
-      // minute loses its connection (and its slot) instead of holding it open.
-      socket.setSoTimeout(AUTHENTICATION_TIMEOUT_MILLIS);
+      if (startupPacket == null) {
+        // The listener answered SSLRequest with S: the handshake, then the startup packet.
+        socket = listener.tls().wrap(socket);
+      }
       in = new PgInput(socket.getInputStream());
-      out = new PgOutput(socket.getOutputStream());
+      out = new PgOutput(guard.guard(socket.getOutputStream()));
       if (startup()) {
-        socket.setSoTimeout(0);
         loop();
       }
     } catch (PgInput.ProtocolException e) {
       tryError("08P01", e.getMessage());
     } catch (IOException e) {
-      // The client went away; nothing to tell it.
+      // The client went away (or its login deadline passed); nothing to tell it.
     } catch (SQLException e) {
       tryError(sqlState(e), e.getMessage());
+    } catch (RuntimeException e) {
+      // A malformed message the parsing above did not foresee: still the client's error.
+      tryError("08P01", "invalid message (" + e.getClass().getSimpleName() + ")");
     } finally {
       closeAll();
       try {
@@ -69,64 +81,53 @@ public final class Session implements Runnable {
       } catch (IOException ignored) {
         // Already closed.
       }
-      server.ended(this, admittedUser);
+      listener.ended(this, admittedUser);
     }
   }
 
-  /** Startup packet, SSL/GSS negotiation, authentication, driver connection. */
+  /**
+   * The startup packet (read inside TLS when the client asked for it), authentication, driver
+   * connection. The listener answered negotiation requests and CancelRequests before TLS.
+   */
   private boolean startup() throws IOException, SQLException {
-    while (true) {
-      ByteBuffer packet = in.startupPacket();
-      int code = packet.getInt();
-      if (code == SSL_REQUEST) {
-        if (server.tls() != null) {
-          out.raw('S');
-          out.flush();
-          Socket tls = server.tls().wrap(socket);
-          in = new PgInput(tls.getInputStream());
-          out = new PgOutput(tls.getOutputStream());
-        } else {
-          out.raw('N');
-          out.flush();
-        }
-        continue;
-      }
-      if (code == GSSENC_REQUEST) {
-        out.raw('N');
-        out.flush();
-        continue;
-      }
-      if (code == CANCEL_REQUEST) {
-        server.cancel(packet.getInt(), packet.getInt());
-        return false;
-      }
-      if (code >> 16 != 3) {
-        error("0A000", "unsupported frontend protocol " + (code >> 16) + "." + (code & 0xffff)
-            + ": server supports 3.0");
-        return false;
-      }
-      Map<String, String> params = new HashMap<>();
-      List<String> unknown = new ArrayList<>();
-      while (packet.hasRemaining()) {
-        String key = PgInput.cstring(packet);
-        if (key.isEmpty()) {
-          break;
-        }
-        String value = PgInput.cstring(packet);
-        params.put(key, value);
-        if (key.startsWith("_pq_.")) {
-          unknown.add(key);
-        }
-      }
-      if ((code & 0xffff) != 0 || !unknown.isEmpty()) {
-        out.begin('v').int32(PROTOCOL_3_0).int32(unknown.size());
-        for (String u : unknown) {
-          out.cstring(u);
-        }
-        out.end();
-      }
-      return authenticateAndOpen(params);
+    ByteBuffer packet = startupPacket != null ? startupPacket : in.startupPacket();
+    startupPacket = null;
+    int code = packet.getInt();
+    if (code == Listener.SSL_REQUEST || code == Listener.GSSENC_REQUEST) {
+      throw new PgInput.ProtocolException("encryption requested inside TLS");
     }
+    if (code == Listener.CANCEL_REQUEST) {
+      if (packet.remaining() >= 8) {
+        listener.cancel(packet.getInt(), packet.getInt());
+      }
+      return false;
+    }
+    if (code >> 16 != 3) {
+      error("0A000", "unsupported frontend protocol " + (code >> 16) + "." + (code & 0xffff)
+          + ": server supports 3.0");
+      return false;
+    }
+    Map<String, String> params = new HashMap<>();
+    List<String> unknown = new ArrayList<>();
+    while (packet.hasRemaining()) {
+      String key = PgInput.cstring(packet);
+      if (key.isEmpty()) {
+        break;
+      }
+      String value = PgInput.cstring(packet);
+      params.put(key, value);
+      if (key.startsWith("_pq_.")) {
+        unknown.add(key);
+      }
+    }
+    if ((code & 0xffff) != 0 || !unknown.isEmpty()) {
+      out.begin('v').int32(Listener.PROTOCOL_3_0).int32(unknown.size());
+      for (String u : unknown) {
+        out.cstring(u);
+      }
+      out.end();
+    }
+    return authenticateAndOpen(params);
   }
 
   private boolean authenticateAndOpen(Map<String, String> params) throws IOException,
@@ -137,27 +138,35 @@ public final class Session implements Runnable {
       error("28000", "no PostgreSQL user name specified in startup packet");
       return false;
     }
-    if (server.users() != null) {
-      if (!new Scram(server.users(), in, out).authenticate(user)) {
+    if (listener.users() != null) {
+      if (!new Scram(listener.users(), in, out).authenticate(user)) {
         error("28P01", "password authentication failed for user \"" + user + "\"");
         return false;
       }
     }
-    if (!server.admit(user)) {
+    if (listener.limits(user).tlsRequired() && !(socket instanceof javax.net.ssl.SSLSocket)) {
+      // After authentication, so that the answer tells nothing of which names exist.
+      error("28000", "user \"" + user + "\" may log in only over TLS (SSL): connect with "
+          + "sslmode=require");
+      return false;
+    }
+    if (!listener.admit(user)) {
       error("53300", "too many connections for role \"" + user + "\"");
       return false;
     }
     admittedUser = user;
+    // Authenticated: the login deadline is for whoever has not proved who they are.
+    loggedIn = true;
     out.begin('R').int32(0).end();
     Connection connection;
     try {
-      connection = server.openConnection();
+      connection = backend.openConnection();
     } catch (SQLException e) {
       error(sqlState(e), "cannot open the statbank connection: " + e.getMessage());
       return false;
     }
-    queries = SqlSession.open(pid, new Replies(), connection, server.oids(), params,
-        server.limits(user).statementMillis());
+    queries = SqlSession.open(pid, new Replies(), connection, backend.oids(), params,
+        listener.limits(user).statementMillis());
     out.begin('K').int32(pid).int32(secret).end();
     readyForQuery();
     return true;
@@ -170,13 +179,16 @@ public final class Session implements Runnable {
       if (type < 0) {
         return;
       }
-      ByteBuffer body = in.body();
+      // Only a query, a Parse, a Bind or COPY data may be long; the other messages name things.
+      ByteBuffer body = in.body(type == 'Q' || type == 'P' || type == 'B' || type == 'd'
+          ? PgInput.MAX_MESSAGE : PgInput.MAX_SMALL_MESSAGE);
       if (type == 'X') {
         return;
       }
       if (skipToSync && type != 'S') {
         continue;
       }
+      guard.begin(queries.settings().statementTimeoutMillis());
       try {
         switch (type) {
           case 'Q':
@@ -202,7 +214,10 @@ public final class Session implements Runnable {
       } catch (SQLException | RuntimeException e) {
         // A malformed message body (BufferUnderflowException, a $n beyond the parameters) is the
         // client's error, reported like any other; the session goes on.
-        statementFailed(e instanceof SQLException s ? s : new SQLException(
+        WorkGuard.Reason stopped = guard.reason();
+        guard.end();
+        statementFailed(stopped != null ? new SQLException(stopped.message, "57014", e)
+            : e instanceof SQLException s ? s : new SQLException(
             "invalid message: " + e.getMessage(), e instanceof IllegalArgumentException
                 ? "42P02" : "08P01", e));
         if (type != 'Q') {
@@ -210,6 +225,8 @@ public final class Session implements Runnable {
         } else {
           readyForQuery();
         }
+      } finally {
+        guard.end();
       }
     }
   }
@@ -252,18 +269,13 @@ public final class Session implements Runnable {
   }
 
   private void error(String state, String message) throws IOException {
-    out.begin('E').byte1('S').cstring("ERROR").byte1('V').cstring("ERROR")
-        .byte1('C').cstring(state).byte1('M').cstring(message == null ? state : message)
-        .byte1(0).end();
-    out.flush();
+    out.errorResponse("ERROR", state, backend.forClient(message)).flush();
   }
 
   private void tryError(String state, String message) {
     try {
       if (out != null) {
-        out.begin('E').byte1('S').cstring("FATAL").byte1('V').cstring("FATAL")
-            .byte1('C').cstring(state).byte1('M').cstring(message).byte1(0).end();
-        out.flush();
+        out.errorResponse("FATAL", state, backend.forClient(message)).flush();
       }
     } catch (IOException ignored) {
       // The connection is already gone.
@@ -289,26 +301,107 @@ public final class Session implements Runnable {
     return s;
   }
 
-  /** Called from the acceptor thread that received a CancelRequest with this session's key. */
-  public void cancel() {
+  /** Called from the thread that received a CancelRequest with this session's key. */
+  void cancel() {
+    guard.stop(WorkGuard.Reason.CANCEL);
+    cancelStatement();
+  }
+
+  private void cancelStatement() {
     SqlSession q = queries;
     if (q != null) {
       q.cancel();
     }
   }
 
-  public boolean isRunning() {
+  boolean isRunning() {
     SqlSession q = queries;
     return q != null && q.isRunning();
   }
 
-  /** Stops the session from another thread (server shutdown). */
-  public void kill() {
+  /** Stops the session from another thread (server shutdown, login deadline, client gone). */
+  void kill() {
     try {
-      socket.close();
+      channel.close();
     } catch (IOException ignored) {
       // Closing anyway.
     }
+  }
+
+  /**
+   * The watchdog's look at this session: a login past its deadline ends, work past its time limit
+   * is stopped, work that ignores being stopped ends the connection, and work whose client has
+   * gone is stopped with the connection.
+   */
+  void watch(long now) {
+    if (!loggedIn) {
+      if (now - loginDeadline > 0) {
+        kill();
+      }
+      return;
+    }
+    switch (guard.check(now)) {
+      case TIME_UP -> {
+        if (guard.stop(WorkGuard.Reason.TIMEOUT)) {
+          cancelStatement();
+        }
+      }
+      case PROBE -> {
+        if (guard.whileWorking(this::clientGone)) {
+          guard.stop(WorkGuard.Reason.CLIENT_GONE);
+          cancelStatement();
+          kill();
+        }
+      }
+      case OVERDUE -> terminate();
+      default -> {
+        // Nothing running, or running within its limits.
+      }
+    }
+  }
+
+  /** Whether the client has closed its end; looks for at most a millisecond. */
+  private boolean clientGone() {
+    Socket s = socket;
+    try {
+      int before = s.getSoTimeout();
+      s.setSoTimeout(1);
+      try {
+        return in.atEnd();
+      } finally {
+        s.setSoTimeout(before);
+      }
+    } catch (java.net.SocketTimeoutException stillThere) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
+  /**
+   * Ends a connection whose work did not stop within the grace period after its time limit or
+   * cancel: the client gets a FATAL 57014 now rather than an answer at some later time, and the
+   * thread, still busy, finds the connection closed when it next writes.
+   */
+  private void terminate() {
+    try {
+      if (guard.writeLock.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        try {
+          OutputStream raw = socket.getOutputStream();
+          raw.write(PgOutput.error("FATAL", "57014", "terminating connection: the statement "
+              + "did not stop within " + WorkGuard.GRACE_MILLIS / 1000 + " s of its time limit or "
+              + "cancel"));
+          raw.flush();
+        } finally {
+          guard.writeLock.unlock();
+        }
+      }
+    } catch (IOException ignored) {
+      // The client is gone already.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kill();
   }
 
   private void closeAll() {

@@ -3,7 +3,7 @@ package io.pxweb.jdbc.source.px;
 import io.pxweb.jdbc.model.CallBudget;
 
 import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.model.SecretText;
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
@@ -56,7 +56,7 @@ public final class PxFolderSource implements StatbankSource {
     if (!Files.isDirectory(absolute)) {
       // The path may hold a URL with a password: file:<dir>+http://u:pw@host is one folder.
       throw new SQLNonTransientConnectionException("No folder of PX files at "
-          + SecretText.redact(absolute.toString())
+          + Redaction.redact(absolute.toString())
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;
@@ -69,7 +69,7 @@ public final class PxFolderSource implements StatbankSource {
    * hold a URL ({@code file:<dir>+http://u:pw@host} is one folder, {@code .../dir+http:/u:pw@host}).
    */
   @Override public String location() {
-    return SecretText.redact(uri());
+    return Redaction.redact(uri());
   }
 
   private String uri() {
@@ -170,7 +170,7 @@ public final class PxFolderSource implements StatbankSource {
       return database.scan();
     } catch (IOException e) {
       throw new SQLNonTransientConnectionException("Cannot read the folder " + location() + ": "
-          + SecretText.redact(e.toString()), "08001", e);
+          + Redaction.redact(e.toString()), "08001", e);
     }
   }
 
@@ -201,7 +201,7 @@ public final class PxFolderSource implements StatbankSource {
   }
 
   private SQLException unreadable(String file, IOException e) {
-    return new SQLException("Cannot read PX file " + file + ": " + SecretText.redact(e.toString())
+    return new SQLException("Cannot read PX file " + file + ": " + Redaction.redact(e.toString())
         + " (in " + location() + ")", "58030", e);
   }
 

@@ -79,7 +79,7 @@ public final class V1Source implements StatbankSource {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
-      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.http.Redaction.redact(baseUrl),
+      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.model.Redaction.redact(baseUrl),
           "08001");
     }
     List<String> segments = new ArrayList<>(url.pathSegments());
@@ -87,7 +87,7 @@ public final class V1Source implements StatbankSource {
     int lang = languageSegment(segments);
     if (lang < 0) {
       throw new SQLException("Cannot tell the language segment of the PxWebApi v1 URL "
-          + io.pxweb.jdbc.http.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
+          + io.pxweb.jdbc.model.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
     }
     this.prefix = List.copyOf(segments.subList(0, lang));
     this.urlLanguage = segments.get(lang);
