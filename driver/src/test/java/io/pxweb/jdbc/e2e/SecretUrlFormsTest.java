@@ -44,7 +44,8 @@ class SecretUrlFormsTest {
     List<Throwable> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url)) {
       for (String sql : List.of("select * from \"NOPE\"", "select * from x.\"NOPE\"",
-          "select * from \"TAB009\"")) {
+          "select * from \"TAB009\"",
+          "select * from meta.variables where table_id = 'NOPE'")) {
         try {
           Sql.rows(c, sql);
         } catch (SQLException e) {
@@ -79,12 +80,20 @@ class SecretUrlFormsTest {
 
   @Test
   void anExistingFolderWhosePathHoldsAUrl() throws Exception {
-    // The folder exists: its files' errors name them (a broken file, a table asked for).
+    // The folder exists: errors name it (a table asked for that it lacks, a language it does
+    // not have, a broken file).
     Path dir = tmp.resolve("d+http:").resolve("u:" + SECRET + "@localhost:1").resolve("api");
     Files.createDirectories(dir);
+    Files.copy(Path.of(samples(), "environment", "TAB004.px"), dir.resolve("TAB004.px"));
     Files.writeString(dir.resolve("TAB009.px"), "MATRIX=\"TAB009\";\nSTUB=\"A\";\nDATA=\n1 2;\n",
         StandardCharsets.ISO_8859_1);
-    assertNoSecret("jdbc:pxweb:file:" + tmp + "/d+http://u:" + SECRET + "@localhost:1/api");
+    String url = "jdbc:pxweb:file:" + tmp + "/d+http://u:" + SECRET + "@localhost:1/api";
+    assertNoSecret(url);
+    assertNoSecret(url + ";lang=xx");
+    // The folder is still what the connection reads.
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertFalse(Sql.rows(c, "select * from \"TAB004\" where SECTOR = '0.1'").isEmpty());
+    }
   }
 
   @Test
