@@ -1,8 +1,10 @@
 package io.pxweb.jdbc.model;
 
 /**
- * Removes secrets from URLs before they reach a message or a log: every error names the URL it
- * was about, and none may show a password, a token or user info.
+ * Removes secrets from URLs, and from texts that hold one, before they reach a message or a
+ * log: every error names the URL or folder it was about, and none may show a password, a token
+ * or user info. Here, below every source, so that a folder of PX files (whose path may hold a
+ * URL) redacts its messages as the HTTP transport does.
  */
 public final class Redaction {
   private static final java.util.regex.Pattern USER_INFO =

@@ -3,6 +3,7 @@ package io.pxweb.jdbc.surface;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
@@ -30,6 +31,8 @@ import java.time.ZoneOffset;
  *       at UTC), boxed numbers, {@code BigDecimal}, {@code String}, the {@code java.sql} dates.
  *   <li>{@code PreparedStatement.setObject} with {@code java.time} values, also with a target
  *       type as {@code int} or {@link SQLType}.
+ *   <li>No catalogs: {@code DatabaseMetaData.supportsCatalogsIn*} are false (names are
+ *       schema.table; {@code getCatalogs} is empty, see PxWebMeta).
  * </ul>
  */
 final class JdbcSurface {
@@ -45,6 +48,11 @@ final class JdbcSurface {
     String name = method.getName();
     if (owner == Connection.class) {
       return connection(name);
+    }
+    if (owner == DatabaseMetaData.class && name.startsWith("supportsCatalogsIn")) {
+      // Names are schema.table; saying catalogs may qualify them made LibreOffice Base read
+      // statbank.TAB004 as catalog statbank, table TAB004 (and find no columns for it).
+      return false;
     }
     if (args == null) {
       return PASS;
