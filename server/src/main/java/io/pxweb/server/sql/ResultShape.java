@@ -76,7 +76,8 @@ final class ResultShape {
   private static boolean compatible(PgType driver, PgType pg) {
     switch (pg) {
       case TIMESTAMPTZ: return driver == PgType.TIMESTAMP;
-      case TEXT: return driver == PgType.VARCHAR || driver == PgType.BPCHAR;
+      case TEXT: case NAME: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
+          || driver == PgType.TEXT;
       case NUMERIC: return driver == PgType.INT8 || driver == PgType.INT4
           || driver == PgType.INT2 || driver == PgType.NUMERIC;
       default: return false;
@@ -126,8 +127,19 @@ final class ResultShape {
   }
 
   private static PgType type(SqlNode item) {
+    if (item instanceof SqlIdentifier && name(item) != null) {
+      return PgType.NAME; // current_user, current_schema... are of type name
+    }
     if (!(item instanceof SqlCall call)) {
       return item instanceof SqlCharStringLiteral ? PgType.TEXT : null;
+    }
+    if (call.getKind() == SqlKind.CAST) {
+      return null;
+    }
+    if (call.getOperator() instanceof SqlFunction && (call.operandCount() == 0
+        && PgRewrites.isSessionWord(PgRewrites.functionName(call))
+        || PgRewrites.functionName(call).equals("pg_get_userbyid"))) {
+      return PgType.NAME;
     }
     if (call.getKind() == SqlKind.EXTRACT) {
       return PgType.NUMERIC;
@@ -141,7 +153,9 @@ final class ResultShape {
       // PostgreSQL has no date_trunc(text, date): the date becomes a timestamptz.
       return PgType.TIMESTAMPTZ;
     }
-    return null;
+    // PostgreSQL's functions and operators on strings give text; varchar comes only from a
+    // varchar column or a cast to it.
+    return PgType.TEXT;
   }
 
   /** Whether every result of a CASE (THEN and ELSE) is a string constant. */

@@ -467,10 +467,11 @@ public final class SqlSession implements SessionCommands.Host {
     wire.parameterStatus(name, value);
   }
 
+  /**
+   * A block's end closes its portals at the next Sync (or the simple query's end), not here:
+   * the portal running the COMMIT is still being executed (pgjdbc sends COMMIT through one).
+   */
   @Override public void transaction(char status) {
-    if (status == 'I') {
-      closePortals();
-    }
     transaction = status;
   }
 
