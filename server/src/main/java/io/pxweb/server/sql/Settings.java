@@ -123,7 +123,7 @@ public final class Settings implements io.pxweb.server.catalog.SessionSettings {
   }
 
   /** The statement time that applies: the session's statement_timeout within the user's limit. */
-  long statementTimeoutMillis() {
+  public long statementTimeoutMillis() {
     long session = millis(get("statement_timeout"));
     if (maxStatementMillis > 0 && (session <= 0 || session > maxStatementMillis)) {
       return maxStatementMillis;
