@@ -299,6 +299,8 @@ public class PxWebDriver extends Driver {
     // as plain identifiers, so users need not quote them.
     p.setProperty(CalciteConnectionProperty.PARSER_FACTORY.camelName(),
         "org.apache.calcite.sql.parser.babel.SqlBabelParserImpl#FACTORY");
+    // GROUP BY 1 and GROUP BY alias, != and %, as PostgreSQL (and Tableau, Metabase) write them.
+    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), "LENIENT");
     p.setProperty(CalciteConnectionProperty.DEFAULT_NULL_COLLATION.camelName(),
         NullCollation.LOW.name());
     // Types as PostgreSQL users expect them: VARCHAR literals, averages with decimals.

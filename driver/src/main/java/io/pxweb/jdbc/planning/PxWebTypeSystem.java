@@ -23,6 +23,11 @@ import org.apache.calcite.sql.type.SqlTypeUtil;
  *   <li>Division of decimals has at least {@value #DERIVED_SCALE} fractional digits, as
  *       PostgreSQL's numeric division. Integer divided by integer stays an integer division,
  *       as in PostgreSQL.
+ *   <li>A DECIMAL (NUMERIC) without a scale keeps {@value #DERIVED_SCALE} fractional digits:
+ *       PostgreSQL's unconstrained numeric keeps the value's digits, so
+ *       {@code CAST(1911.6 AS NUMERIC)} is 1911.6 (Calcite's scale 0 made it 1911).
+ *   <li>A cast to fewer fractional digits rounds half away from zero, as PostgreSQL's numeric:
+ *       {@code CAST(2.495 AS NUMERIC(10, 2))} is 2.50 (Calcite cut it to 2.49).
  * </ul>
  */
 public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
@@ -47,6 +52,14 @@ public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
 
   @Override public int getMaxScale(SqlTypeName typeName) {
     return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_PRECISION : super.getMaxScale(typeName);
+  }
+
+  @Override public int getDefaultScale(SqlTypeName typeName) {
+    return typeName == SqlTypeName.DECIMAL ? DERIVED_SCALE : super.getDefaultScale(typeName);
+  }
+
+  @Override public java.math.RoundingMode roundingMode() {
+    return java.math.RoundingMode.HALF_UP;
   }
 
   @Override public boolean shouldConvertRaggedUnionTypesToVarying() {

@@ -99,4 +99,27 @@ class SqlSemanticsTest {
         "select coalesce(x, -1) from (values (3), (cast(null as integer)), (2)) v(x)"
             + " order by x desc").toString());
   }
+
+  @Test
+  void groupByOrdinalAndAliasAsInPostgresql() throws SQLException {
+    List<List<Object>> byOrdinal = Sql.rows(db.driver(),
+        "select SEX, count(*) from \"TAB001\" group by 1 order by 1");
+    assertEquals(byOrdinal, Sql.rows(db.driver(),
+        "select SEX as s, count(*) from \"TAB001\" group by s order by s"));
+    assertEquals(Sql.rows(db.driver(),
+        "select SEX, count(*) from \"TAB001\" group by SEX order by SEX"), byOrdinal);
+    assertTrue(byOrdinal.size() >= 2, byOrdinal.toString());
+  }
+
+  @Test
+  void numericCastsAreExactAndRoundHalfAwayFromZero() throws SQLException {
+    assertEquals(0, new BigDecimal("1911.6").compareTo(
+        (BigDecimal) one("select cast(1911.6 as numeric) from \"TAB001\" limit 1")));
+    assertEquals(new BigDecimal("2.50"),
+        one("select cast(2.499 as numeric(10, 2)) from \"TAB001\" limit 1"));
+    assertEquals(new BigDecimal("2.50"),
+        one("select cast(2.495 as numeric(10, 2)) from \"TAB001\" limit 1"));
+    assertEquals(new BigDecimal("-2.50"),
+        one("select cast(-2.495 as decimal(10, 2)) from \"TAB001\" limit 1"));
+  }
 }

@@ -196,6 +196,41 @@ public enum PgType {
     }
   }
 
+  /** A NUMERIC without declared scale as PostgreSQL shows it: its digits, no trailing zeros. */
+  public static BigDecimal unconstrained(BigDecimal d) {
+    BigDecimal stripped = d.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  /**
+   * A driver timestamp sent as timestamptz: the local time is taken in the session's time zone,
+   * and shown with that zone's offset as PostgreSQL does ({@code 2024-01-01 00:00:00+00}).
+   */
+  public static String timestamptzText(ResultSet rs, int column, java.time.ZoneId zone)
+      throws SQLException {
+    String s = rs.getString(column);
+    if (s == null) {
+      return null;
+    }
+    LocalDateTime t = LocalDateTime.parse(s.replace(' ', 'T'));
+    int seconds = zone.getRules().getOffset(t).getTotalSeconds();
+    int abs = Math.abs(seconds);
+    String offset = (seconds < 0 ? "-" : "+") + String.format("%02d", abs / 3600)
+        + (abs % 3600 == 0 ? "" : String.format(":%02d", abs % 3600 / 60));
+    return (t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t)) + offset;
+  }
+
+  /** The binary timestamptz: microseconds since 2000-01-01 UTC. */
+  public static byte[] timestamptzBinary(ResultSet rs, int column, java.time.ZoneId zone)
+      throws SQLException {
+    String s = rs.getString(column);
+    if (s == null) {
+      return null;
+    }
+    java.time.Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toInstant();
+    return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(java.time.ZoneOffset.UTC), at));
+  }
+
   public static String floatText(double d) {
     if (Double.isNaN(d)) {
       return "NaN";

@@ -1,7 +1,6 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,19 +71,14 @@ final class EmptyAnswer {
   /** Index of the FROM keyword at nesting depth 0, or -1. */
   private static int topLevelFrom(String sql) {
     int depth = 0;
-    int i = 0;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (c == '(') {
+    for (PgLexer.Token t : PgLexer.tokens(sql)) {
+      if (t.is("(")) {
         depth++;
-      } else if (c == ')') {
+      } else if (t.is(")")) {
         depth--;
-      } else if (depth == 0 && sql.regionMatches(true, i, "FROM", 0, 4)
-          && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))
-          && (i + 4 >= sql.length() || !Character.isLetterOrDigit(sql.charAt(i + 4)))) {
-        return i;
+      } else if (depth == 0 && t.is("FROM")) {
+        return t.start();
       }
-      i = SqlText.skip(sql, i);
     }
     return -1;
   }
@@ -93,18 +87,15 @@ final class EmptyAnswer {
     List<String> items = new ArrayList<>();
     int depth = 0;
     int start = 0;
-    int i = 0;
-    while (i < list.length()) {
-      char c = list.charAt(i);
-      if (c == '(') {
+    for (PgLexer.Token t : PgLexer.tokens(list)) {
+      if (t.is("(")) {
         depth++;
-      } else if (c == ')') {
+      } else if (t.is(")")) {
         depth--;
-      } else if (c == ',' && depth == 0) {
-        items.add(list.substring(start, i));
-        start = i + 1;
+      } else if (t.is(",") && depth == 0) {
+        items.add(list.substring(start, t.start()));
+        start = t.start() + 1;
       }
-      i = SqlText.skip(list, i);
     }
     items.add(list.substring(start));
     return items;

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  */
 final class KnownQueries {
   private static final Pattern SCHEMA = Pattern.compile(
-      "n\\.nspname\\s*=\\s*E?'((?:[^']|'')*)'");
-  private static final Pattern TABLE = Pattern.compile("ct\\.relname\\s*=\\s*E?'((?:[^']|'')*)'");
+      "n\\.nspname\\s*=\\s*(?:E?'((?:[^']|'')*)'|\\$(\\d+))");
+  private static final Pattern TABLE = Pattern.compile(
+      "ct\\.relname\\s*=\\s*(?:E?'((?:[^']|'')*)'|\\$(\\d+))");
 
   private static final Pattern UNNEST_PRIMARY_KEY = Pattern.compile("(?is)\\bunnest\\s*\\(\\s*ix"
       + "\\.indkey\\s*\\).*generate_subscripts\\s*\\(\\s*ix\\.indkey.*\\bix\\.indrelid\\s*=\\s*'?(\\d+)"
@@ -28,6 +29,11 @@ final class KnownQueries {
 
   /** The answer to a recognised query, or null. */
   static Rows answer(String sql, CatalogData data) throws SQLException {
+    return answer(sql, data, new String[0]);
+  }
+
+  /** The answer to a recognised query with the values of its $n parameters, or null. */
+  static Rows answer(String sql, CatalogData data, String[] values) throws SQLException {
     if (sql.contains("\"INDEX_QUALIFIER\"") && sql.contains("pg_catalog.pg_index")) {
       // pgjdbc's getIndexInfo: statbank tables have no indexes.
       return new Rows.Listed(columns("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "NON_UNIQUE",
@@ -64,14 +70,15 @@ final class KnownQueries {
     }
     if ((sql.contains("i.indisprimary") || sql.contains("contype = 'p'"))
         && sql.contains("KEY_SEQ") && sql.contains("PK_NAME")) {
-      return primaryKeys(sql, data);
+      return primaryKeys(sql, data, values);
     }
     return null;
   }
 
-  private static Rows primaryKeys(String sql, CatalogData data) throws SQLException {
-    String schema = value(SCHEMA, sql);
-    String table = value(TABLE, sql);
+  private static Rows primaryKeys(String sql, CatalogData data, String[] values)
+      throws SQLException {
+    String schema = value(SCHEMA, sql, values);
+    String table = value(TABLE, sql, values);
     List<Object[]> rows = new ArrayList<>();
     for (CatalogData.Relation r : data.relations()) {
       if (schema != null && !r.namespace().name().equals(schema)
@@ -108,9 +115,16 @@ final class KnownQueries {
         new Rows.Column("oid", PgType.OID, -1)), rows);
   }
 
-  private static String value(Pattern p, String sql) {
+  private static String value(Pattern p, String sql, String[] values) {
     Matcher m = p.matcher(sql);
-    return m.find() ? m.group(1).replace("''", "'").replace("\\\\", "\\") : null;
+    if (!m.find()) {
+      return null;
+    }
+    if (m.group(2) != null) {
+      int n = Integer.parseInt(m.group(2));
+      return n >= 1 && n <= values.length ? values[n - 1] : null;
+    }
+    return m.group(1).replace("''", "'").replace("\\\\", "\\");
   }
 
   private static List<Rows.Column> columns(String... specs) {

@@ -1,81 +1,110 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
-
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.JDBCType;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Bind parameters as SQL literals. The driver plans every statement anyway, so the server writes
- * each value into the text: Calcite then types it from its context (a dynamic parameter in a
- * select list or a function argument would fail to type), and the text is logged as run.
+ * Bind parameters as values: each one decoded from PostgreSQL's text or binary format to its
+ * text, then converted to the Java value of the type the driver planned the parameter as. No
+ * value is ever written into SQL text, so a statement is planned once for all its executions.
  */
-public final class Parameters {
+final class Parameters {
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
 
   private Parameters() {
   }
 
-  /** The value as a literal; strings are quoted with quotes doubled, so they cannot end early. */
-  public static String literal(byte[] value, boolean binary, int typeOid) throws SQLException {
-    PgType type = PgType.ofOid(typeOid);
+  /** A Bind value as text (binary values decoded by their declared type); null is SQL NULL. */
+  static String text(byte[] value, boolean binary, int typeOid) throws SQLException {
     if (value == null) {
-      return type == null || type == PgType.UNKNOWN ? "NULL"
-          : "CAST(NULL AS " + sqlType(type) + ")";
+      return null;
     }
-    String text = binary ? fromBinary(value, type) : new String(value, StandardCharsets.UTF_8);
-    if (type == null) {
-      return SqlText.literal(text);
+    PgType type = PgType.ofOid(typeOid);
+    return binary ? fromBinary(value, type) : new String(value, StandardCharsets.UTF_8);
+  }
+
+  /** The value for a driver parameter of the given JDBC type, from PostgreSQL's text. */
+  static Object value(String text, int jdbcType) throws SQLException {
+    if (text == null) {
+      return null;
     }
+    String t = text.trim();
     try {
-      switch (type) {
-        case INT2: case INT4: case INT8: case OID:
-          return "(" + Long.parseLong(text.trim()) + ")";
-        case NUMERIC: case FLOAT4: case FLOAT8:
-          return "(" + new BigDecimal(text.trim()).toString() + ")";
-        case BOOL:
-          return text.trim().toLowerCase(java.util.Locale.ROOT).startsWith("t")
-              || text.trim().equals("1") || text.trim().equalsIgnoreCase("on")
-              || text.trim().equalsIgnoreCase("yes") ? "TRUE" : "FALSE";
-        case DATE:
-          return "DATE " + SqlText.literal(LocalDate.parse(text.trim()).toString());
-        case TIMESTAMP: case TIMESTAMPTZ:
-          return "TIMESTAMP " + SqlText.literal(timestamp(text));
-        case TIME:
-          return "TIME " + SqlText.literal(LocalTime.parse(text.trim()).toString());
+      switch (jdbcType) {
+        case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER:
+          return Integer.valueOf(t);
+        case Types.BIGINT:
+          return Long.valueOf(t);
+        case Types.DECIMAL: case Types.NUMERIC:
+          return new BigDecimal(t);
+        case Types.REAL: case Types.FLOAT: case Types.DOUBLE:
+          return Double.valueOf(t);
+        case Types.BOOLEAN: case Types.BIT:
+          return bool(t);
+        case Types.DATE:
+          return java.sql.Date.valueOf(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t));
+        case Types.TIMESTAMP: case Types.TIMESTAMP_WITH_TIMEZONE:
+          return java.sql.Timestamp.valueOf(LocalDateTime.parse(timestamp(t)));
+        case Types.TIME:
+          return java.sql.Time.valueOf(LocalTime.parse(t));
         default:
-          return SqlText.literal(text);
+          return text;
       }
     } catch (RuntimeException e) {
-      throw new SQLException("invalid input syntax for type " + type.name + ": \"" + text + "\"",
-          "22P02");
+      throw new SQLException("invalid input syntax for type " + JDBCType.valueOf(jdbcType)
+          .getName().toLowerCase(java.util.Locale.ROOT) + ": \"" + text + "\"", "22P02");
     }
   }
 
+  private static Boolean bool(String t) {
+    switch (t.toLowerCase(java.util.Locale.ROOT)) {
+      case "t": case "true": case "1": case "on": case "yes": case "y": return true;
+      case "f": case "false": case "0": case "off": case "no": case "n": return false;
+      default: throw new IllegalArgumentException(t);
+    }
+  }
+
+  /** A PostgreSQL timestamp text as ISO local date-time: a zone suffix (Z, +01:00) goes. */
   private static String timestamp(String text) {
-    String t = text.trim().replace('T', ' ');
-    // Drop a zone suffix (+01, +01:00, Z): the driver's timestamps carry none.
-    t = t.replaceFirst("(Z|[+-]\\d\\d(:?\\d\\d)?)$", "");
+    String t = text.replace(' ', 'T');
+    if (t.length() == 10) {
+      return t + "T00:00";
+    }
+    int zone = Math.max(t.lastIndexOf('+'), t.lastIndexOf('-'));
+    if (t.endsWith("Z")) {
+      t = t.substring(0, t.length() - 1);
+    } else if (zone > t.indexOf('T')) {
+      t = t.substring(0, zone);
+    }
     return t;
   }
 
-  private static String sqlType(PgType type) {
+  /** The driver's type for a parameter the client declared as this PostgreSQL type. */
+  static SqlTypeName sqlType(PgType type) {
+    if (type == null) {
+      return SqlTypeName.VARCHAR;
+    }
     switch (type) {
-      case INT2: return "SMALLINT";
-      case INT4: case OID: return "INTEGER";
-      case INT8: return "BIGINT";
-      case NUMERIC: return "DECIMAL";
-      case FLOAT4: return "REAL";
-      case FLOAT8: return "DOUBLE";
-      case BOOL: return "BOOLEAN";
-      case DATE: return "DATE";
-      case TIME: return "TIME";
-      case TIMESTAMP: case TIMESTAMPTZ: return "TIMESTAMP";
-      default: return "VARCHAR";
+      case INT2: return SqlTypeName.SMALLINT;
+      case INT4: case OID: return SqlTypeName.INTEGER;
+      case INT8: return SqlTypeName.BIGINT;
+      case NUMERIC: return SqlTypeName.DECIMAL;
+      case FLOAT4: return SqlTypeName.REAL;
+      case FLOAT8: return SqlTypeName.DOUBLE;
+      case BOOL: return SqlTypeName.BOOLEAN;
+      case DATE: return SqlTypeName.DATE;
+      case TIME: return SqlTypeName.TIME;
+      case TIMESTAMP: case TIMESTAMPTZ: return SqlTypeName.TIMESTAMP;
+      default: return SqlTypeName.VARCHAR;
     }
   }
 

@@ -2,6 +2,7 @@ package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
+import io.pxweb.server.catalog.PgType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +11,15 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Sends a session's queries to the driver, in the driver's SQL dialect (see {@link PgDialect}). */
+/**
+ * Sends a session's queries to the driver, in the driver's SQL ({@link PgFrontEnd}): a simple
+ * query as text, an extended-protocol statement as a {@link Plan} prepared once and executed
+ * with each Bind's values as parameters.
+ */
 final class QueryRouter {
   private final Connection connection;
   private final Settings settings;
-  private final PgDialect dialect;
+  private final PgFrontEnd frontEnd;
   private final CatalogData catalog;
   private final PgCatalogSchema pg;
 
@@ -22,7 +27,7 @@ final class QueryRouter {
       PgCatalogSchema pg) {
     this.connection = connection;
     this.settings = settings;
-    this.dialect = new PgDialect(settings, pid, catalog, pg);
+    this.frontEnd = new PgFrontEnd(settings, pid, catalog, pg::isCatalogTable);
     this.catalog = catalog;
     this.pg = pg;
   }
@@ -35,13 +40,11 @@ final class QueryRouter {
     }
     Statement statement = connection.createStatement();
     try {
-      long timeout = settings.statementTimeoutMillis();
-      if (timeout > 0) {
-        statement.setQueryTimeout((int) Math.max(1, (timeout + 999) / 1000));
-      }
+      timeout(statement);
       started.accept(statement);
-      ResultSet rs = statement.executeQuery(dialect.rewrite(sql));
-      return Result.rows(new Rows.Jdbc(statement, rs));
+      PgFrontEnd.Translation translation = frontEnd.translate(sql, null);
+      ResultSet rs = statement.executeQuery(translation.sql());
+      return Result.rows(new Rows.Jdbc(statement, rs, translation.shape(), zone()));
     } catch (SQLException | RuntimeException e) {
       statement.close();
       Rows empty = EmptyAnswer.forQuery(sql, pg);
@@ -53,16 +56,139 @@ final class QueryRouter {
   }
 
   /**
-   * The columns a statement will return, without running it (Describe of a statement): the
-   * driver prepares it with each {@code $n} as a typed NULL. Null when it returns no rows.
+   * A query of the extended protocol, planned once (Parse): the driver's prepared statement
+   * with a {@code ?} for each {@code $n}, executed per Bind with that Bind's values. A query
+   * whose answer is known without the driver (a catalog feature statbanks lack) has no
+   * statement, only that answer.
    */
-  List<Rows.Column> describe(String sql) throws SQLException {
-    if (sql.isEmpty() || !isQuery(sql)) {
-      return null;
+  final class Plan implements AutoCloseable {
+    private final PgFrontEnd.Translation translation;
+    private final PreparedStatement statement;
+    /** A recognised catalog query's text, answered per execution from the catalog. */
+    private final String knownSql;
+    private final Rows.Listed known;
+    private boolean busy;
+
+    private Plan(PgFrontEnd.Translation translation, PreparedStatement statement,
+        String knownSql, Rows.Listed known) {
+      this.translation = translation;
+      this.statement = statement;
+      this.knownSql = knownSql;
+      this.known = known;
     }
-    String text = dialect.rewrite(SqlText.replaceParameters(sql, n -> "NULL"));
-    try (PreparedStatement ps = connection.prepareStatement(text)) {
-      return Rows.columnsOf(ps.getMetaData());
+
+    /** The columns it returns. */
+    List<Rows.Column> columns() throws SQLException {
+      if (known != null) {
+        return known.columns();
+      }
+      List<Rows.Column> columns = Rows.columnsOf(statement.getMetaData());
+      return translation.shape() == null ? columns : translation.shape().apply(columns);
+    }
+
+    /** The type of each $n as the driver infers it (text where it cannot say). */
+    int[] parameterTypes(int count) throws SQLException {
+      int[] types = new int[count];
+      java.util.Arrays.fill(types, PgType.TEXT.oid);
+      if (statement == null) {
+        return types;
+      }
+      java.sql.ParameterMetaData md = statement.getParameterMetaData();
+      List<Integer> numbers = translation.parameters();
+      for (int i = 0; i < numbers.size(); i++) {
+        int n = numbers.get(i);
+        if (n >= 1 && n <= count) {
+          types[n - 1] = PgType.of(md.getParameterType(i + 1), 0).oid;
+        }
+      }
+      return types;
+    }
+
+    /** Runs it with the values of $1, $2... (text as PostgreSQL sends it, null for NULL). */
+    Result execute(String[] values, Consumer<Statement> started) throws SQLException {
+      if (knownSql != null) {
+        Rows answer = KnownQueries.answer(knownSql, catalog, values);
+        return Result.rows(answer != null ? answer : known.copy());
+      }
+      if (known != null) {
+        return Result.rows(known.copy());
+      }
+      // A second portal of the same statement while the first is open gets its own statement.
+      PreparedStatement ps = busy ? connection.prepareStatement(translation.sql()) : statement;
+      boolean own = ps != statement;
+      try {
+        List<Integer> numbers = translation.parameters();
+        java.sql.ParameterMetaData md = ps.getParameterMetaData();
+        for (int i = 0; i < numbers.size(); i++) {
+          int n = numbers.get(i);
+          if (n < 1 || n > values.length) {
+            throw new SQLException("there is no parameter $" + n, "42P02");
+          }
+          ps.setObject(i + 1, Parameters.value(values[n - 1], md.getParameterType(i + 1)));
+        }
+        timeout(ps);
+        started.accept(ps);
+        ResultSet rs = ps.executeQuery();
+        busy = !own;
+        AutoCloseable end = own ? ps : () -> {
+          rs.close();
+          busy = false;
+        };
+        return Result.rows(new Rows.Jdbc(end, rs, translation.shape(), zone()));
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          ps.close();
+        }
+        throw e;
+      }
+    }
+
+    @Override public void close() throws SQLException {
+      if (statement != null) {
+        statement.close();
+      }
+    }
+  }
+
+  /** Plans a query of the extended protocol ({@code declared}: the client's parameter types). */
+  Plan plan(String sql, int[] declared) throws SQLException {
+    Rows known = KnownQueries.answer(sql, catalog);
+    if (known instanceof Rows.Listed listed) {
+      return new Plan(null, null, sql, listed);
+    }
+    PgFrontEnd.Translation translation = frontEnd.translate(sql, null);
+    PreparedStatement ps;
+    try {
+      ps = connection.prepareStatement(translation.sql());
+    } catch (SQLException e) {
+      if (translation.parameters().isEmpty()) {
+        Rows empty = EmptyAnswer.forQuery(sql, pg);
+        if (empty instanceof Rows.Listed listed) {
+          return new Plan(null, null, null, listed);
+        }
+        throw e;
+      }
+      // A parameter the driver cannot type from where it stands (a select item, a function
+      // argument) is typed as the client declared it, else as text.
+      translation = frontEnd.translate(sql, declared);
+      ps = connection.prepareStatement(translation.sql());
+    }
+    return new Plan(translation, ps, null, null);
+  }
+
+  private void timeout(Statement statement) throws SQLException {
+    long timeout = settings.statementTimeoutMillis();
+    if (timeout > 0) {
+      statement.setQueryTimeout((int) Math.max(1, (timeout + 999) / 1000));
+    }
+  }
+
+  /** The session's time zone, in which timestamptz values are shown. */
+  private java.time.ZoneId zone() {
+    try {
+      return java.time.ZoneId.of(settings.get("timezone"));
+    } catch (RuntimeException e) {
+      return java.time.ZoneOffset.UTC;
     }
   }
 

@@ -1,20 +1,24 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
 /** A result being sent: its columns, then its rows one at a time, each value as text or binary. */
-public interface Rows extends AutoCloseable {
-  /** A result column as the RowDescription message describes it. */
-  record Column(String name, PgType type, int typmod) {
+interface Rows extends AutoCloseable {
+  /**
+   * A result column as the RowDescription message describes it; {@code unconstrained}: a
+   * NUMERIC without a declared scale, shown with its value's own digits as PostgreSQL does.
+   */
+  record Column(String name, PgType type, int typmod, boolean unconstrained) {
+    Column(String name, PgType type, int typmod) {
+      this(name, type, typmod, false);
+    }
   }
 
   List<Column> columns();
@@ -40,20 +44,28 @@ public interface Rows extends AutoCloseable {
     return columns;
   }
 
-  /** Rows read from a driver ResultSet; closing it closes its statement. */
+  /** Rows read from a driver ResultSet; closing them runs {@code onClose} (the statement's end). */
   final class Jdbc implements Rows {
-    private final Statement statement;
+    private final AutoCloseable onClose;
     private final ResultSet rs;
     private final List<Column> columns = new ArrayList<>();
     private final PgType[] types;
+    private final boolean[] unconstrained;
+    private final java.time.ZoneId zone;
 
-    Jdbc(Statement statement, ResultSet rs) throws SQLException {
-      this.statement = statement;
+    /** {@code shape}: PostgreSQL's names and types (null: the driver's); zone: for timestamptz. */
+    Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, java.time.ZoneId zone)
+        throws SQLException {
+      this.onClose = onClose;
       this.rs = rs;
-      columns.addAll(columnsOf(rs.getMetaData()));
+      this.zone = zone;
+      List<Column> driver = columnsOf(rs.getMetaData());
+      columns.addAll(shape == null ? driver : shape.apply(driver));
       types = new PgType[columns.size()];
+      unconstrained = new boolean[columns.size()];
       for (int i = 0; i < types.length; i++) {
         types[i] = columns.get(i).type();
+        unconstrained[i] = columns.get(i).unconstrained();
       }
     }
 
@@ -66,27 +78,54 @@ public interface Rows extends AutoCloseable {
     }
 
     @Override public String text(int column) throws SQLException {
+      if (unconstrained[column]) {
+        java.math.BigDecimal d = rs.getBigDecimal(column + 1);
+        return d == null ? null : PgType.unconstrained(d).toPlainString();
+      }
+      if (types[column] == PgType.TIMESTAMPTZ) {
+        return PgType.timestamptzText(rs, column + 1, zone);
+      }
       return types[column].text(rs, column + 1);
     }
 
     @Override public byte[] binary(int column) throws SQLException {
+      if (unconstrained[column]) {
+        java.math.BigDecimal d = rs.getBigDecimal(column + 1);
+        return d == null ? null : PgType.numeric(PgType.unconstrained(d));
+      }
+      if (types[column] == PgType.TIMESTAMPTZ) {
+        return PgType.timestamptzBinary(rs, column + 1, zone);
+      }
       return types[column].binary(rs, column + 1);
     }
 
     @Override public void close() throws SQLException {
-      statement.close();
+      try {
+        onClose.close();
+      } catch (SQLException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new SQLException(e.getMessage(), "XX000", e);
+      }
     }
   }
 
   /** Rows computed by the server itself (SHOW, catalog tables), values as Java objects. */
   final class Listed implements Rows {
     private final List<Column> columns;
+    private final List<Object[]> all;
     private final Iterator<Object[]> rows;
     private Object[] row;
 
     Listed(List<Column> columns, List<Object[]> rows) {
       this.columns = columns;
+      this.all = rows;
       this.rows = rows.iterator();
+    }
+
+    /** The same rows, to be read again from the first. */
+    Listed copy() {
+      return new Listed(columns, all);
     }
 
     @Override public List<Column> columns() {

@@ -1,7 +1,6 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;

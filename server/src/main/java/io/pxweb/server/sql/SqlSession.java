@@ -26,19 +26,48 @@ public final class SqlSession implements SessionCommands.Host {
   /** Prepared statements one session may hold (a client that never closes them is cut off). */
   private static final int MAX_PREPARED = 10_000;
 
-  /** A parsed statement (Parse): its text and the parameter types the client declared. */
-  private record Prepared(String sql, int[] paramTypes) {
+  /**
+   * A parsed statement (Parse): its text, the parameter types the client declared, and for a
+   * query its plan, made once on first use and executed by every Bind of it.
+   */
+  private static final class Prepared {
+    final String sql;
+    final int[] paramTypes;
+    final boolean query;
+    QueryRouter.Plan plan;
+
+    Prepared(String sql, int[] paramTypes) {
+      this.sql = sql;
+      this.paramTypes = paramTypes;
+      this.query = QueryRouter.isQuery(sql) && !SqlText.firstWord(sql).equals("SHOW");
+    }
+
+    void close() {
+      if (plan != null) {
+        try {
+          plan.close();
+        } catch (SQLException ignored) {
+          // The statement is being dropped.
+        }
+        plan = null;
+      }
+    }
   }
 
-  /** A bound statement (Bind): final SQL, the result formats asked for, and its running result. */
+  /**
+   * A bound statement (Bind): its statement and the values of its parameters, the result
+   * formats asked for, and its running result.
+   */
   private static final class Portal {
-    final String sql;
+    final Prepared statement;
+    final String[] values;
     final short[] formats;
     Result result;
     long sent;
 
-    Portal(String sql, short[] formats) {
-      this.sql = sql;
+    Portal(Prepared statement, String[] values, short[] formats) {
+      this.statement = statement;
+      this.values = values;
       this.formats = formats;
     }
 
@@ -127,14 +156,7 @@ public final class SqlSession implements SessionCommands.Host {
 
   /** Runs one statement: a session command, or a query for the catalog or the driver. */
   private Result run(String sql) throws SQLException, IOException {
-    if (transaction == 'E') {
-      String word = SqlText.firstWord(sql);
-      if (!word.equals("ROLLBACK") && !word.equals("COMMIT") && !word.equals("ABORT")
-          && !word.equals("END")) {
-        throw new SQLException("current transaction is aborted, commands ignored until end of "
-            + "transaction block", "25P02");
-      }
-    }
+    checkTransaction(sql);
     Result command = SessionCommands.run(sql, this);
     if (command != null) {
       return command;
@@ -143,11 +165,27 @@ public final class SqlSession implements SessionCommands.Host {
     lastSql = sql;
     long start = System.nanoTime();
     Result result = router.query(sql, statement -> running = statement);
+    trace(start, sql);
+    return result;
+  }
+
+  /** In a failed transaction block only its end runs. */
+  private void checkTransaction(String sql) throws SQLException {
+    if (transaction == 'E') {
+      String word = SqlText.firstWord(sql);
+      if (!word.equals("ROLLBACK") && !word.equals("COMMIT") && !word.equals("ABORT")
+          && !word.equals("END")) {
+        throw new SQLException("current transaction is aborted, commands ignored until end of "
+            + "transaction block", "25P02");
+      }
+    }
+  }
+
+  private void trace(long start, String sql) {
     if (TRACE) {
       System.err.println("pxweb-server: session " + pid + ": " + (System.nanoTime() - start)
           / 1_000_000 + " ms to first row: " + sql.replace('\n', ' '));
     }
-    return result;
   }
 
   /** Parse: keeps the statement under its name (the unnamed one is replaced). */
@@ -159,7 +197,10 @@ public final class SqlSession implements SessionCommands.Host {
     if (prepared.size() > MAX_PREPARED) {
       throw new SQLException("too many prepared statements in this session", "53400");
     }
-    prepared.put(name, new Prepared(sql.trim(), paramTypes));
+    Prepared old = prepared.put(name, new Prepared(sql.trim(), paramTypes));
+    if (old != null) {
+      old.close();
+    }
     wire.parseComplete();
   }
 
@@ -171,21 +212,15 @@ public final class SqlSession implements SessionCommands.Host {
       throw new SQLException("prepared statement \"" + statementName + "\" does not exist",
           "26000");
     }
-    String[] literals = new String[values.length];
+    String[] texts = new String[values.length];
     for (int i = 0; i < values.length; i++) {
       short format = paramFormats.length == 0 ? 0
           : paramFormats.length == 1 ? paramFormats[0] : paramFormats[i];
-      int type = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
-      literals[i] = Parameters.literal(values[i], format == 1, type);
+      int type = i < statement.paramTypes.length ? statement.paramTypes[i] : 0;
+      texts[i] = Parameters.text(values[i], format == 1, type);
     }
-    String sql = SqlText.replaceParameters(statement.sql(), k -> {
-      if (k < 1 || k > literals.length) {
-        throw new IllegalArgumentException("there is no parameter $" + k);
-      }
-      return literals[k - 1];
-    });
     closePortal(portalName);
-    portals.put(portalName, new Portal(sql, resultFormats));
+    portals.put(portalName, new Portal(statement, texts, resultFormats));
     wire.bindComplete();
   }
 
@@ -196,16 +231,19 @@ public final class SqlSession implements SessionCommands.Host {
       if (statement == null) {
         throw new SQLException("prepared statement \"" + name + "\" does not exist", "26000");
       }
-      int n = Math.max(SqlText.parameterCount(statement.sql()), statement.paramTypes().length);
+      int n = Math.max(SqlText.parameterCount(statement.sql), statement.paramTypes.length);
       int[] types = new int[n];
+      QueryRouter.Plan plan = statement.query ? plan(statement) : null;
+      int[] inferred = plan == null ? new int[n] : plan.parameterTypes(n);
       for (int i = 0; i < n; i++) {
-        int t = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
-        types[i] = t == 0 ? io.pxweb.server.catalog.PgType.TEXT.oid : t;
+        int t = i < statement.paramTypes.length ? statement.paramTypes[i] : 0;
+        types[i] = t != 0 ? t : inferred[i] != 0 ? inferred[i]
+            : io.pxweb.server.catalog.PgType.TEXT.oid;
       }
       wire.parameterDescription(types);
-      List<Rows.Column> columns = SqlText.firstWord(statement.sql()).equals("SHOW")
-          ? SessionCommands.run(statement.sql(), this).rows().columns()
-          : router.describe(statement.sql());
+      List<Rows.Column> columns = plan != null ? plan.columns()
+          : SqlText.firstWord(statement.sql).equals("SHOW")
+          ? SessionCommands.run(statement.sql, this).rows().columns() : null;
       if (columns == null) {
         wire.noData();
       } else {
@@ -226,7 +264,7 @@ public final class SqlSession implements SessionCommands.Host {
   public void execute(String name, int maxRows) throws IOException, SQLException {
     Portal portal = portal(name);
     start(portal);
-    if (portal.sql.isEmpty()) {
+    if (portal.statement.sql.isEmpty()) {
       wire.emptyQueryResponse();
       return;
     }
@@ -247,15 +285,39 @@ public final class SqlSession implements SessionCommands.Host {
   }
 
   private void start(Portal portal) throws SQLException, IOException {
-    if (portal.result == null) {
-      portal.result = portal.sql.isEmpty() ? Result.tag("") : run(portal.sql);
+    if (portal.result != null) {
+      return;
     }
+    Prepared statement = portal.statement;
+    if (statement.sql.isEmpty()) {
+      portal.result = Result.tag("");
+    } else if (!statement.query) {
+      portal.result = run(statement.sql);
+    } else {
+      checkTransaction(statement.sql);
+      cancelled = false;
+      lastSql = statement.sql;
+      long start = System.nanoTime();
+      portal.result = plan(statement).execute(portal.values, s -> running = s);
+      trace(start, statement.sql);
+    }
+  }
+
+  /** The statement's plan, made the first time it is asked for. */
+  private QueryRouter.Plan plan(Prepared statement) throws SQLException {
+    if (statement.plan == null) {
+      statement.plan = router.plan(statement.sql, statement.paramTypes);
+    }
+    return statement.plan;
   }
 
   /** Close of a statement ('S') or a portal. */
   public void close(char kind, String name) throws IOException {
     if (kind == 'S') {
-      prepared.remove(name);
+      Prepared p = prepared.remove(name);
+      if (p != null) {
+        p.close();
+      }
     } else {
       closePortal(name);
     }
@@ -389,6 +451,7 @@ public final class SqlSession implements SessionCommands.Host {
   /** Ends the session: its portals and its driver connection. */
   public void close() {
     closePortals();
+    deallocate(null);
     try {
       connection.close();
     } catch (SQLException ignored) {
@@ -404,10 +467,11 @@ public final class SqlSession implements SessionCommands.Host {
     wire.parameterStatus(name, value);
   }
 
+  /**
+   * A block's end closes its portals at the next Sync (or the simple query's end), not here:
+   * the portal running the COMMIT is still being executed (pgjdbc sends COMMIT through one).
+   */
   @Override public void transaction(char status) {
-    if (status == 'I') {
-      closePortals();
-    }
     transaction = status;
   }
 
@@ -417,9 +481,13 @@ public final class SqlSession implements SessionCommands.Host {
 
   @Override public void deallocate(String name) {
     if (name == null) {
+      prepared.values().forEach(Prepared::close);
       prepared.clear();
     } else {
-      prepared.remove(name);
+      Prepared p = prepared.remove(name);
+      if (p != null) {
+        p.close();
+      }
     }
   }
 }

@@ -1,0 +1,94 @@
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.CatalogData;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.dialect.CalciteSqlDialect;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+
+/**
+ * The server's one way into the driver: a statement in PostgreSQL's dialect is read by a
+ * parser (Calcite's Babel parser, with PostgreSQL's spellings below the grammar normalised on
+ * tokens by {@link LexicalForms}), rewritten as a tree ({@link PgRewrites}) and written out as
+ * the driver's SQL. Nothing is matched in the text.
+ */
+final class PgFrontEnd {
+  /** The driver's own parser settings: names keep their case and match case-insensitively. */
+  static final SqlParser.Config PARSER = SqlParser.config()
+      .withParserFactory(SqlBabelParserImpl.FACTORY)
+      .withConformance(SqlConformanceEnum.BABEL)
+      .withQuoting(Quoting.DOUBLE_QUOTE)
+      .withUnquotedCasing(Casing.UNCHANGED)
+      .withQuotedCasing(Casing.UNCHANGED)
+      .withCaseSensitive(false);
+
+  /** A statement ready for the driver: its SQL, and for each {@code ?} the n of its $n. */
+  record Translation(String sql, List<Integer> parameters, ResultShape shape) {
+  }
+
+  private final Settings settings;
+  private final int pid;
+  private final CatalogData catalog;
+  private final Predicate<String> isCatalogTable;
+
+  /** {@code isCatalogTable}: whether pg_catalog has a table of this name (it is on the path). */
+  PgFrontEnd(Settings settings, int pid, CatalogData catalog, Predicate<String> isCatalogTable) {
+    this.settings = settings;
+    this.pid = pid;
+    this.catalog = catalog;
+    this.isCatalogTable = isCatalogTable;
+  }
+
+  private static SqlNode read(LexicalForms.Normalised normalised) throws SQLException {
+    SqlNode tree;
+    try {
+      tree = SqlParser.create(normalised.text(), PARSER).parseStmt();
+    } catch (SqlParseException e) {
+      String message = String.valueOf(e.getMessage());
+      int line = message.indexOf('\n');
+      throw new SQLException("syntax error: " + (line < 0 ? message : message.substring(0, line)),
+          "42601", e);
+    }
+    return PgRewrites.castPrecedence(tree, normalised.text());
+  }
+
+  /** The rewrites that give the tree PostgreSQL's meaning, in order. */
+  private SqlNode rewrite(SqlNode tree) {
+    tree = PgRewrites.sessionValues(tree, settings, pid);
+    tree = PgRewrites.regclass(tree, catalog);
+    tree = PgRewrites.catalogTables(tree, isCatalogTable);
+    tree = PgRewrites.arrayConstants(tree);
+    tree = PgRewrites.dateTruncColumns(tree);
+    tree = PgRewrites.nullOrdering(tree);
+    return tree;
+  }
+
+  /**
+   * The statement in the driver's SQL. {@code parameterTypes}: null leaves each parameter for
+   * the driver to type from where it stands; else each $n is cast to the type the client
+   * declared for it (text where it declared none).
+   */
+  Translation translate(String sql, int[] parameterTypes) throws SQLException {
+    LexicalForms.Normalised normalised = LexicalForms.normalise(sql);
+    SqlNode tree = read(normalised);
+    // The shape is read before the rewrites: current_user keeps its name as a constant.
+    ResultShape shape = ResultShape.of(tree);
+    tree = rewrite(tree);
+    if (parameterTypes != null) {
+      tree = PgRewrites.typedParameters(tree, normalised.parameters(), parameterTypes);
+    }
+    return new Translation(unparse(tree), normalised.parameters(), shape);
+  }
+
+  static String unparse(SqlNode tree) {
+    return tree.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT)
+        .withQuoteAllIdentifiers(false).withAlwaysUseParentheses(false)).getSql();
+  }
+}

@@ -1,0 +1,190 @@
+package io.pxweb.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BI tools' query shapes run through pxweb-server and directly on a real PostgreSQL holding the
+ * same table (the sample database's TAB004, copied through the server): rows, column names and
+ * type names compared. Needs PXWEB_PG_URL (CI starts PostgreSQL, .ci/postgres.sh); skipped
+ * without it. {@code -Dpxweb.differential.seed} and {@code -Dpxweb.differential.queries} run a
+ * campaign with other values.
+ */
+class PostgresqlDifferentialTest {
+  private static final String PG_URL = System.getenv("PXWEB_PG_URL");
+  private static final String[] SECTORS = {"0.1", "1.0", "0.2", "1.1", "2.0"};
+  private static final String[] GASES = {"CO2", "CH4", "N2O", "CO2-BIO"};
+  private static final String[] AGGREGATES = {"count(*)", "sum(\"Emission\")",
+      "max(\"Emission\")", "min(\"Emission\")", "count(\"Emission\")"};
+  private static final String[] UNITS = {"year", "decade", "quarter", "month"};
+  /** Shapes as Metabase, Superset, Grafana, Tableau, Power BI, psql and pandas write them. */
+  private static final String[] SHAPES = {
+      // Tableau and hand-written SQL: GROUP BY ordinal; Metabase: GROUP BY alias.
+      "SELECT \"SECTOR\", {agg} FROM \"TAB004\" WHERE \"GREENHOUSEGAS\" = '{gas}' "
+          + "GROUP BY 1 ORDER BY 1",
+      "SELECT \"GREENHOUSEGAS\" AS g, {agg} FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' "
+          + "GROUP BY g ORDER BY g",
+      // Metabase's "source" subquery.
+      "SELECT \"source\".\"TIME\" AS \"TIME\", {agg} AS \"m\" FROM (SELECT * FROM \"TAB004\" "
+          + "WHERE \"SECTOR\" = '{sector}') AS \"source\" GROUP BY \"source\".\"TIME\" "
+          + "ORDER BY \"source\".\"TIME\" ASC",
+      // Superset: __timestamp bucketing with an inner row limit.
+      "SELECT date_trunc('{unit}', \"TIME_date\") AS \"__timestamp\", {agg} AS \"metric\" "
+          + "FROM \"TAB004\" WHERE \"GREENHOUSEGAS\" = '{gas}' GROUP BY "
+          + "date_trunc('{unit}', \"TIME_date\") ORDER BY \"__timestamp\" LIMIT 10000",
+      // Power BI: measures cast to numeric.
+      "SELECT \"TIME\", CAST(\"Emission\" AS NUMERIC(18, 2)) AS e FROM \"TAB004\" "
+          + "WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 1",
+      // psql and pandas idioms: ::, ILIKE, IS DISTINCT FROM, FILTER, string_agg.
+      "SELECT \"SECTOR\"::text, \"TIME\"::int AS y FROM \"TAB004\" WHERE \"GREENHOUSEGAS\" "
+          + "ILIKE lower('{gas}') AND \"Emission\" IS DISTINCT FROM NULL AND \"TIME\" = '2010' "
+          + "ORDER BY 1, 2",
+      "SELECT \"SECTOR\", count(*) FILTER (WHERE \"GREENHOUSEGAS\" = '{gas}') FROM \"TAB004\" "
+          + "GROUP BY 1 ORDER BY 1",
+      "SELECT \"TIME\", string_agg(\"SECTOR\", ',' ORDER BY \"SECTOR\") FROM \"TAB004\" "
+          + "WHERE \"GREENHOUSEGAS\" = '{gas}' GROUP BY 1 ORDER BY 1",
+      // Window functions, CTEs, NULL order.
+      "SELECT \"TIME\", \"Emission\", row_number() OVER (ORDER BY \"TIME\" DESC) FROM \"TAB004\" "
+          + "WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 1",
+      "WITH t AS (SELECT \"SECTOR\" AS s, {agg} AS v FROM \"TAB004\" GROUP BY \"SECTOR\") "
+          + "SELECT s, v FROM t ORDER BY v DESC, s",
+      "SELECT \"TIME\", \"Emission\" FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' "
+          + "AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY \"Emission\" DESC, \"TIME\"",
+      // Unaliased expressions: PostgreSQL's column names and types.
+      "SELECT extract(year FROM \"TIME_date\"), {agg}, CASE WHEN \"SECTOR\" = '{sector}' "
+          + "THEN 'this' ELSE 'other' END FROM \"TAB004\" GROUP BY 1, 3 ORDER BY 1, 3",
+      // LIMIT ALL and OFFSET without LIMIT under ORDER BY.
+      "SELECT \"TIME\", \"Emission\" FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' AND "
+          + "\"GREENHOUSEGAS\" = '{gas}' ORDER BY \"TIME\" LIMIT ALL OFFSET 20",
+  };
+
+  private static PxWebServer server;
+  private static Connection px;
+  private static Connection pg;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(PG_URL != null && !PG_URL.isEmpty(),
+        "PXWEB_PG_URL is not set: no PostgreSQL to compare with");
+    server = ServerFixture.start();
+    px = ServerFixture.pg(server, "");
+    pg = DriverManager.getConnection(PG_URL);
+    try (Statement s = pg.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS pxweb_differential CASCADE");
+      s.execute("CREATE SCHEMA pxweb_differential");
+      s.execute("SET search_path = pxweb_differential");
+      try (Statement r = px.createStatement();
+           ResultSet rs = r.executeQuery("SELECT * FROM \"TAB004\"")) {
+        ResultSetMetaData md = rs.getMetaData();
+        StringBuilder ddl = new StringBuilder("CREATE TABLE \"TAB004\" (");
+        StringBuilder insert = new StringBuilder("INSERT INTO \"TAB004\" VALUES (");
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          String type = md.getColumnTypeName(i).equals("varchar") ? "text"
+              : md.getColumnTypeName(i);
+          ddl.append(i > 1 ? ", " : "").append('"').append(md.getColumnName(i)).append("\" ")
+              .append(type);
+          insert.append(i > 1 ? ", " : "").append('?');
+        }
+        s.execute(ddl.append(')').toString());
+        try (PreparedStatement ps = pg.prepareStatement(insert.append(')').toString())) {
+          while (rs.next()) {
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+              ps.setObject(i, rs.getObject(i));
+            }
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    if (pg != null) {
+      try (Statement s = pg.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS pxweb_differential CASCADE");
+      }
+      pg.close();
+    }
+    if (px != null) {
+      px.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  /** Rows as text (numbers by value: 2 and 2.00 are one), after the names and type names. */
+  private static List<String> result(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      StringBuilder head = new StringBuilder();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        head.append(md.getColumnName(i)).append(':').append(md.getColumnTypeName(i)).append(' ');
+      }
+      out.add(head.toString());
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          String v = rs.getString(i);
+          if (v != null && md.getColumnTypeName(i).equals("numeric")) {
+            v = new BigDecimal(v).stripTrailingZeros().toPlainString();
+          }
+          row.append(v).append('|');
+        }
+        out.add(row.toString());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void biToolShapesGiveWhatPostgresqlGives() throws Exception {
+    long seed = Long.getLong("pxweb.differential.seed", 22);
+    int queries = Integer.getInteger("pxweb.differential.queries", 150);
+    Random random = new Random(seed);
+    List<String> differences = new ArrayList<>();
+    for (int q = 0; q < queries; q++) {
+      String sql = SHAPES[q % SHAPES.length].replace("{agg}", pick(random, AGGREGATES))
+          .replace("{gas}", pick(random, GASES)).replace("{sector}", pick(random, SECTORS))
+          .replace("{unit}", pick(random, UNITS));
+      List<String> expected = result(pg, sql);
+      List<String> actual;
+      try {
+        actual = result(px, sql);
+      } catch (SQLException e) {
+        differences.add(sql + "\n  server: " + e.getSQLState() + " " + e.getMessage());
+        continue;
+      }
+      if (!expected.equals(actual)) {
+        differences.add(sql + "\n  postgresql: " + expected.subList(0, Math.min(4,
+            expected.size())) + "\n  server:     " + actual.subList(0, Math.min(4,
+            actual.size())));
+      }
+    }
+    System.out.printf("PostgreSQL differential (seed %d): %d queries, %d differences%n", seed,
+        queries, differences.size());
+    assertEquals(List.of(), differences);
+  }
+}
