@@ -1,7 +1,7 @@
 package org.apache.calcite.jdbc;
 
-import io.pxweb.jdbc.PlanCache;
-import io.pxweb.jdbc.PxWebMetaFactories;
+import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebMetaFactories;
 import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.adapter.PxWebTable;
 import java.sql.DatabaseMetaData;
