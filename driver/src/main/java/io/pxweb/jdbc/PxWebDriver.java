@@ -4,9 +4,11 @@ import io.pxweb.jdbc.config.ConnectionConfig;
 import io.pxweb.jdbc.config.DriverName;
 import io.pxweb.jdbc.config.PxWebUrl;
 import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebTypeFactory;
 import io.pxweb.jdbc.planning.PxWebTypeSystem;
 import io.pxweb.jdbc.surface.ErrorBoundary;
-import io.pxweb.jdbc.http.Redaction;
+import io.pxweb.jdbc.http.HttpSettings;
+import io.pxweb.jdbc.model.Redaction;
 
 import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import io.pxweb.jdbc.adapter.klass.KlassSchema;
@@ -49,6 +51,7 @@ public class PxWebDriver extends Driver {
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
 
   static {
+    QuietLogging.startQuietlyWithoutProvider();
     new PxWebDriver().register();
     withdrawCalciteDriver();
   }
@@ -135,9 +138,11 @@ public class PxWebDriver extends Driver {
     // A root schema without Calcite's name cache: each statement then asks the schemas for the
     // names it uses, so codelist tables ("07459@agg_x") and Klass tables by id, too many to
     // list, resolve when named (a caching root only knows the names a schema lists). No
-    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer.
+    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer. Text is
+    // Unicode through the connection's own type factory (see PxWebTypeFactory).
     AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
-        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false), null);
+        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false),
+        new PxWebTypeFactory(PxWebTypeSystem.INSTANCE));
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -146,6 +151,10 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    if (source.hasSavedQueries()) {
+      root.add(io.pxweb.jdbc.adapter.SavedQuerySchema.NAME,
+          new io.pxweb.jdbc.adapter.SavedQuerySchema(catalog, root));
+    }
     PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
@@ -166,7 +175,7 @@ public class PxWebDriver extends Driver {
    * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
    * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
    * server's default), so one statement can join tables of several statbanks, each part pushed
-   * to its own server. HTTP settings are the connection's.
+   * to its own server. HTTP settings are the connection's, but for the headers (above).
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
     for (Map.Entry<String, ConnectionConfig.Mount> m : config.mounts().entrySet()) {
@@ -176,8 +185,12 @@ public class PxWebDriver extends Driver {
             + "': the name is taken; choose another", "42000");
       }
       ConnectionConfig.Mount mount = m.getValue();
+      // The connection's httpHeaders stay at its server's origin; a mount elsewhere gets
+      // only its own (mount.x={https://host/api/v2;httpHeaders=...}), at its origin.
+      HttpSettings http = mount.headers().isEmpty() ? config.http()
+          : config.http().withHeaders(mount.headers(), HttpSettings.originOf(mount.location()));
       StatbankSource source = SourceRegistry.open(mount.location(), mount.apiVersion(),
-          new SourceOptions(config.http(), java.util.Set.of()));
+          new SourceOptions(http, java.util.Set.of()));
       PxWebCatalog catalog = PxWebCatalog.open(source, mount.lang(), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
       Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
@@ -244,8 +257,9 @@ public class PxWebDriver extends Driver {
       try {
         javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
             url, parts.get("driver"), parts.get("user"), parts.get("password"));
-        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
-            null, parts.get("schema")));
+        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name,
+            io.pxweb.jdbc.adapter.AttachedSql.plainLiterals(dataSource,
+                PxWebTypeFactory.CHARSET_NAME), null, parts.get("schema")));
       } catch (RuntimeException e) {
         throw attachFailure(name, url, parts.get("password"), e);
       }

@@ -87,9 +87,12 @@ public enum PxWebProperty {
       "Password for the proxy; never shown in logs, errors or property info.",
       Trait.SECRET),
   HTTP_HEADERS("httpHeaders", Type.HEADERS, null,
-      "Extra headers on every call, for internal PxWeb servers behind authentication:"
-          + " Name:value pairs separated by |, e.g. Authorization:Bearer abc|X-Api-Key:123."
-          + " Never shown in logs, errors or property info.",
+      "Extra headers on every call to the connection's server, for internal PxWeb servers"
+          + " behind authentication: Name:value pairs separated by |, e.g. Authorization:Bearer"
+          + " abc|X-Api-Key:123. Sent only to the server's origin (scheme, host and port), never"
+          + " to another (a redirect's target, Klass, a mount elsewhere: give a mount its own,"
+          + " mount.x={https://host/api/v2;httpHeaders=...}). Never shown in logs, errors or"
+          + " property info.",
       Trait.SECRET),
   TABLES("tables", Type.STRING, null,
       "Restricts the catalog to these table ids (comma-separated), e.g. 07459,05810: what a BI"

@@ -45,12 +45,13 @@ public record ConnectionConfig(String location, String lang, Integer maxDataCell
    * @param lang its language, or null for its default
    * @param apiVersion its {@code apiVersion}: auto or a source's name
    */
-  public record Mount(String location, String lang, String apiVersion) {
+  public record Mount(String location, String lang, String apiVersion,
+      Map<String, String> headers) {
     static Mount of(String value) throws SQLException {
       PxWebUrl parsed = PxWebUrl.parse(PxWebUrl.PREFIX + value, null);
       Properties own = parsed.properties();
       return new Mount(parsed.location(), PxWebProperty.LANG.getString(own),
-          PxWebProperty.API_VERSION.getString(own));
+          PxWebProperty.API_VERSION.getString(own), PxWebProperty.HTTP_HEADERS.getHeaders(own));
     }
   }
 
@@ -74,7 +75,8 @@ public record ConnectionConfig(String location, String lang, Integer maxDataCell
         PxWebProperty.PROXY_USER.getString(props),
         PxWebProperty.PROXY_PASSWORD.getString(props),
         PxWebProperty.HTTP_HEADERS.getHeaders(props),
-        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L);
+        PxWebProperty.MAX_RESPONSE_SIZE.getInteger(props) * 1024L * 1024L,
+        HttpSettings.originOf(url.location()));
     String lang = PxWebProperty.LANG.getString(props);
     String klassUrl = PxWebProperty.KLASS_URL.getUrl(props);
     // A folder of PX files has no Klass, unless the user names a Klass server explicitly.

@@ -1,7 +1,7 @@
 package io.pxweb.jdbc.config;
 
 import io.pxweb.jdbc.PxWebProperty;
-import io.pxweb.jdbc.http.Redaction;
+import io.pxweb.jdbc.model.Redaction;
 
 import io.pxweb.jdbc.source.SourceProvider;
 import io.pxweb.jdbc.source.SourceRegistry;
@@ -104,7 +104,7 @@ public final class PxWebUrl {
     try {
       accepted = SourceRegistry.accept(aliased != null ? aliased : location);
     } catch (SQLException e) {
-      throw new SQLException(e.getMessage() + " in " + redact(url), e.getSQLState(), e);
+      throw new SQLException(Redaction.redact(e.getMessage()) + " in " + redact(url), e.getSQLState(), e);
     }
     if (accepted.isPresent()) {
       return accepted.get();
@@ -118,7 +118,7 @@ public final class PxWebUrl {
         .flatMap(p -> p.aliases().keySet().stream().limit(1))
         .sorted((a, b) -> Boolean.compare(!a.equals(DEFAULT_ALIAS), !b.equals(DEFAULT_ALIAS)))
         .map(a -> PREFIX + a).collect(Collectors.joining(", "));
-    throw new SQLException("Unknown statbank '" + location + "' in " + redact(url)
+    throw new SQLException("Unknown statbank '" + Redaction.redact(location) + "' in " + redact(url)
         + ": use jdbc:pxweb: (Statistics Norway), an alias (" + examples + ", ...) or the"
         + " location of a source" + forms, "08001");
   }
@@ -210,10 +210,13 @@ public final class PxWebUrl {
     if (PxWebProperty.isSecretKey(key)) {
       return pair.substring(0, eq + 1) + "***";
     }
-    if (PxWebProperty.forKey(key) == PxWebProperty.ATTACH) {
-      return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
+    if (PxWebProperty.forKey(key) == PxWebProperty.MOUNT) {
+      // A mount's value is a location with properties of its own: its secrets as the URL's.
+      String value = pair.substring(eq + 1);
+      return pair.substring(0, eq + 1) + redact(PREFIX + value).substring(PREFIX.length());
     }
-    return pair;
+    // Any other value may be a URL with user info (klassUrl, attach.<name>.url).
+    return pair.substring(0, eq + 1) + Redaction.redact(pair.substring(eq + 1));
   }
 
   /**

@@ -111,7 +111,7 @@ public final class PlanCache {
     /** Plans a text the cache does not hold, under the driver's planning settings. */
     private <T> CalciteSignature<T> plan(Context context, Query<T> query, Type elementType,
         long maxRowCount) {
-      try (Hook.Closeable settings = PlanningScope.enter()) {
+      try (Hook.Closeable settings = PlanningScope.enter(maxRowCount)) {
         return planner.prepareSql(context, query, elementType, maxRowCount);
       }
     }

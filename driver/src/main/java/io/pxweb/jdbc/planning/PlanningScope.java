@@ -8,6 +8,8 @@ import org.apache.calcite.plan.RelOptListener;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.Holder;
 
 /**
@@ -22,6 +24,9 @@ import org.apache.calcite.util.Holder;
  *       which neither {@code Statement.cancel()} nor a query timeout reaches, so a plan search
  *       that runs long (a planner loop, a many-way join) would outlast both. A listener on the
  *       planner's rule attempts stops it with 57014 or HYT00.
+ *   <li>A statement's {@code setMaxRows} limits the plan, not only the rows it returns
+ *       ({@link MaxRowsLimit}), so a table opened with a row limit fetches the leading rows'
+ *       cells only.
  * </ul>
  */
 final class PlanningScope {
@@ -30,17 +35,30 @@ final class PlanningScope {
 
   /** Applies the settings to the current thread until the returned scope is closed. */
   static Hook.Closeable enter() {
+    return enter(-1);
+  }
+
+  /**
+   * Applies the settings, and the statement's row limit (none when not positive), to the
+   * current thread until the returned scope is closed.
+   */
+  static Hook.Closeable enter(long maxRows) {
+    // Whether the statement is an EXPLAIN: the converter's settings say it before planning.
+    boolean[] explain = {false};
     Hook.Closeable converter = Hook.SQL2REL_CONVERTER_CONFIG_BUILDER.addThread(
-        (Consumer<Holder<SqlToRelConverter.Config>>) h ->
-            h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE)));
+        (Consumer<Holder<SqlToRelConverter.Config>>) h -> {
+          explain[0] = h.get().isExplain();
+          h.set(h.get().withInSubQueryThreshold(Integer.MAX_VALUE));
+        });
+    Hook.Closeable limit = maxRows <= 0 ? () -> { } : Hook.PROGRAM.addThread(
+        (Consumer<Holder<Program>>) h -> h.set(new MaxRowsLimit(
+            h.get() == null ? Programs.standard() : h.get(), maxRows, () -> !explain[0])));
     CallBudget budget = CallBudget.current();
-    if (budget == null) {
-      return converter;
-    }
-    Hook.Closeable watch = Hook.PLANNER.addThread(
+    Hook.Closeable watch = budget == null ? () -> { } : Hook.PLANNER.addThread(
         (Consumer<RelOptPlanner>) planner -> planner.addListener(new BudgetWatch(budget)));
     return () -> {
       watch.close();
+      limit.close();
       converter.close();
     };
   }

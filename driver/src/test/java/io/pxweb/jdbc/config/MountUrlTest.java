@@ -33,7 +33,7 @@ class MountUrlTest {
     info.setProperty("mount.fi", "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin");
     PxWebUrl url = PxWebUrl.parse("jdbc:pxweb:ssb", info);
     assertEquals(Map.of("fi", new ConnectionConfig.Mount(
-        "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin", null, "auto")),
+        "https://pxdata.stat.fi/PXWeb/api/v1/en/StatFin", null, "auto", Map.of())),
         ConnectionConfig.of(url).mounts());
   }
 

@@ -54,7 +54,8 @@ class BoundaryDelegatesTest {
     List<String> wrong = new ArrayList<>();
     int checked = 0;
     for (Method m : type.getMethods()) {
-      if (Modifier.isStatic(m.getModifiers()) || ANSWERED.contains(m.getName())) {
+      if (Modifier.isStatic(m.getModifiers()) || ANSWERED.contains(m.getName())
+          || m.getName().startsWith("supportsCatalogsIn")) {
         continue;
       }
       try {

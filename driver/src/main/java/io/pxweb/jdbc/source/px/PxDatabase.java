@@ -109,7 +109,9 @@ final class PxDatabase {
       }
 
       @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        LOG.warn("Skipping {}: {}", file, e.toString());
+        // The folder's path may hold a URL with a password (file:<dir>+http://u:pw@host).
+        LOG.warn("Skipping {}: {}", io.pxweb.jdbc.model.Redaction.redact(file.toString()),
+            io.pxweb.jdbc.model.Redaction.redact(e.toString()));
         return FileVisitResult.CONTINUE;
       }
     });

@@ -53,7 +53,9 @@ public final class PxFolderSource implements StatbankSource {
   public PxFolderSource(Path root) throws SQLException {
     Path absolute = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(absolute)) {
-      throw new SQLNonTransientConnectionException("No folder of PX files at " + absolute
+      // The path may hold a URL with a password: file:<dir>+http://u:pw@host is one folder.
+      throw new SQLNonTransientConnectionException("No folder of PX files at "
+          + io.pxweb.jdbc.model.Redaction.redact(absolute.toString())
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;
