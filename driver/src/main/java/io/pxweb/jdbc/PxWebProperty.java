@@ -52,7 +52,8 @@ public enum PxWebProperty {
       "Page size used to read the server's table list (/tables) when a connection opens."),
   RETRIES("retries", Type.INTEGER, "4",
       "Retries of a request that failed transiently (429, 502, 503, 504, network failure, body"
-          + " cut off), with exponential backoff and jitter; 0 for none."),
+          + " cut off), with exponential backoff and jitter; 0 for none.",
+      Trait.ZERO_ALLOWED),
   RETRY_BACKOFF("retryBackoff", Type.DURATION, "500ms",
       "Wait before the first retry; it doubles with each attempt (up to 30s), with jitter."
           + " A Retry-After from the server takes precedence."),
@@ -69,7 +70,8 @@ public enum PxWebProperty {
   PLAN_CACHE_SIZE("planCacheSize", Type.INTEGER, "100",
       "How many query plans a connection keeps by SQL text, so that the same query again (a"
           + " dashboard's refresh) skips planning; parameters are bound per execution. 0 turns"
-          + " the plan cache off."),
+          + " the plan cache off.",
+      Trait.ZERO_ALLOWED),
   CACHE_DIR("cacheDir", Type.PATH, null,
       "Folder for a disk cache of metadata documents, so a restarted application or a BI"
           + " tool's sync does not fetch them again. Safe to share between JVMs; corrupt"
@@ -82,14 +84,16 @@ public enum PxWebProperty {
           + " (https.proxyHost and https.proxyPort system properties), else none."),
   PROXY_USER("proxyUser", Type.STRING, null, "User name for a proxy that asks for Basic authentication."),
   PROXY_PASSWORD("proxyPassword", Type.STRING, null,
-      "Password for the proxy; never shown in logs, errors or property info."),
+      "Password for the proxy; never shown in logs, errors or property info.",
+      Trait.SECRET),
   HTTP_HEADERS("httpHeaders", Type.HEADERS, null,
       "Extra headers on every call to the connection's server, for internal PxWeb servers"
           + " behind authentication: Name:value pairs separated by |, e.g. Authorization:Bearer"
           + " abc|X-Api-Key:123. Sent only to the server's origin (scheme, host and port), never"
           + " to another (a redirect's target, Klass, a mount elsewhere: give a mount its own,"
           + " mount.x={https://host/api/v2;httpHeaders=...}). Never shown in logs, errors or"
-          + " property info."),
+          + " property info.",
+      Trait.SECRET),
   TABLES("tables", Type.STRING, null,
       "Restricts the catalog to these table ids (comma-separated), e.g. 07459,05810: what a BI"
           + " tool's sync or DBeaver's navigator should see. Default: every table."),
@@ -105,7 +109,8 @@ public enum PxWebProperty {
           + " mount.se=scb, mount.fi=statfin, mount.x=https://host/api/v2,"
           + " mount.px=file:/data/px. A value with properties goes in braces:"
           + " mount.fi={statfin;lang=en}. jdbc:pxweb:ssb+scb+statfin mounts scb and statfin as"
-          + " schemas of those names beside SSB's."),
+          + " schemas of those names beside SSB's.",
+      Trait.NAMED),
   ATTACH("attach.<name>.<part>", Type.STRING, null,
       "Attaches a JDBC database as schema <name>, to join with statbank tables in one statement:"
           + " attach.<name>.url=jdbc:... (required), attach.<name>.user, attach.<name>.password"
@@ -114,7 +119,8 @@ public enum PxWebProperty {
           + " the classpath. Off unless the host application allows the URL (system property"
           + " pxweb.attach.allowedUrls, or AttachPolicy.allow), because a JDBC URL can run code"
           + " (see docs/joins.md). In the URL, write a value that holds semicolons in braces:"
-          + " attach.crm.url={jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1}."),
+          + " attach.crm.url={jdbc:h2:mem:crm;DB_CLOSE_DELAY=-1}.",
+      Trait.NAMED),
   FUN("fun", Type.STRING, null,
       "Extra SQL function libraries, as Calcite names them (comma-separated), e.g. postgresql"
           + " for ::, ILIKE, string_agg and PostgreSQL's other functions (what"
@@ -123,6 +129,16 @@ public enum PxWebProperty {
       "Print the progress of queries that need several requests (requests done/total, cells)"
           + " to standard error, when the program runs in a terminal. For command-line tools.",
       "true", "false");
+
+  /** What sets a property apart from the plain ones. */
+  public enum Trait {
+    /** The value never appears in logs, errors or property info. */
+    SECRET,
+    /** A count that may be 0 (others of type INTEGER must be positive). */
+    ZERO_ALLOWED,
+    /** The key is a template with a name the user chooses ({@code mount.<name>}). */
+    NAMED
+  }
 
   /** Value type of a property, used to parse and to document it. */
   public enum Type { STRING, INTEGER, DURATION, BOOLEAN, RATE_LIMIT, HOST_PORT, URL, PATH, HEADERS }
@@ -133,19 +149,35 @@ public enum PxWebProperty {
   private final String description;
   /** The allowed values, read when asked: a source registered later is a choice too. */
   private final Supplier<List<String>> choices;
+  private final Trait trait;
 
   PxWebProperty(String key, Type type, String defaultValue, String description,
       String... choices) {
-    this(key, type, defaultValue, description, () -> List.of(choices));
+    this(key, type, defaultValue, description, () -> List.of(choices), null);
+  }
+
+  PxWebProperty(String key, Type type, String defaultValue, String description, Trait trait) {
+    this(key, type, defaultValue, description, List::of, trait);
   }
 
   PxWebProperty(String key, Type type, String defaultValue, String description,
       Supplier<List<String>> choices) {
+    this(key, type, defaultValue, description, choices, null);
+  }
+
+  PxWebProperty(String key, Type type, String defaultValue, String description,
+      Supplier<List<String>> choices, Trait trait) {
     this.key = key;
     this.type = type;
     this.defaultValue = defaultValue;
     this.description = description;
     this.choices = choices;
+    this.trait = trait;
+  }
+
+  /** Returns whether the property has a trait. */
+  public boolean is(Trait t) {
+    return trait == t;
   }
 
   public String key() {
@@ -171,7 +203,7 @@ public enum PxWebProperty {
 
   /** Returns whether a property's value must never appear in logs, errors or property info. */
   public boolean isSecret() {
-    return this == PROXY_PASSWORD || this == HTTP_HEADERS;
+    return is(Trait.SECRET);
   }
 
   /** Returns whether the value under this key is secret: a secret property, or an attached password. */
@@ -250,7 +282,7 @@ public enum PxWebProperty {
       return null;
     }
     // A count of retries may be 0; sizes and limits must be positive.
-    int min = this == RETRIES || this == PLAN_CACHE_SIZE ? 0 : 1;
+    int min = is(Trait.ZERO_ALLOWED) ? 0 : 1;
     try {
       int parsed = Integer.parseInt(value.trim());
       if (parsed < min) {

@@ -55,7 +55,7 @@ public final class PxWebUrl {
         PxWebProperty p = PxWebProperty.forKey(name);
         // Host applications add keys of their own (user, password, ...): keep only ours.
         if (p != null) {
-          merged.setProperty(p == PxWebProperty.ATTACH || p == PxWebProperty.MOUNT ? name : p.key(), info.getProperty(name));
+          merged.setProperty(p.is(PxWebProperty.Trait.NAMED) ? name : p.key(), info.getProperty(name));
         }
       }
     }
@@ -75,7 +75,7 @@ public final class PxWebUrl {
         if (value.startsWith("{") && value.endsWith("}")) {
           value = value.substring(1, value.length() - 1);
         }
-        merged.setProperty(p == PxWebProperty.ATTACH || p == PxWebProperty.MOUNT ? key : p.key(), value);
+        merged.setProperty(p.is(PxWebProperty.Trait.NAMED) ? key : p.key(), value);
       }
     }
     if (location.contains("+") && !location.contains("/") && !location.contains(":")) {

@@ -1,21 +1,24 @@
 package io.pxweb.jdbc.surface;
 
 import java.io.StringReader;
-import java.lang.reflect.Method;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.pxweb.jdbc.adapter.PxWebQueryException;
+import java.sql.SQLSyntaxErrorException;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.validate.SqlValidatorException;
 
 /**
- * The SQLStates and sentences of failures the user's SQL or the user's calls cause, as
- * {@link ErrorBoundary} classifies them (the table is in docs/sql-mapping.md, "Errors").
+ * The one classification of failures at the JDBC surface: the SQLStates and sentences of the
+ * failures the user's SQL or the user's calls cause (the table is in docs/sql-mapping.md,
+ * "Errors"), for every call that passes {@link ErrorBoundary}.
  */
 final class SqlErrors {
   /** The parser's word list: tells a reserved word used as a name from other syntax errors. */
@@ -23,6 +26,58 @@ final class SqlErrors {
       SqlBabelParserImpl.FACTORY.getParser(new StringReader("")).getMetadata();
 
   private SqlErrors() {
+  }
+
+  /**
+   * Turns any failure into the SQLException the user should see: one sentence, a SQLState,
+   * never planner internals and never an {@link Error}.
+   *
+   * @param method the JDBC method that failed, as {@code ResultSet.getInt}, to name an
+   *     unsupported feature; may be null
+   * @param sql the SQL text the call ran, to point at a name to quote; may be null
+   */
+  static SQLException classify(Throwable failure, String method, String sql) {
+    if (isWrite(sql)) {
+      return readOnly(failure);
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PxWebQueryException q) {
+        return q.getCause();
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SqlParseException p) {
+        return new SQLSyntaxErrorException(parseMessage(p, sql), "42601", failure);
+      }
+      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+        String m = c.getMessage();
+        return new SQLSyntaxErrorException(m, validationState(
+            c.getCause() == null ? m : String.valueOf(c.getCause().getMessage())), failure);
+      }
+      if (t instanceof SqlValidatorException v) {
+        return new SQLSyntaxErrorException(contextMessage(failure, v),
+            validationState(v.getMessage()), failure);
+      }
+    }
+    if (failure instanceof SQLException s && s.getSQLState() != null
+        && s.getMessage() != null && !s.getMessage().startsWith("Error while executing SQL")) {
+      return s;
+    }
+    SQLException data = dataError(failure);
+    if (data != null) {
+      return data;
+    }
+    return otherError(failure, method);
+  }
+
+  /** Returns the validator's message with Calcite's position ("From line 1, column 15 ..."). */
+  private static String contextMessage(Throwable failure, SqlValidatorException v) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+        return c.getMessage();
+      }
+    }
+    return v.getMessage();
   }
 
   /**
@@ -169,7 +224,7 @@ final class SqlErrors {
   }
 
   /** Classifies what no rule above claims: unsupported features, read-only writes, the rest. */
-  static SQLException otherError(Throwable failure, Method method) {
+  static SQLException otherError(Throwable failure, String method) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof RelOptPlanner.CannotPlanException c) {
         String m = String.valueOf(c.getMessage());
@@ -251,17 +306,17 @@ final class SqlErrors {
       "Error while executing SQL|Error while applying rule|exception while executing query"
           + "|java\\.[a-z.]+Exception: ");
 
-  private static SQLException unsupported(Method method, Throwable cause) {
-    String what = method == null ? "This operation"
-        : method.getDeclaringClass().getSimpleName() + "." + method.getName();
+  private static SQLException unsupported(String method, Throwable cause) {
+    String what = method == null ? "This operation" : method;
     return new SQLFeatureNotSupportedException(what + " is not supported by pxweb-jdbc",
         "0A000", cause);
   }
 
   /** Avatica says "cannot convert to long (...Accessor@1a2b)"; say what was asked instead. */
-  private static String conversionMessage(String message, Method method) {
+  private static String conversionMessage(String message, String method) {
     String m = String.valueOf(message).replaceAll("\\s*\\(org\\.apache\\.calcite[^)]*\\)", "");
-    String call = method == null ? "" : " in ResultSet." + method.getName();
+    String call = method == null ? ""
+        : " in ResultSet." + method.substring(method.lastIndexOf('.') + 1);
     return "The column's value " + m + call;
   }
 
