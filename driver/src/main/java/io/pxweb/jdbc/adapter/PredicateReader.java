@@ -13,6 +13,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -24,7 +25,8 @@ import org.apache.calcite.util.ImmutableBitSet;
  *
  * <p>Calcite delivers a WHERE as one {@code AND}, and IN lists and ranges as {@code SEARCH}
  * calls over a {@code Sarg}; constants may be literals or prepared-statement parameters
- * ({@code ?0}, whose values the statement's {@link DataContext} holds at run time).
+ * ({@code ?0}, whose values the statement's {@link DataContext} holds at run time), or the
+ * statement's clock ({@code CURRENT_DATE}, {@code CURRENT_TIMESTAMP}...), read there too.
  */
 public final class PredicateReader {
   private PredicateReader() {
@@ -162,8 +164,71 @@ public final class PredicateReader {
         found[0] = true;
         return null;
       }
+
+      @Override public Void visitCall(RexCall call) {
+        // CURRENT_DATE and its kin are values of the statement's run, like a parameter: a plan
+        // (cached, or prepared) must not keep the day it was planned on.
+        found[0] |= isClockFunction(call);
+        return super.visitCall(call);
+      }
     });
     return found[0];
+  }
+
+  /**
+   * Whether a condition calls a dynamic function whose value the scan cannot take from the
+   * statement (USER, CURRENT_ROLE...): such a condition is left to Calcite's filter, never
+   * evaluated against the metadata.
+   */
+  public static boolean hasOtherDynamicFunction(RexNode node) {
+    boolean[] found = {false};
+    node.accept(new RexVisitorImpl<Void>(true) {
+      @Override public Void visitCall(RexCall call) {
+        found[0] |= call.getOperator().isDynamicFunction() && !isClockFunction(call);
+        return super.visitCall(call);
+      }
+    });
+    return found[0];
+  }
+
+  /** CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_TIME, LOCALTIMESTAMP, LOCALTIME. */
+  static boolean isClockFunction(RexCall call) {
+    SqlOperator op = call.getOperator();
+    return call.getOperands().isEmpty() && (op == SqlStdOperatorTable.CURRENT_TIMESTAMP
+        || op == SqlStdOperatorTable.CURRENT_DATE || op == SqlStdOperatorTable.CURRENT_TIME
+        || op == SqlStdOperatorTable.LOCALTIMESTAMP || op == SqlStdOperatorTable.LOCALTIME);
+  }
+
+  /**
+   * Returns a clock function's value for the running statement as a literal: Calcite's own
+   * values (the statement's start, in the connection's time zone), so the pushed selection and
+   * any filter above it read the same instant.
+   */
+  static RexNode clockValue(RexCall call, DataContext context, RexBuilder rexBuilder) {
+    boolean local = call.getOperator() == SqlStdOperatorTable.LOCALTIMESTAMP
+        || call.getOperator() == SqlStdOperatorTable.LOCALTIME;
+    Long millis = (local ? DataContext.Variable.LOCAL_TIMESTAMP
+        : DataContext.Variable.CURRENT_TIMESTAMP).get(context);
+    if (millis == null) {
+      return call;
+    }
+    long day = 86_400_000L;
+    int precision = call.getType().getPrecision();
+    switch (call.getType().getSqlTypeName()) {
+    case DATE:
+      return rexBuilder.makeDateLiteral(
+          org.apache.calcite.util.DateString.fromDaysSinceEpoch(
+              (int) Math.floorDiv(millis, day)));
+    case TIME:
+      return rexBuilder.makeTimeLiteral(
+          org.apache.calcite.util.TimeString.fromMillisOfDay((int) Math.floorMod(millis, day)),
+          precision);
+    case TIMESTAMP:
+      return rexBuilder.makeTimestampLiteral(
+          org.apache.calcite.util.TimestampString.fromMillisSinceEpoch(millis), precision);
+    default:
+      return call;
+    }
   }
 
   /** Returns the value a statement binds to a parameter. */

@@ -51,6 +51,10 @@ final class PredicateTranslator {
     List<ScanSpec.RuntimeConjunct> runtime = new ArrayList<>();
     List<RexNode> residual = new ArrayList<>();
     for (RexNode conjunct : PredicateReader.conjuncts(condition)) {
+      if (PredicateReader.hasOtherDynamicFunction(conjunct)) {
+        residual.add(conjunct);
+        continue;
+      }
       int variable = singleVariable(conjunct);
       if (variable >= 0) {
         if (PredicateReader.hasParameter(conjunct)) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
@@ -334,6 +335,11 @@ public final class ScanSpec {
         Object value = PredicateReader.parameterValue(param, context);
         return value == null ? rexBuilder.makeNullLiteral(param.getType())
             : rexBuilder.makeLiteral(value, param.getType(), true);
+      }
+
+      @Override public RexNode visitCall(RexCall call) {
+        return PredicateReader.isClockFunction(call)
+            ? PredicateReader.clockValue(call, context, rexBuilder) : super.visitCall(call);
       }
     });
   }

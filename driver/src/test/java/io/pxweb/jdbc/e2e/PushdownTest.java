@@ -195,6 +195,33 @@ class PushdownTest {
   }
 
   @Test
+  void theClockIsReadWhenTheStatementRuns() throws SQLException {
+    // Relative dates as Grafana and Superset write them: CURRENT_DATE and CURRENT_TIMESTAMP are
+    // the statement's values (never the day the plan was made), and they narrow the request as
+    // the same literal would. This failed in the scan with a null DataContext variable.
+    String where = " and SECTOR = '0.1' and GREENHOUSEGAS = 'CO2'";
+    String clock = "select \"TIME\", \"Emission\" from \"TAB004\""
+        + " where \"TIME_date\" >= CURRENT_DATE - INTERVAL '20' YEAR" + where;
+    String literal = "select \"TIME\", \"Emission\" from \"TAB004\" where \"TIME_date\" >= DATE '"
+        + java.time.LocalDate.now().minusYears(20) + "'" + where;
+    assertTrue(plan(clock).contains("runtime=[1 parameterized]"), plan(clock));
+    List<List<Object>> rows = normalize(Sql.rows(driver, clock));
+    List<String> sent = data("TAB004").stream().map(r -> param(r, "TIME")).toList();
+    server.resetRequests();
+    assertFalse(rows.isEmpty());
+    assertEquals(normalize(Sql.rows(reference, literal)), rows);
+    assertEquals(rows, normalize(Sql.rows(driver, literal)));
+    // The same request as the literal's: a top(n) of the years since then, not every year.
+    assertEquals(data("TAB004").stream().map(r -> param(r, "TIME")).toList(), sent);
+    assertTrue(sent.size() == 1 && sent.get(0).startsWith("top("), sent::toString);
+    server.resetRequests();
+    // Every year lies before now, and a count of the cells is the metadata's answer: no request.
+    String past = "select count(*) from \"TAB004\" where \"TIME_date\" < CURRENT_TIMESTAMP" + where;
+    assertEquals(28L, ((Number) Sql.rows(driver, past).get(0).get(0)).longValue());
+    assertEquals(0, data("TAB004").size());
+  }
+
+  @Test
   void orAndNotWithinOneVariableArePushed() throws SQLException {
     String sql = "select * from \"TAB001\" where (REGION = 'NO' or REGION_label = 'Sweden'"
         + " or REGION like 'D%') and not (SEX = 'T') and AGE = 'TOTAL'";
