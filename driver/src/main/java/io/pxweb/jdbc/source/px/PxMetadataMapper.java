@@ -89,7 +89,11 @@ final class PxMetadataMapper {
       f.warn(f.dataLine(), "no DECIMALS: cells are read with " + DEFAULT_DECIMALS
           + " decimals, PX-2013's most without SHOWDECIMALS");
     }
-    integer(f, "SHOWDECIMALS");
+    if (f.find("SHOWDECIMALS") != null && wholeNumber(f.text("SHOWDECIMALS")) == null) {
+      // PxWeb reads such a file on ("error/continue" in its example database).
+      f.warn(f.find("SHOWDECIMALS").line(), "SHOWDECIMALS=" + f.text("SHOWDECIMALS")
+          + " is no number from 0 to 99; it is ignored");
+    }
     String id = f.text("TABLEID") != null && !f.text("TABLEID").isBlank() ? f.text("TABLEID")
         : f.text("MATRIX");
     if (id == null || id.isBlank()) {
@@ -331,13 +335,14 @@ final class PxMetadataMapper {
    * Returns the scale a content value's cells are read with: the digits stored. DECIMALS is
    * the stored precision (PX-2013: "how many decimals will be saved"); PRECISION asks that a
    * value be shown with more decimals than the rest, so its cells may store more, and a PRECISION
-   * on a value of another variable (a row of averages) reaches every content column. SHOWDECIMALS
-   * only says how many to show and never cuts stored digits.
+   * on a value of another variable (a row of averages) reaches every content column; a file that
+   * stores more digits than all these say (found by one scan of DATA) keeps them too.
+   * SHOWDECIMALS only says how many to show and never cuts stored digits.
    */
   static int decimals(PxTableLayout t, int contentValue) {
     PxTableFile f = t.file();
     PxTableLayout.Dim content = t.variables().get(t.contentIndex());
-    int scale = storedDecimals(f);
+    int scale = Math.max(storedDecimals(f), f.dataDecimals());
     for (PxTableLayout.Dim d : t.variables()) {
       if (d.synthetic()) {
         continue;

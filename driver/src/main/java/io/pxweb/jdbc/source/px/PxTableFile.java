@@ -207,6 +207,56 @@ final class PxTableFile {
     return path;
   }
 
+  /** Most decimals a number in DATA is written with, or -1 before {@link #dataDecimals()}. */
+  private volatile int dataDecimals = -1;
+
+  /**
+   * Returns the most decimals any number in DATA is written with (at most 15), read once per
+   * version of the file: some files store more digits than DECIMALS says (a PRECISION left out,
+   * a DECIMALS of the shown figures), and a cell must read as the digits stored. Returns 0 when
+   * the file cannot be read now; the data request will report that.
+   */
+  int dataDecimals() {
+    int d = dataDecimals;
+    if (d < 0) {
+      d = scanDataDecimals();
+      dataDecimals = d;
+    }
+    return d;
+  }
+
+  private int scanDataDecimals() {
+    int most = 0;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      in.skipNBytes(dataOffset);
+      boolean quoted = false;
+      int decimals = -1;
+      int b;
+      // Every character set a PX file may use is ASCII-compatible: digits and '.' are bytes.
+      while ((b = in.read()) >= 0) {
+        if (quoted) {
+          quoted = b != '"';
+        } else if (b == '"') {
+          quoted = true;
+          decimals = -1;
+        } else if (b == '.') {
+          decimals = decimals == -1 ? 0 : -2;
+        } else if (b >= '0' && b <= '9') {
+          if (decimals >= 0 && ++decimals > most) {
+            most = Math.min(decimals, 15);
+          }
+        } else if (b == 'e' || b == 'E') {
+          decimals = -2;
+        } else if (b != '-' && b != '+') {
+          decimals = -1;
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return most;
+  }
+
   /** Returns the deviations read by a lenient rule, in the order found. */
   List<PxWarning> warnings() {
     return Collections.unmodifiableList(warnings);

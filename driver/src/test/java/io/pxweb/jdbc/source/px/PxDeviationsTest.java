@@ -69,11 +69,19 @@ class PxDeviationsTest {
         + "STUB=\"v\";\nHEADING=\"m\";\nCONTVARIABLE=\"m\";\nVALUES(\"v\")=\"a\",\"avg\";\n"
         + "VALUES(\"m\")=\"n\",\"share\";\nPRECISION(\"m\",\"share\")=2;\n"
         + "PRECISION(\"v\",\"avg\")=1;\nDATA=\n1 0.25\n2.5 0.75;\n", ISO_8859_1);
-    // PRECISION("v","avg")=1 stores a decimal in every content column of that row.
-    assertEquals(List.of("a|1.0|0.25", "avg|2.5|0.75"), rows("SELECT v, n, share FROM \"T\""));
-    assertEquals(List.of("v|a|null|null", "v|avg|null|1", "m|n|1|0", "m|share|2|2"),
+    // PRECISION("v","avg")=1 stores a decimal in every content column of that row, and DATA
+    // holds numbers with two decimals: every column keeps two.
+    assertEquals(List.of("a|1.00|0.25", "avg|2.50|0.75"), rows("SELECT v, n, share FROM \"T\""));
+    assertEquals(List.of("v|a|null|null", "v|avg|null|1", "m|n|2|0", "m|share|2|2"),
         rows("SELECT variable_code, code, decimals, show_decimals FROM meta.\"values\""
             + " WHERE table_id = 'T'"));
+  }
+
+  @Test
+  void digitsBeyondDecimalsAreKept() throws Exception {
+    // A real INE file (corpus icane/pyaxis 1001.px) says DECIMALS=1 and stores 0.86.
+    file("t.px", table("DECIMALS=1;\n", "\"a\",\"b\"", "0.86 \"..\""), ISO_8859_1);
+    assertEquals(List.of("a|0.86", "b|null"), rows("SELECT v, content FROM \"T\""));
   }
 
   @Test
