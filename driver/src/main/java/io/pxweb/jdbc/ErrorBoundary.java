@@ -47,7 +47,14 @@ final class ErrorBoundary implements InvocationHandler {
 
   /** Wraps a connection. */
   static Connection wrap(Connection connection) {
-    return (Connection) proxy(connection, Connection.class, null, new ConnectionCalls());
+    return wrap(connection, null);
+  }
+
+  /** Wraps a connection whose {@code getWarnings} answers a chain (null: none). */
+  static Connection wrap(Connection connection, java.sql.SQLWarning warnings) {
+    ConnectionCalls calls = new ConnectionCalls();
+    calls.warnings(warnings);
+    return (Connection) proxy(connection, Connection.class, null, calls);
   }
 
   private static Object proxy(Object target, Class<?> type, Object owner, ConnectionCalls calls) {
@@ -74,6 +81,16 @@ final class ErrorBoundary implements InvocationHandler {
     }
     if (calls.aborted()) {
       return afterAbort(name);
+    }
+    if (target instanceof Connection && method.getParameterCount() == 0
+        && (name.equals("getWarnings") || name.equals("clearWarnings"))) {
+      // Avatica keeps no warnings; the connection's are the source's problems (PX files).
+      java.sql.SQLWarning w = calls.warnings();
+      if (name.equals("clearWarnings")) {
+        calls.warnings(null);
+        return null;
+      }
+      return w;
     }
     if (target instanceof Connection connection) {
       Object answered = networkCall(connection, name, args);

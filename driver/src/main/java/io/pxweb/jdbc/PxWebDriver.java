@@ -149,7 +149,7 @@ public class PxWebDriver extends Driver {
     mount(root, config);
     attach(root, config.attachments());
     calcite.setSchema(StatbankSchema.ALL);
-    return ErrorBoundary.wrap(connection);
+    return ErrorBoundary.wrap(connection, SqlErrors.warnings(source.problems()));
   }
 
   /** Returns the source a location names: a PX folder, a PxWebApi v1 or 2.0 server. */

@@ -183,4 +183,23 @@ class PxDeviationsTest {
         rows("SELECT file, line, table_id, severity, message FROM meta.problems"
             + " ORDER BY severity, file"));
   }
+
+  @Test
+  void theConnectionWarnsOfEveryProblemWithoutALoggingBackend() throws Exception {
+    file("good.px", table("DECIMALS=0;\nLAST.UPDATED=\"20200101\";\n", "\"a\"", "1"),
+        ISO_8859_1);
+    file("broken.px", "TITLE=\"t;\nDATA=\n1;\n", ISO_8859_1);
+    try (Connection c = DriverManager.getConnection("jdbc:pxweb:file:" + dir)) {
+      List<String> warnings = new ArrayList<>();
+      for (java.sql.SQLWarning w = c.getWarnings(); w != null; w = w.getNextWarning()) {
+        warnings.add(w.getSQLState() + " " + w.getMessage());
+      }
+      assertEquals(List.of("01000 Cannot read broken.px, line 1: a quotation mark opened on this"
+          + " line is not closed on it, so the statements after it are read as text and DATA is"
+          + " never found", "01000 Read by a lenient rule: good.px, line 3: keyword LAST.UPDATED"
+          + " is read as LAST-UPDATED"), warnings);
+      c.clearWarnings();
+      assertEquals(null, c.getWarnings());
+    }
+  }
 }
