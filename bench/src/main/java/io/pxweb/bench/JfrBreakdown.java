@@ -1,5 +1,6 @@
 package io.pxweb.bench;
 
+import io.pxweb.jdbc.surface.ErrorBoundary;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class JfrBreakdown {
     METHODS.put("io.pxweb.jdbc.model.Cube.status", "  Cube.status (status lookup)");
     METHODS.put("io.pxweb.jdbc.adapter.PeriodDates.firstDay", "  PeriodDates.firstDay (regex per row)");
     METHODS.put("io.pxweb.jdbc.adapter.RowAssembler.valueOf", "  RowAssembler.valueOf (linear search)");
-    METHODS.put("io.pxweb.jdbc.ErrorBoundary.invoke", "ErrorBoundary.invoke (reflective proxy, all calls)");
+    METHODS.put("io.pxweb.jdbc.surface.ErrorBoundary.invoke", "ErrorBoundary.invoke (reflective proxy, all calls)");
     METHODS.put("java.util.ImmutableCollections$SetN.contains", "  of which WRAPPED.contains per call");
     METHODS.put("java.lang.reflect.AccessibleObject.checkAccess", "  of which Method.invoke access checks");
     METHODS.put("org.apache.calcite.avatica.AvaticaResultSet.getObject", "AvaticaResultSet.getObject");

@@ -1,6 +1,6 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.http.Redaction;
+import io.pxweb.jdbc.model.Redaction;
 
 import java.sql.SQLException;
 import java.util.Locale;

@@ -1,14 +1,21 @@
 package io.pxweb.jdbc;
 
-import io.pxweb.jdbc.http.Redaction;
+import io.pxweb.jdbc.config.ConnectionConfig;
+import io.pxweb.jdbc.config.DriverName;
+import io.pxweb.jdbc.config.PxWebUrl;
+import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebTypeFactory;
+import io.pxweb.jdbc.planning.PxWebTypeSystem;
+import io.pxweb.jdbc.surface.ErrorBoundary;
+import io.pxweb.jdbc.http.HttpSettings;
+import io.pxweb.jdbc.model.Redaction;
 
 import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import io.pxweb.jdbc.adapter.klass.KlassSchema;
-import io.pxweb.jdbc.http.HttpSettings;
-import io.pxweb.jdbc.source.v2.PxWebClient;
-import io.pxweb.jdbc.source.px.PxFolderSource;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
 import io.pxweb.jdbc.adapter.StatbankSchema;
+import io.pxweb.jdbc.source.SourceOptions;
+import io.pxweb.jdbc.source.SourceRegistry;
 import io.pxweb.jdbc.source.StatbankSource;
 import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
@@ -37,13 +44,14 @@ import org.apache.calcite.schema.SchemaPlus;
  * (every table; the default schema) and one schema per subject.
  */
 public class PxWebDriver extends Driver {
-  public static final String NAME = "pxweb-jdbc";
-  public static final String VERSION = "0.1.0";
+  public static final String NAME = DriverName.NAME;
+  public static final String VERSION = DriverName.VERSION;
 
   /** System property that keeps Calcite's own {@code jdbc:calcite:} driver registered. */
   public static final String KEEP_CALCITE_DRIVER = "pxweb.keepCalciteDriver";
 
   static {
+    QuietLogging.startQuietlyWithoutProvider();
     new PxWebDriver().register();
     withdrawCalciteDriver();
   }
@@ -116,8 +124,8 @@ public class PxWebDriver extends Driver {
 
   private Connection open(String url, Properties info) throws SQLException {
     ConnectionConfig config = ConnectionConfig.of(PxWebUrl.parse(url, info));
-    StatbankSource source = source(config.baseUrl(), config.folder(), config.apiVersion(),
-        config.http(), subjects(config.subjects()));
+    StatbankSource source = SourceRegistry.open(config.location(), config.apiVersion(),
+        new SourceOptions(config.http(), subjects(config.subjects())));
     PxWebCatalog catalog = PxWebCatalog.open(source, config.lang(), config.maxDataCells(),
         config.tablePageSize(), config.progress() && System.console() != null ? System.err : null,
         config.metadataTtl(), PxWebCatalog.Scope.of(config.tables(), config.subjects()));
@@ -130,9 +138,11 @@ public class PxWebDriver extends Driver {
     // A root schema without Calcite's name cache: each statement then asks the schemas for the
     // names it uses, so codelist tables ("07459@agg_x") and Klass tables by id, too many to
     // list, resolve when named (a caching root only knows the names a schema lists). No
-    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer.
+    // "metadata" schema either: it repeats what JDBC metadata and schema meta answer. Text is
+    // Unicode through the connection's own type factory (see PxWebTypeFactory).
     AvaticaConnection connection = ((CalciteFactory) factory).newConnection(this, factory,
-        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false), null);
+        PxWebUrl.PREFIX, calciteProps, CalciteSchema.createRootSchema(false, false),
+        new PxWebTypeFactory(PxWebTypeSystem.INSTANCE));
     handler.onConnectionInit(connection);
     CalciteConnection calcite = connection.unwrap(CalciteConnection.class);
     SchemaPlus root = calcite.getRootSchema();
@@ -141,6 +151,10 @@ public class PxWebDriver extends Driver {
       root.add(schema.getKey(), schema.getValue());
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
+    if (source.hasSavedQueries()) {
+      root.add(io.pxweb.jdbc.adapter.SavedQuerySchema.NAME,
+          new io.pxweb.jdbc.adapter.SavedQuerySchema(catalog, root));
+    }
     PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
       // Lists the classifications the tables read so far link to; any id resolves when named.
@@ -149,19 +163,7 @@ public class PxWebDriver extends Driver {
     mount(root, config);
     attach(root, config.attachments());
     calcite.setSchema(StatbankSchema.ALL);
-    return ErrorBoundary.wrap(connection, SqlErrors.warnings(source.problems()));
-  }
-
-  /** Returns the source a location names: a PX folder, a PxWebApi v1 or 2.0 server. */
-  private static StatbankSource source(String baseUrl, java.nio.file.Path folder,
-      String apiVersion, HttpSettings http, java.util.Set<String> subjects) throws SQLException {
-    if (folder != null) {
-      return new PxFolderSource(folder);
-    }
-    if (io.pxweb.jdbc.source.v1.ApiVersion.isV1(baseUrl, apiVersion, http)) {
-      return new io.pxweb.jdbc.source.v1.V1Source(baseUrl, http, subjects);
-    }
-    return new PxWebClient(baseUrl, http);
+    return ErrorBoundary.wrap(connection, source.problems());
   }
 
   /**
@@ -173,20 +175,23 @@ public class PxWebDriver extends Driver {
    * writes {@code "scb.BE"."X"}, which names the same table. Each mount has its own source,
    * limits, pacing and language (its {@code lang} in braces, the one in its v1 URL, or its
    * server's default), so one statement can join tables of several statbanks, each part pushed
-   * to its own server. HTTP settings are the connection's.
+   * to its own server. HTTP settings are the connection's, but for the headers (above).
    */
   private static void mount(SchemaPlus root, ConnectionConfig config) throws SQLException {
-    for (Map.Entry<String, String> m : config.mounts().entrySet()) {
+    for (Map.Entry<String, ConnectionConfig.Mount> m : config.mounts().entrySet()) {
       String name = m.getKey();
       if (root.subSchemas().getIgnoreCase(name) != null) {
         throw new SQLException("Cannot mount a statbank as schema '" + name
             + "': the name is taken; choose another", "42000");
       }
-      PxWebUrl parsed = PxWebUrl.parse(PxWebUrl.PREFIX + m.getValue(), null);
-      Properties own = parsed.properties();
-      StatbankSource source = source(parsed.baseUrl(), parsed.folder(),
-          PxWebProperty.API_VERSION.getString(own), config.http(), java.util.Set.of());
-      PxWebCatalog catalog = PxWebCatalog.open(source, PxWebProperty.LANG.getString(own), null,
+      ConnectionConfig.Mount mount = m.getValue();
+      // The connection's httpHeaders stay at its server's origin; a mount elsewhere gets
+      // only its own (mount.x={https://host/api/v2;httpHeaders=...}), at its origin.
+      HttpSettings http = mount.headers().isEmpty() ? config.http()
+          : config.http().withHeaders(mount.headers(), HttpSettings.originOf(mount.location()));
+      StatbankSource source = SourceRegistry.open(mount.location(), mount.apiVersion(),
+          new SourceOptions(http, java.util.Set.of()));
+      PxWebCatalog catalog = PxWebCatalog.open(source, mount.lang(), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
       Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
           StatbankSchema.create(catalog, schemaNames(root)));
@@ -252,8 +257,9 @@ public class PxWebDriver extends Driver {
       try {
         javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
             url, parts.get("driver"), parts.get("user"), parts.get("password"));
-        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name, dataSource,
-            null, parts.get("schema")));
+        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name,
+            io.pxweb.jdbc.adapter.AttachedSql.plainLiterals(dataSource,
+                PxWebTypeFactory.CHARSET_NAME), null, parts.get("schema")));
       } catch (RuntimeException e) {
         throw attachFailure(name, url, parts.get("password"), e);
       }

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.source.SourceRegistry;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 /**
  * Connection property of the pxweb-jdbc driver.
@@ -20,11 +22,11 @@ public enum PxWebProperty {
       "Language of labels and metadata, e.g. en, no, sv. Must be one of the server's languages."
           + " Default: the server's default language from /config; at a PxWebApi v1 server the"
           + " language in the URL's path, which this property rewrites."),
-  API_VERSION("apiVersion", Type.STRING, "auto",
-      "PxWebApi version of the server: v2, v1 (also SSB's v0 URLs), or auto: v1 when the URL"
-          + " has a /v1/ or /v0/ segment or is a v1 alias, v2 when it has /v2, else one probe"
-          + " (GET <url>?config, which only v1 answers with its limits).",
-      "auto", "v1", "v2"),
+  API_VERSION("apiVersion", Type.STRING, SourceRegistry.AUTO,
+      "Which source reads the location: auto (the one the location's form names, else the"
+          + " one whose probe answers: GET <url>?config, which only v1 answers with its limits;"
+          + " else v2), or the name of a source (the URL forms above list them).",
+      SourceRegistry::versionChoices),
   KLASS_URL("klassUrl", Type.URL, "https://data.ssb.no/api/klass/v1",
       "Base URL of SSB's Klass classification API, behind the klass schema (classifications as tables)."),
   CONNECT_TIMEOUT("connectTimeout", Type.DURATION, "10s",
@@ -82,9 +84,12 @@ public enum PxWebProperty {
   PROXY_PASSWORD("proxyPassword", Type.STRING, null,
       "Password for the proxy; never shown in logs, errors or property info."),
   HTTP_HEADERS("httpHeaders", Type.HEADERS, null,
-      "Extra headers on every call, for internal PxWeb servers behind authentication:"
-          + " Name:value pairs separated by |, e.g. Authorization:Bearer abc|X-Api-Key:123."
-          + " Never shown in logs, errors or property info."),
+      "Extra headers on every call to the connection's server, for internal PxWeb servers"
+          + " behind authentication: Name:value pairs separated by |, e.g. Authorization:Bearer"
+          + " abc|X-Api-Key:123. Sent only to the server's origin (scheme, host and port), never"
+          + " to another (a redirect's target, Klass, a mount elsewhere: give a mount its own,"
+          + " mount.x={https://host/api/v2;httpHeaders=...}). Never shown in logs, errors or"
+          + " property info."),
   TABLES("tables", Type.STRING, null,
       "Restricts the catalog to these table ids (comma-separated), e.g. 07459,05810: what a BI"
           + " tool's sync or DBeaver's navigator should see. Default: every table."),
@@ -126,15 +131,21 @@ public enum PxWebProperty {
   private final Type type;
   private final String defaultValue;
   private final String description;
-  private final List<String> choices;
+  /** The allowed values, read when asked: a source registered later is a choice too. */
+  private final Supplier<List<String>> choices;
 
   PxWebProperty(String key, Type type, String defaultValue, String description,
       String... choices) {
+    this(key, type, defaultValue, description, () -> List.of(choices));
+  }
+
+  PxWebProperty(String key, Type type, String defaultValue, String description,
+      Supplier<List<String>> choices) {
     this.key = key;
     this.type = type;
     this.defaultValue = defaultValue;
     this.description = description;
-    this.choices = List.of(choices);
+    this.choices = choices;
   }
 
   public String key() {
@@ -155,7 +166,7 @@ public enum PxWebProperty {
   }
 
   public List<String> choices() {
-    return choices;
+    return choices.get();
   }
 
   /** Returns whether a property's value must never appear in logs, errors or property info. */
@@ -283,9 +294,10 @@ public enum PxWebProperty {
   /** Returns the value as text, checked against the allowed choices if there are any. */
   public String getString(Properties properties) throws SQLException {
     String value = get(properties);
-    if (value != null && !choices.isEmpty()
-        && choices.stream().noneMatch(c -> c.equalsIgnoreCase(value))) {
-      throw invalid(value, "one of " + choices);
+    List<String> allowed = choices();
+    if (value != null && !allowed.isEmpty()
+        && allowed.stream().noneMatch(c -> c.equalsIgnoreCase(value))) {
+      throw invalid(value, "one of " + allowed);
     }
     return value;
   }
@@ -382,7 +394,8 @@ public enum PxWebProperty {
         isSecret() && value != null ? "***" : value != null ? value : defaultValue);
     info.description = description;
     info.required = false;
-    info.choices = choices.isEmpty() ? null : choices.toArray(new String[0]);
+    List<String> allowed = choices();
+    info.choices = allowed.isEmpty() ? null : allowed.toArray(new String[0]);
     return info;
   }
 

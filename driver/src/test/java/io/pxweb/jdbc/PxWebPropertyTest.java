@@ -1,5 +1,6 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.config.PropertyDocs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -91,6 +92,6 @@ class PxWebPropertyTest {
     String actual = Files.readString(doc, StandardCharsets.UTF_8);
     assertEquals(expected, actual,
         "docs/connection-properties.md is stale: regenerate it with"
-            + " java -cp driver/target/classes io.pxweb.jdbc.PropertyDocs > docs/connection-properties.md");
+            + " java -cp driver/target/classes io.pxweb.jdbc.config.PropertyDocs > docs/connection-properties.md");
   }
 }

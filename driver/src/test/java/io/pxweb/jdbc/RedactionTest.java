@@ -1,5 +1,6 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.config.PxWebUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class RedactionTest {
   void passwordWithSemicolonInUserInfoIsPartOfTheLocation() throws SQLException {
     PxWebUrl parsed = PxWebUrl.parse("jdbc:pxweb:http://user:pa;ss@localhost:1/api/v2;lang=en",
         new Properties());
-    assertEquals("http://user:pa;ss@localhost:1/api/v2", parsed.baseUrl());
+    assertEquals("http://user:pa;ss@localhost:1/api/v2", parsed.location());
     assertEquals("en", parsed.properties().getProperty("lang"));
   }
 

@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.server.protocol.Users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -106,7 +107,38 @@ class AuthenticationTest {
         () -> Users.parse("carol:pw connections=0", "users"));
     assertEquals("users line 1: connections=0: expected a positive number of connections",
         e.getMessage());
-    assertEquals(Users.Limits.DEFAULT, Users.parse("dave:pass word=1", "users").limits("dave"));
+  }
+
+  @Test
+  void aUsersLineNotUnderstoodInFullStopsTheServerWithItsNumber() {
+    // No line may make a user without a password, or with an option's text as the password.
+    for (String[] bad : new String[][] {
+        {"alice: connections=3", "1", "no password"},
+        {"# ok\nalice:\tstatement_timeout=5s", "2", "no password"},
+        {"alice:connections=3", "1", "is an option, not a password"},
+        {"alice:statement_timeout=5s", "1", "is an option, not a password"},
+        {"alice:", "1", "no password"},
+        {"alice:pw colour=red", "1", "unknown option colour"},
+        {"alice:pass word=1", "1", "unknown option word"},
+        {"alice:pw connections=2 connections=3", "1", "given twice"},
+        {"alice:pw tls=optional", "1", "tls=required"},
+        {"al ice:pw", "1", "expected name:password"},
+        {"alice:pw\nalice:other", "2", "already defined"},
+        {"bob:SCRAM-SHA-256$4096:c2FsdA==$a2V5:a2V5", "1", "malformed SCRAM-SHA-256 verifier"},
+        {"bob:SCRAM-SHA-256$x:c2FsdA==$a2V5:a2V5", "1", "malformed SCRAM-SHA-256 verifier"}}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Users.parse(bad[0], "users"), bad[0]);
+      assertTrue(e.getMessage().startsWith("users line " + bad[1] + ": ")
+          && e.getMessage().contains(bad[2]), bad[0] + " -> " + e.getMessage());
+    }
+    Users users = Users.parse("alice:wonder land connections=2 statement_timeout=5s "
+        + "tls=required\nbob:builder", "users");
+    assertEquals(new Users.Limits(2, 5_000, true), users.limits("alice"));
+    assertEquals(Users.Limits.DEFAULT, users.limits("bob"));
+    IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+        () -> ServerOptions.parse(new String[] {"--url", "jdbc:pxweb:x"},
+            Map.of("PXWEB_SERVER_PASSWORD", ""), null));
+    assertTrue(empty.getMessage().contains("PXWEB_SERVER_PASSWORD line 1"), empty.getMessage());
   }
 
   /** A result too large to finish: it ends only when stopped. */

@@ -85,7 +85,7 @@ class ProtocolTest {
       out.flush();
       assertEquals("08P01", errorCode(new DataInputStream(s.getInputStream())));
     }
-    // A SASL response longer than 65,535 bytes too, with a password required.
+    // A SASL response longer than 10,000 bytes too, with a password required.
     java.nio.file.Path users = java.nio.file.Files.createTempFile("users", "");
     java.nio.file.Files.writeString(users, "pxweb:secret\n");
     try (PxWebServer scram = ServerFixture.start("--users", users.toString());

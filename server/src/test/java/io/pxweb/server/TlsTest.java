@@ -61,6 +61,44 @@ class TlsTest {
   }
 
   @Test
+  void requireTlsRefusesClearTextLoginsForEveryoneOrPerUser() throws Exception {
+    Path[] pem = pemFiles();
+    Path users = dir.resolve("users");
+    Files.writeString(users, "alice:wonder tls=required\nbob:builder\n");
+    try (PxWebServer server = ServerFixture.start("--tls-cert", pem[0].toString(),
+        "--tls-key", pem[1].toString(), "--require-tls")) {
+      SQLException clear = assertThrows(SQLException.class,
+          () -> ServerFixture.pg(server, "sslmode=disable").close());
+      assertEquals("28000", clear.getSQLState(), clear.getMessage());
+      try (Connection c = ServerFixture.pg(server, "sslmode=require")) {
+        assertTrue(c.isValid(5));
+      }
+    }
+    try (PxWebServer server = ServerFixture.start("--tls-cert", pem[0].toString(),
+        "--tls-key", pem[1].toString(), "--users", users.toString())) {
+      SQLException clear = assertThrows(SQLException.class,
+          () -> login(server, "alice", "wonder", "sslmode=disable").close());
+      assertEquals("28000", clear.getSQLState(), clear.getMessage());
+      try (Connection c = login(server, "alice", "wonder", "sslmode=require");
+           Connection b = login(server, "bob", "builder", "sslmode=disable")) {
+        assertTrue(c.isValid(5) && b.isValid(5), "alice over TLS, bob without");
+      }
+    }
+    IllegalArgumentException noCert = assertThrows(IllegalArgumentException.class,
+        () -> ServerOptions.parse(new String[] {"--url", "jdbc:pxweb:x", "--require-tls"},
+            java.util.Map.of(), null));
+    assertTrue(noCert.getMessage().contains("--tls-cert"), noCert.getMessage());
+  }
+
+  private static Connection login(PxWebServer server, String user, String password,
+      String options) throws SQLException {
+    java.util.Properties p = new java.util.Properties();
+    p.setProperty("user", user);
+    p.setProperty("password", password);
+    return java.sql.DriverManager.getConnection(ServerFixture.pgUrl(server, options), p);
+  }
+
+  @Test
   void aClientThatRequiresTlsIsRefusedWithoutACertificate() throws Exception {
     try (PxWebServer server = ServerFixture.start()) {
       SQLException e = assertThrows(SQLException.class,

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.http;
 
+import io.pxweb.jdbc.model.Redaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -90,7 +91,7 @@ public final class DiskCache {
     try {
       Files.deleteIfExists(file(url));
     } catch (IOException e) {
-      LOG.warn("Cannot remove cache entry for {}: {}", url, e.toString());
+      LOG.warn("Cannot remove cache entry for {}: {}", Redaction.redact(url), e.toString());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.http;
 
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -100,6 +101,11 @@ public final class HttpErrors {
       return fromMalformed(e.getMessage(), method, url);
     }
     String where = " (" + method + " " + Redaction.redact(url) + ")";
+    if (e instanceof OriginPolicy.InsecureRedirectException) {
+      // Following it would be the failure; asking again would be redirected again.
+      return new SQLNonTransientConnectionException("Refused a redirect of " + name + ": "
+          + e.getMessage() + where, "08001");
+    }
     if (e instanceof UnknownHostException || e instanceof ConnectException) {
       return new SQLNonTransientConnectionException(
           "Cannot reach " + name + ": " + e.getMessage() + where, "08001", e);

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.http;
 
+import io.pxweb.jdbc.model.Redaction;
 import static java.util.Objects.requireNonNull;
 
 import io.pxweb.jdbc.model.CallBudget;
@@ -28,7 +29,8 @@ import okhttp3.Response;
  *
  * <ul>
  * <li>one {@link OkHttpClient} for the JVM (its connection pool and dispatcher), from which each
- *     service derives its timeouts, proxy and proxy authentication, User-Agent and extra headers;
+ *     service derives its timeouts, proxy and proxy authentication, User-Agent and extra headers
+ *     (these only to the origin they were configured for, {@link OriginPolicy});
  * <li>pacing by the JVM-wide {@link RateLimiter} of the service's URL (a rate limit counts calls
  *     per client address, not per connection), overridden by the {@code rateLimit} property;
  * <li>retries of what is retryable (429 after its Retry-After, 502/503/504, network failures,
@@ -112,13 +114,12 @@ public final class HttpService {
         .connectTimeout(settings.connectTimeout())
         .readTimeout(settings.readTimeout())
         .callTimeout(settings.callTimeout())
-        .addInterceptor(chain -> {
-          Request.Builder r = chain.request().newBuilder()
-              .header("User-Agent", settings.userAgent())
-              .header("Accept", accept);
-          settings.headers().forEach(r::header);
-          return chain.proceed(r.build());
-        });
+        .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+            .header("User-Agent", settings.userAgent())
+            .header("Accept", accept)
+            .build()))
+        // Per hop, redirects included: the secrets in httpHeaders stay at their origin.
+        .addNetworkInterceptor(new OriginPolicy(settings.headers(), settings.headerOrigin()));
     if (settings.proxy() != null) {
       builder.proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP, settings.proxy()));
     }

@@ -27,15 +27,18 @@ import java.util.Map;
  * @param proxy the HTTP proxy, or null for the JVM's proxy settings
  * @param proxyUser proxy user, or null
  * @param proxyPassword proxy password, or null
- * @param headers extra headers sent on every call
+ * @param headers extra headers, sent on every call to {@code headerOrigin}
  * @param maxResponseBytes ceiling of a response body's bytes after decompression; metadata
  *     documents get a sixteenth of it
+ * @param headerOrigin the origin ({@code scheme://host:port}) the headers were configured for:
+ *     the connection's server. Other origins (Klass, a mount elsewhere, a redirect's target)
+ *     never get them; null when there is none (a folder of PX files)
  */
 public record HttpSettings(Duration connectTimeout, Duration readTimeout, Duration callTimeout,
     String userAgent, int maxUrlLength, int maxAttempts, Duration maxRetryTime,
     Duration retryBackoff, RateLimit rateLimit, Path cacheDir, Duration metadataTtl,
     Duration dataCacheTtl, InetSocketAddress proxy, String proxyUser, String proxyPassword,
-    Map<String, String> headers, long maxResponseBytes) {
+    Map<String, String> headers, long maxResponseBytes, String headerOrigin) {
 
   /** The User-Agent sent when the connection names none. */
   public static final String DEFAULT_USER_AGENT =
@@ -63,14 +66,30 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
   public static HttpSettings defaults() {
     return new HttpSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofMinutes(5),
         DEFAULT_USER_AGENT, 2000, 5, Duration.ofMinutes(2), Duration.ofMillis(500), null, null,
-        Duration.ofHours(1), Duration.ZERO, null, null, null, Map.of(), 256L * 1024 * 1024);
+        Duration.ofHours(1), Duration.ZERO, null, null, null, Map.of(), 256L * 1024 * 1024, null);
   }
 
   /** Returns these settings with other retry limits. */
   public HttpSettings withRetries(int attempts, Duration backoff, Duration maxTime) {
     return new HttpSettings(connectTimeout, readTimeout, callTimeout, userAgent, maxUrlLength,
         attempts, maxTime, backoff, rateLimit, cacheDir, metadataTtl, dataCacheTtl, proxy,
-        proxyUser, proxyPassword, headers, maxResponseBytes);
+        proxyUser, proxyPassword, headers, maxResponseBytes, headerOrigin);
+  }
+
+  /** Returns these settings with other headers, for another origin (a mount's own). */
+  public HttpSettings withHeaders(Map<String, String> otherHeaders, String origin) {
+    return new HttpSettings(connectTimeout, readTimeout, callTimeout, userAgent, maxUrlLength,
+        maxAttempts, maxRetryTime, retryBackoff, rateLimit, cacheDir, metadataTtl, dataCacheTtl,
+        proxy, proxyUser, proxyPassword, otherHeaders, maxResponseBytes, origin);
+  }
+
+  /**
+   * Returns the origin ({@code scheme://host:port}) of a server's base URL, to which its
+   * headers are scoped; null for no URL or one OkHttp cannot read (no headers go anywhere).
+   */
+  public static String originOf(String baseUrl) {
+    okhttp3.HttpUrl url = baseUrl == null ? null : okhttp3.HttpUrl.parse(baseUrl);
+    return url == null ? null : OriginPolicy.origin(url);
   }
 
   /** Shows no secret: the headers' values and the proxy password are left out. */

@@ -14,12 +14,29 @@ import java.util.List;
  * @param maxCallsPerTimeWindow calls allowed per window; 0 when the source does not say (SSB)
  * @param timeWindowSeconds length of the rate-limit window; 0 when the source does not say
  * @param dataFormats output formats the source offers
+ * @param license the licence the source names for its data, or null
+ * @param sourceReferences how the source asks to be cited, per language (PxWebApi 2.0
+ *     {@code config.sourceReferences}); empty when it says nothing
  */
 public record SourceDescription(String api, List<String> languages, String defaultLanguage,
-    int maxDataCells, int maxCallsPerTimeWindow, int timeWindowSeconds, List<String> dataFormats) {
+    int maxDataCells, int maxCallsPerTimeWindow, int timeWindowSeconds, List<String> dataFormats,
+    String license, List<SourceReference> sourceReferences) {
 
   public SourceDescription {
     languages = List.copyOf(languages);
     dataFormats = List.copyOf(dataFormats);
+    sourceReferences = List.copyOf(sourceReferences);
+  }
+
+  /** A source that names no licence and no citation (v1 servers, PX folders). */
+  public SourceDescription(String api, List<String> languages, String defaultLanguage,
+      int maxDataCells, int maxCallsPerTimeWindow, int timeWindowSeconds,
+      List<String> dataFormats) {
+    this(api, languages, defaultLanguage, maxDataCells, maxCallsPerTimeWindow, timeWindowSeconds,
+        dataFormats, null, List.of());
+  }
+
+  /** The citation text a source gives for one language. */
+  public record SourceReference(String language, String text) {
   }
 }

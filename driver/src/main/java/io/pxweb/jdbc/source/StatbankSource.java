@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.source;
 
 import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
@@ -35,6 +36,22 @@ public interface StatbankSource {
    */
   default List<SourceProblem> problems() throws SQLException {
     return List.of();
+  }
+
+  /**
+   * Reads a saved query by its id, its selection expanded to value codes in a language. Only
+   * PxWebApi 2.0 servers keep saved queries.
+   *
+   * @throws SQLException 42S02 when there is no such saved query, 0A000 from other sources
+   */
+  default SavedQuery savedQuery(String id, String lang) throws SQLException {
+    throw new java.sql.SQLFeatureNotSupportedException("Saved queries are a PxWebApi 2.0 feature;"
+        + " this source (" + location() + ") has none", "0A000");
+  }
+
+  /** Whether the source keeps saved queries ({@link #savedQuery}), so a connection offers them. */
+  default boolean hasSavedQueries() {
+    return false;
   }
 
   /** Returns the configuration: languages, default language, cell limit. */

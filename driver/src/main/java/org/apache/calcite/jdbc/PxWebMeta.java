@@ -1,7 +1,7 @@
 package org.apache.calcite.jdbc;
 
-import io.pxweb.jdbc.PlanCache;
-import io.pxweb.jdbc.PxWebMetaFactories;
+import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebMetaFactories;
 import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.adapter.PxWebTable;
 import java.sql.DatabaseMetaData;
@@ -18,7 +18,7 @@ import org.apache.calcite.schema.Table;
 /**
  * JDBC metadata of pxweb-jdbc connections: Calcite's, plus the keys that tools draw.
  *
- * <p>{@code getPrimaryKeys} gives a statbank table's dimension code columns (together they
+ * <p>{@code getCatalogs} is empty (names are schema and table). {@code getPrimaryKeys} gives a statbank table's dimension code columns (together they
  * identify a row of the cube); {@code getImportedKeys} links a dimension linked to a Klass
  * classification to {@code klass."<id>".code}. This class lives in Calcite's package because
  * {@link CalciteMetaImpl}'s constructor takes Calcite's package-private connection class.
@@ -36,6 +36,16 @@ public final class PxWebMeta extends CalciteMetaImpl {
   @Override public void closeConnection(ConnectionHandle ch) {
     PlanCache.close(getConnection().rootSchema);
     super.closeConnection(ch);
+  }
+
+  /**
+   * No catalogs: a pxweb-jdbc connection's names are schema and table. Calcite's answer, one
+   * catalog whose name is null, led LibreOffice Base (with the metadata saying catalogs may
+   * qualify names) to read {@code statbank.TAB004} as catalog {@code statbank} and table
+   * {@code TAB004}, and to find no columns and no key for it.
+   */
+  @Override public MetaResultSet getCatalogs(ConnectionHandle ch) {
+    return rows(MetaImpl.MetaCatalog.class, List.of());
   }
 
   /** Row of {@code getPrimaryKeys}; fields in the JDBC column order. */

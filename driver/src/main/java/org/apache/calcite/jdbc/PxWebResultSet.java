@@ -1,6 +1,7 @@
 package org.apache.calcite.jdbc;
 
 import io.pxweb.jdbc.adapter.ScanEnumerable;
+import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Collections;
@@ -19,7 +20,8 @@ import org.apache.calcite.avatica.util.Cursor;
  * the result set reads it through {@link ScanEnumerable#cursor()}: column by column from the
  * responses, instead of Avatica's cursor over an {@code Object[]} per row. Everything else
  * (metadata, the JDBC state, getters' conversions for the types a scan's columns do not answer
- * themselves) stays Avatica's, and any other plan gets Avatica's cursor as before.
+ * themselves) stays Avatica's, and any other plan gets Avatica's cursor as before. A prepared
+ * statement's {@code setMaxRows} is applied here, in the plan it runs.
  */
 public final class PxWebResultSet extends CalciteResultSet {
   private boolean columnar;
@@ -41,8 +43,8 @@ public final class PxWebResultSet extends CalciteResultSet {
     CalciteConnectionImpl connection = getCalciteConnection();
     Handler.ResultSink resultSink = connection.config().autoTemp() ? () -> { } : null;
     connection.getDriver().handler.onStatementExecute(statement, resultSink);
-    Iterable<Object> rows = connection.meta().createIterable(statement.handle, state, signature,
-        Collections.emptyList(), firstFrame);
+    Iterable<Object> rows = connection.meta().createIterable(statement.handle, state,
+        withRowLimit(connection), Collections.emptyList(), firstFrame);
     Cursor cursor;
     if ((Object) rows instanceof ScanEnumerable<?> scan) {
       cursor = scan.cursor();
@@ -58,6 +60,25 @@ public final class PxWebResultSet extends CalciteResultSet {
       direct[i] = ScanEnumerable.answersGetObject(a) ? a : null;
     }
     return this;
+  }
+
+  /**
+   * Returns the plan to run: a prepared statement's plan with the statement's row limit in it.
+   * Calcite plans a prepared statement once, without a limit, and then ignores
+   * {@code setMaxRows} (every row came back); the plan with the limit is the one a plain
+   * statement with that limit gets (kept by the plan cache), so the scan fetches only the
+   * leading rows' cells.
+   */
+  private Meta.Signature withRowLimit(CalciteConnectionImpl connection) throws SQLException {
+    long maxRows = statement.getLargeMaxRows();
+    if (maxRows <= 0 || !(statement instanceof PreparedStatement)
+        || !(signature instanceof CalcitePrepare.CalciteSignature<?> planned)
+        || planned.sql == null
+        || planned.statementType != Meta.StatementType.SELECT) {
+      return signature;
+    }
+    return connection.parseQuery(CalcitePrepare.Query.of(planned.sql),
+        connection.createPrepareContext(), maxRows);
   }
 
   /**

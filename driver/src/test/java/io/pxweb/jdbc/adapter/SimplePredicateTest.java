@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.pxweb.jdbc.PxWebTypeSystem;
+import io.pxweb.jdbc.planning.PxWebTypeSystem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -40,6 +40,8 @@ class AttachTest {
         Statement s = c.createStatement()) {
       s.execute("create table customers (country varchar(2) primary key, customers int)");
       s.execute("insert into customers values ('NO', 120), ('SE', 80), ('IS', 7), ('XX', 5)");
+      s.execute("create table cities (city varchar(20) primary key, country varchar(2))");
+      s.execute("insert into cities values ('Rīga', 'LV'), ('Москва', 'RU'), ('Oslo', 'NO')");
     }
   }
 
@@ -84,6 +86,22 @@ class AttachTest {
     // Only the codes the customers have (XX is no code of the table, so it is not sent).
     assertEquals("IS,NO,SE", data.get(0).queryParameter("valueCodes[REGION]").firstValue());
     assertEquals("T", data.get(0).queryParameter("valueCodes[SEX]").firstValue());
+  }
+
+  /**
+   * The attached database's text columns compare with the driver's Unicode literals, and a
+   * filter with a literal in any alphabet runs in the database (H2 gets plain SQL literals).
+   */
+  @Test
+  void unicodeLiteralsFilterAttachedTables() throws SQLException {
+    String sql = "select city, country from crm.cities where city in ('Rīga', 'Москва')"
+        + " or country = 'NO' order by country";
+    try (Connection c = DriverManager.getConnection(url())) {
+      assertEquals(List.of(row("Oslo", "NO"), row("Rīga", "LV"), row("Москва", "RU")).stream()
+          .sorted(Sql::compare).toList(), Sql.rows(c, sql).stream().sorted(Sql::compare).toList());
+      String plan = Sql.explain(c, sql);
+      assertTrue(plan.contains("JdbcFilter("), plan);
+    }
   }
 
   @Test

@@ -133,6 +133,43 @@ class CatalogMetadataTest {
     server.verify(exactly(0), getRequestedFor(urlPathMatching("/api/v2/tables/[^/]+/data")));
   }
 
+  /**
+   * Names are schema.table, and the metadata says so: LibreOffice Base, told that catalogs
+   * qualify names in statements, split statbank.TAB004 into catalog statbank and table TAB004
+   * and then asked getColumns("statbank", "", "TAB004", "%"), which has no rows.
+   */
+  @Test
+  void thereAreNoCatalogsSoATwoPartNameIsSchemaAndTable() throws SQLException {
+    try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {
+      DatabaseMetaData md = c.getMetaData();
+      try (ResultSet rs = md.getCatalogs()) {
+        assertEquals("TABLE_CAT", rs.getMetaData().getColumnName(1));
+        assertTrue(!rs.next(), "no catalog rows");
+      }
+      assertEquals(List.of(false, false, false, false, false), List.of(
+          md.supportsCatalogsInDataManipulation(), md.supportsCatalogsInTableDefinitions(),
+          md.supportsCatalogsInIndexDefinitions(), md.supportsCatalogsInPrivilegeDefinitions(),
+          md.supportsCatalogsInProcedureCalls()));
+      assertTrue(md.supportsSchemasInDataManipulation());
+      assertEquals(null, c.getCatalog());
+      try (ResultSet rs = md.getTables(null, "statbank", "TAB004", null)) {
+        assertTrue(rs.next());
+        assertEquals(null, rs.getString("TABLE_CAT"));
+        assertEquals("statbank", rs.getString("TABLE_SCHEM"));
+      }
+      int columns = 0;
+      try (ResultSet rs = md.getColumns(null, "statbank", "TAB004", "%")) {
+        while (rs.next()) {
+          columns++;
+        }
+      }
+      try (ResultSet rs = c.createStatement().executeQuery(
+          "SELECT * FROM \"statbank\".\"TAB004\" WHERE 0 = 1")) {
+        assertEquals(rs.getMetaData().getColumnCount(), columns);
+      }
+    }
+  }
+
   @Test
   void productAndDriverNames() throws SQLException {
     try (Connection c = DriverManager.getConnection(server.jdbcUrl() + ";metadataTtl=0")) {

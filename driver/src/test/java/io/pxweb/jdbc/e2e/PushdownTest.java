@@ -1,7 +1,5 @@
 package io.pxweb.jdbc.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pxweb.jdbc.e2e.Sql.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,9 +48,8 @@ class PushdownTest {
     server.resetRequests();
   }
 
-  /** Returns the data requests sent for a table (GET or POST). */
   private static List<LoggedRequest> data(String table) {
-    return server.findAll(anyRequestedFor(urlPathEqualTo("/api/v2/tables/" + table + "/data")));
+    return Requests.data(server, table);
   }
 
   private static String param(LoggedRequest r, String variable) {

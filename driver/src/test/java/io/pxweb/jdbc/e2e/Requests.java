@@ -1,12 +1,21 @@
 package io.pxweb.jdbc.e2e;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.pxweb.jdbc.testserver.PxWebTestServer;
 import io.pxweb.jdbc.testserver.TestTable;
 import java.util.List;
 
 /** Reads what a logged GET data request selects, to count its cells independently of the driver. */
 final class Requests {
   private Requests() {
+  }
+
+  /** Returns the data requests the test server received for a table (GET or POST). */
+  static List<LoggedRequest> data(PxWebTestServer server, String table) {
+    return server.findAll(anyRequestedFor(urlPathEqualTo("/api/v2/tables/" + table + "/data")));
   }
 
   /** Returns the number of cells a GET data request selects on a table. */

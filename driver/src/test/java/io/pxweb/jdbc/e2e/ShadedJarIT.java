@@ -66,6 +66,78 @@ class ShadedJarIT {
     assertEquals(expected, lines, out);
   }
 
+  /**
+   * A quiet guest: the jar alone on a classpath (no SLF4J provider) prints nothing on standard
+   * error while it connects and queries; SLF4J 2 printed three lines ("No SLF4J providers were
+   * found", ...) at the first connection.
+   */
+  @Test
+  void theJarAloneWritesNothingToStandardError(@TempDir Path dir) throws Exception {
+    Process p = runQuery(dir, List.of(shadedJar()), server.jdbcUrl(),
+        "select NACE2007, Tid from \"13861\" where NACE2007 = 'A-Z'");
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out + err);
+    assertEquals(server.table("13861").valueCodes("Tid").size(), out.lines().count(), out);
+    assertEquals("", err);
+  }
+
+  /**
+   * A host with an SLF4J provider (here slf4j-simple, which writes to standard error) gets the
+   * driver's log through it: a folder of PX files where two files claim one table id.
+   */
+  @Test
+  void aHostsSlf4jProviderGetsTheDriversLog(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("db");
+    Path px = Path.of("../samples/db/environment/TAB004.px");
+    Files.createDirectories(db.resolve("a"));
+    Files.createDirectories(db.resolve("b"));
+    Files.copy(px, db.resolve("a/TAB004.px"));
+    Files.copy(px, db.resolve("b/TAB004.px"));
+    Path simple;
+    try (var files = Files.list(Path.of(System.getProperty("hostLogging", "target/host-logging")))) {
+      simple = files.filter(f -> f.getFileName().toString().startsWith("slf4j-simple"))
+          .findFirst().orElseThrow();
+    }
+    Process p = runQuery(dir, List.of(shadedJar(), simple), "jdbc:pxweb:file:" + db,
+        "select count(*) from \"TAB004\"");
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.exitValue(), out + err);
+    assertEquals("4312", out.strip());
+    assertTrue(err.contains("WARN io.pxweb.jdbc.source.px.PxDatabase - Skipping PX file b/TAB004.px:"
+        + " table id TAB004 is already used by a/TAB004.px"), err);
+    assertTrue(!err.contains("SLF4J"), err);
+  }
+
+  /** Runs one query in a fresh JVM on a classpath; prints each row's columns joined by '|'. */
+  private static Process runQuery(Path dir, List<Path> classpath, String url, String sql)
+      throws Exception {
+    Path query = dir.resolve("Query.java");
+    Files.writeString(query, """
+        import java.sql.*;
+        public class Query {
+          public static void main(String[] a) throws Exception {
+            try (Connection c = DriverManager.getConnection(a[0]);
+                 ResultSet rs = c.createStatement().executeQuery(a[1])) {
+              int n = rs.getMetaData().getColumnCount();
+              while (rs.next()) {
+                StringBuilder b = new StringBuilder(rs.getString(1));
+                for (int i = 2; i <= n; i++) b.append('|').append(rs.getString(i));
+                System.out.println(b);
+              }
+            }
+          }
+        }
+        """);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cp = classpath.stream().map(Path::toString).toList();
+    Process p = new ProcessBuilder(java, "-cp", String.join(File.pathSeparator, cp),
+        query.toString(), url, sql).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "query did not finish");
+    return p;
+  }
+
   /** Runs the probe program in a fresh JVM against a URL; returns its output lines of rows. */
   private static List<String> runProbe(Path dir, String url) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

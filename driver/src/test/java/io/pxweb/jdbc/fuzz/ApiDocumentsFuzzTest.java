@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The API's documents, each read as every kind the client reads: configuration, a table list
- * page and table metadata. A document either reads or is rejected with the checked failure the
- * client turns into SQLState 08P01.
+ * page, table metadata and a saved query. A document either reads or is rejected with the
+ * checked failure the client turns into SQLState 08P01.
  */
 class ApiDocumentsFuzzTest {
   static Stream<Arguments> seeds() {
@@ -48,6 +48,12 @@ class ApiDocumentsFuzzTest {
       }
     } catch (MalformedDocumentException rejected) {
       // Not table metadata.
+    }
+    try {
+      ApiDocuments.savedQuery("q", root, root).selection()
+          .forEach(s -> s.valueCodes().forEach(String::length));
+    } catch (MalformedDocumentException rejected) {
+      // Not a saved query with its selection.
     }
   }
 }

@@ -31,7 +31,7 @@ class KlassSettingsTest {
   void defaultsComeFromTheDriversProperties() throws SQLException {
     Properties ua = new Properties();
     ua.setProperty("userAgent", "ua/1");
-    KlassSettings s = io.pxweb.jdbc.ConnectionConfig.of(ua).klass();
+    KlassSettings s = io.pxweb.jdbc.config.ConnectionConfig.of(ua).klass();
     assertEquals("https://data.ssb.no/api/klass/v1", s.baseUrl());
     assertEquals("nb", s.language());
     assertEquals(Duration.ofSeconds(10), s.http().connectTimeout());
@@ -51,7 +51,7 @@ class KlassSettingsTest {
     p.setProperty("readTimeout", "5s");
     p.setProperty("retries", "0");
     p.setProperty("userAgent", "tool/2");
-    KlassSettings s = io.pxweb.jdbc.ConnectionConfig.of(p).klass();
+    KlassSettings s = io.pxweb.jdbc.config.ConnectionConfig.of(p).klass();
     assertEquals("http://klass.example/api/klass/v1", s.baseUrl());
     assertEquals("en", s.language());
     assertEquals(Duration.ofSeconds(5), s.http().readTimeout());
@@ -63,7 +63,7 @@ class KlassSettingsTest {
   void invalidValuesNameTheirProperty() {
     Properties p = new Properties();
     p.setProperty("readTimeout", "soon");
-    SQLException e = assertThrows(SQLException.class, () -> io.pxweb.jdbc.ConnectionConfig.of(p));
+    SQLException e = assertThrows(SQLException.class, () -> io.pxweb.jdbc.config.ConnectionConfig.of(p));
     assertEquals("22023", e.getSQLState());
     assertEquals("Invalid value 'soon' for connection property 'readTimeout': expected a"
         + " duration such as 500ms, 30s, 5m", e.getMessage());

@@ -61,6 +61,21 @@ public final class TestCatalog {
     return tables;
   }
 
+  /**
+   * The tables of a fixture folder, in the given order: each id's {@code table-<id>.json}
+   * (table entry), {@code metadata-<id>.json} and {@code cube-<id>.json}, e.g. the Unicode
+   * tables of {@code fixtures/unicode/}.
+   */
+  public static TestCatalog fromFolder(String folder, String... ids) {
+    List<TestTable> list = new ArrayList<>();
+    for (String id : ids) {
+      String cube = folder + "/cube-" + id + ".json";
+      list.add(new TestTable(Json.resourceObject(folder + "/table-" + id + ".json"),
+          Json.resourceObject(folder + "/metadata-" + id + ".json"), Json.resource(cube), cube));
+    }
+    return new TestCatalog(list);
+  }
+
   /** The table ids in listing order. */
   public List<String> tableIds() {
     return tables.stream().map(TestTable::id).toList();

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.source.px;
 
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import java.io.IOException;
@@ -110,7 +111,8 @@ final class PxDatabase {
       }
 
       @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        LOG.warn("Skipping {}: {}", file, e.toString());
+        // The folder's path may hold a URL with a password (file:<dir>+http://u:pw@host).
+        LOG.warn("Skipping {}: {}", relative(file), Redaction.redact(e.toString()));
         return FileVisitResult.CONTINUE;
       }
     });
@@ -325,7 +327,7 @@ final class PxDatabase {
       LOG.warn("Skipping PX file {}, line {}: {}", relative(p), e.line(), e.detail());
       l = new Loaded(modified, size, null, e.in(relative(p)), probableId(p));
     } catch (IOException e) {
-      LOG.warn("Skipping PX file {}: {}", relative(p), e.toString());
+      LOG.warn("Skipping PX file {}: {}", relative(p), Redaction.redact(e.toString()));
       l = new Loaded(modified, size, null, e, probableId(p));
     }
     files.put(p, l);
@@ -356,7 +358,7 @@ final class PxDatabase {
       menu = new Loaded(a.lastModifiedTime(), a.size(), m, null, null);
       return m;
     } catch (IOException e) {
-      LOG.warn("Ignoring {}: {}", relative(p), e.toString());
+      LOG.warn("Ignoring {}: {}", relative(p), Redaction.redact(e.toString()));
       return null;
     }
   }

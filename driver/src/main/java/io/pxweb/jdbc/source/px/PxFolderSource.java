@@ -3,6 +3,7 @@ package io.pxweb.jdbc.source.px;
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.CodeIndex;
 import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
@@ -52,7 +53,9 @@ public final class PxFolderSource implements StatbankSource {
   public PxFolderSource(Path root) throws SQLException {
     Path absolute = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(absolute)) {
-      throw new SQLNonTransientConnectionException("No folder of PX files at " + absolute
+      // The path may hold a URL with a password: file:<dir>+http://u:pw@host is one folder.
+      throw new SQLNonTransientConnectionException("No folder of PX files at "
+          + Redaction.redact(absolute.toString())
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;
@@ -60,9 +63,32 @@ public final class PxFolderSource implements StatbankSource {
   }
 
   /** Returns the folder as a {@code file:} URI without a trailing slash. */
+  /**
+   * The folder as a {@code file:} URI, without what looks like a password: a folder's path may
+   * hold a URL ({@code file:<dir>+http://u:pw@host} is one folder, {@code .../dir+http:/u:pw@host}).
+   */
   @Override public String location() {
+    return Redaction.redact(uri());
+  }
+
+  private String uri() {
     String s = root.toUri().toString();
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** The folder; a digest of its whole path where the location hides part of it. */
+  @Override public String cacheScope() {
+    String shown = location();
+    if (shown.equals(uri())) {
+      return shown;
+    }
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(uri().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return shown + " #" + java.util.HexFormat.of().formatHex(hash, 0, 16);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
   }
 
   @Override public SourceDescription config() throws SQLException {
@@ -158,8 +184,8 @@ public final class PxFolderSource implements StatbankSource {
     try {
       return database.scan();
     } catch (IOException e) {
-      throw new SQLNonTransientConnectionException("Cannot read the folder " + root + ": " + e,
-          "08001", e);
+      throw new SQLNonTransientConnectionException("Cannot read the folder " + location() + ": "
+          + Redaction.redact(e.toString()), "08001", e);
     }
   }
 
@@ -190,8 +216,8 @@ public final class PxFolderSource implements StatbankSource {
   }
 
   private SQLException unreadable(String file, IOException e) {
-    return new SQLException("Cannot read PX file " + file + ": " + e + " (in " + location() + ")",
-        "58030", e);
+    return new SQLException("Cannot read PX file " + file + ": " + Redaction.redact(e.toString())
+        + " (in " + location() + ")", "58030", e);
   }
 
   @Override public String toString() {

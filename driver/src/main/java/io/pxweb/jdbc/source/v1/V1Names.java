@@ -54,17 +54,19 @@ final class V1Names {
     if (known != null) {
       return known;
     }
+    // One copy for both maps: a deep tree's paths are long.
+    path = List.copyOf(path);
     String id = path.get(path.size() - 1);
     String parent = path.size() > 1 ? path.get(path.size() - 2) + "/" + id : id;
     String whole = String.join("/", path);
     for (String candidate : List.of(id, parent, whole)) {
       Place p = byName.get(candidate);
       if (p == null) {
-        byName.put(candidate, new Place(List.copyOf(path), title));
+        byName.put(candidate, new Place(path, title));
       } else if (!p.title().equals(title) && !candidate.equals(whole)) {
         continue;
       }
-      byPath.put(List.copyOf(path), candidate);
+      byPath.put(path, candidate);
       return candidate;
     }
     throw new IllegalStateException("unreachable: the whole path is always taken last");

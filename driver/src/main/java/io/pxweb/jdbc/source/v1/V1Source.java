@@ -79,7 +79,7 @@ public final class V1Source implements StatbankSource {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
-      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.http.Redaction.redact(baseUrl),
+      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.model.Redaction.redact(baseUrl),
           "08001");
     }
     List<String> segments = new ArrayList<>(url.pathSegments());
@@ -87,7 +87,7 @@ public final class V1Source implements StatbankSource {
     int lang = languageSegment(segments);
     if (lang < 0) {
       throw new SQLException("Cannot tell the language segment of the PxWebApi v1 URL "
-          + io.pxweb.jdbc.http.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
+          + io.pxweb.jdbc.model.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
     }
     this.prefix = List.copyOf(segments.subList(0, lang));
     this.urlLanguage = segments.get(lang);
@@ -132,8 +132,17 @@ public final class V1Source implements StatbankSource {
         : http.cacheScope() + " subjects=" + new java.util.TreeSet<>(subjects);
   }
 
-  /** Builds a URL in a language below the base: the base's path with the language replaced. */
-  String url(String lang, List<String> more) {
+  /**
+   * Builds a URL in a language below the base: the base's path with the language replaced.
+   * The ids below it come from the server (listings, search hits): "." and ".." are refused,
+   * since OkHttp would resolve them and the request would leave the base path.
+   *
+   * @throws SQLException 42S02 for an id "." or ".."
+   */
+  String url(String lang, List<String> more) throws SQLException {
+    for (String id : more) {
+      HttpService.pathSegment(id, "table or folder");
+    }
     HttpUrl base = HttpUrl.parse(http.location());
     HttpUrl.Builder b = base.newBuilder();
     for (int i = base.pathSize() - 1; i >= 0; i--) {
@@ -202,7 +211,7 @@ public final class V1Source implements StatbankSource {
   }
 
   private boolean isSubject(V1Node n) {
-    return (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE)
+    return (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE) && addressable(n)
         && (subjects.isEmpty() || subjects.contains(n.id().toLowerCase(Locale.ROOT)));
   }
 
@@ -229,17 +238,16 @@ public final class V1Source implements StatbankSource {
     }
     List<Found> found = new ArrayList<>();
     for (V1Node n : top(l)) {
-      if (subject == null && n.type() == V1Node.Type.TABLE) {
-        found.add(new Found(n, List.of(), List.of()));
+      if (subject == null && n.type() == V1Node.Type.TABLE && addressable(n)) {
+        found.add(new Found(n, null));
       } else if (subject != null && isSubject(n) && n.id().equals(subject)) {
-        walk(l, List.of(n.id()), List.of(new TableEntry.Folder(n.id(), n.text())), found,
-            listings);
+        walk(l, n, found, listings);
       }
     }
     Map<String, List<Found>> byName = new LinkedHashMap<>();
     V1Names names = names(l);
     for (Found f : found) {
-      List<String> path = new ArrayList<>(f.segments);
+      List<String> path = new ArrayList<>(f.segments());
       path.add(f.node.id());
       byName.computeIfAbsent(names.name(path, f.node.text()), k -> new ArrayList<>()).add(f);
     }
@@ -453,25 +461,91 @@ public final class V1Source implements StatbankSource {
     return StatbankSource.search(List.copyOf(found.values()), null, pastDays);
   }
 
-  private record Found(V1Node node, List<String> segments, List<TableEntry.Folder> folders) {
+  /** A table met on the walk, in its folder (null at the top level). */
+  private record Found(V1Node node, Level folder) {
+    List<String> segments() {
+      return folder == null ? List.of() : folder.segments();
+    }
+
+    List<TableEntry.Folder> folders() {
+      return folder == null ? List.of() : folder.folders();
+    }
   }
 
-  private void walk(String lang, List<String> segments, List<TableEntry.Folder> folders,
-      List<Found> found, int[] listings) throws SQLException {
-    if (++listings[0] > MAX_LISTINGS) {
-      throw new SQLException("The navigation tree of " + location() + " has more than "
-          + MAX_LISTINGS + " folders; connect to a folder below it (a longer base URL) or name"
-          + " the top-level folders wanted in the subjects property", "54000");
+  /**
+   * A folder met on the walk, linked to its parent: a deep tree shares its paths' prefixes
+   * instead of copying them per level, so what the walk holds grows with the entries listed,
+   * not with their depth.
+   */
+  private record Level(Level parent, TableEntry.Folder folder, int depth) {
+    Level(Level parent, V1Node node) {
+      this(parent, new TableEntry.Folder(node.id(), node.text()),
+          parent == null ? 1 : parent.depth + 1);
     }
-    for (V1Node n : listing(lang, segments)) {
-      List<String> s = new ArrayList<>(segments);
-      s.add(n.id());
-      if (n.type() == V1Node.Type.TABLE) {
-        found.add(new Found(n, List.copyOf(segments), folders));
-      } else if (n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE) {
-        List<TableEntry.Folder> f = new ArrayList<>(folders);
-        f.add(new TableEntry.Folder(n.id(), n.text()));
-        walk(lang, s, f, found, listings);
+
+    List<String> segments() {
+      String[] out = new String[depth];
+      for (Level l = this; l != null; l = l.parent) {
+        out[l.depth - 1] = l.folder.id();
+      }
+      return List.of(out);
+    }
+
+    List<TableEntry.Folder> folders() {
+      TableEntry.Folder[] out = new TableEntry.Folder[depth];
+      for (Level l = this; l != null; l = l.parent) {
+        out[l.depth - 1] = l.folder;
+      }
+      return List.of(out);
+    }
+  }
+
+  /** Returns whether an entry can be a path segment: "." and ".." would leave its folder. */
+  private static boolean addressable(V1Node n) {
+    return !n.id().equals(".") && !n.id().equals("..");
+  }
+
+  /**
+   * Walks a subject's folders depth first, in the server's order, with a stack rather than
+   * recursion: a hostile tree (a chain 6,000 folders deep, a folder listing itself) ends at the
+   * listing limit, never at the thread's stack. Every path is listed once: paths below distinct
+   * folders differ, and a folder that a listing names twice is visited once (a listing naming
+   * its folders ten times would otherwise multiply the walk by ten per level). Entries "." and
+   * ".." are skipped: OkHttp would resolve them, so the walk would list the same folder again
+   * or leave the base URL.
+   */
+  private void walk(String lang, V1Node subject, List<Found> found, int[] listings)
+      throws SQLException {
+    java.util.Deque<Object> pending = new java.util.ArrayDeque<>();
+    pending.push(new Level(null, subject));
+    while (!pending.isEmpty()) {
+      Object next = pending.pop();
+      if (next instanceof Found f) {
+        found.add(f);
+        continue;
+      }
+      Level level = (Level) next;
+      if (++listings[0] > MAX_LISTINGS) {
+        throw new SQLException("The navigation tree of " + location() + " has more than "
+            + MAX_LISTINGS + " folders; connect to a folder below it (a longer base URL) or name"
+            + " the top-level folders wanted in the subjects property", "54000");
+      }
+      List<V1Node> entries = listing(lang, level.segments());
+      Set<String> visited = new java.util.HashSet<>();
+      List<Object> children = new ArrayList<>();
+      for (V1Node n : entries) {
+        if (!addressable(n)) {
+          continue;
+        }
+        if (n.type() == V1Node.Type.TABLE) {
+          children.add(new Found(n, level));
+        } else if ((n.type() == V1Node.Type.FOLDER || n.type() == V1Node.Type.DATABASE)
+            && visited.add(n.id())) {
+          children.add(new Level(level, n));
+        }
+      }
+      for (int i = children.size() - 1; i >= 0; i--) {
+        pending.push(children.get(i));
       }
     }
   }

@@ -5,6 +5,7 @@ import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.Codelist;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.Note;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
@@ -59,9 +60,47 @@ public final class ApiDocuments {
     for (JsonNode f : root.path("dataFormats")) {
       formats.add(f.asText());
     }
+    List<SourceDescription.SourceReference> references = new ArrayList<>();
+    for (JsonNode r : root.path("sourceReferences")) {
+      String text = text(r, "text");
+      if (text != null && !text.isBlank()) {
+        references.add(new SourceDescription.SourceReference(text(r, "language"), text));
+      }
+    }
     return new SourceDescription("PxWebApi " + text(root, "apiVersion"), languages, text(root, "defaultLanguage"),
         root.path("maxDataCells").asInt(0), root.path("maxCallsPerTimeWindow").asInt(0),
-        root.path("timeWindow").asInt(0), formats);
+        root.path("timeWindow").asInt(0), formats, text(root, "license"), references);
+  }
+
+  /**
+   * Reads a saved query from its {@code /savedqueries/{id}} document (the table) and its
+   * {@code /savedqueries/{id}/selection} document (the expanded selection).
+   */
+  public static SavedQuery savedQuery(String id, JsonNode query, JsonNode selection)
+      throws MalformedDocumentException {
+    String tableId = text(query.path("savedQuery"), "tableId");
+    if (tableId == null || tableId.isBlank()) {
+      throw new MalformedDocumentException("saved query " + id + " names no tableId");
+    }
+    JsonNode variables = selection.path("selection");
+    if (!variables.isArray()) {
+      throw new MalformedDocumentException("selection of saved query " + id
+          + " has no 'selection' array");
+    }
+    List<SavedQuery.Selected> selected = new ArrayList<>();
+    for (JsonNode v : variables) {
+      String code = text(v, "variableCode");
+      if (code == null) {
+        throw new MalformedDocumentException("selection of saved query " + id
+            + " has a variable without variableCode");
+      }
+      List<String> codes = new ArrayList<>();
+      for (JsonNode c : v.path("valueCodes")) {
+        codes.add(c.asText());
+      }
+      selected.add(new SavedQuery.Selected(code, text(v, "codelist"), codes));
+    }
+    return new SavedQuery(id, tableId, selected);
   }
 
   /** One page of {@code /tables}: its tables and the number of pages the server reports. */

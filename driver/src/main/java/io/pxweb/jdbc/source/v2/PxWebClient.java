@@ -11,6 +11,7 @@ import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.jsonstat.JsonStatReader;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
@@ -171,6 +172,33 @@ public final class PxWebClient implements StatbankSource {
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
     return http.data(httpRequest, "data of table " + request.tableId(), budget,
         in -> JsonStatReader.read(in, requested));
+  }
+
+  /**
+   * Reads a saved query: {@code GET /savedqueries/{id}} for its table, and
+   * {@code GET /savedqueries/{id}/selection?lang=} for its selection with the expressions
+   * expanded to value codes.
+   */
+  @Override public boolean hasSavedQueries() {
+    return true;
+  }
+
+  @Override public SavedQuery savedQuery(String id, String lang) throws SQLException {
+    if (id.isEmpty() || id.contains("/") || id.contains("\\") || id.contains("..")) {
+      // The server refuses these (400); as a path they would name another endpoint.
+      throw new SQLException("No saved query has the id '" + id + "'", "42S02");
+    }
+    HttpUrl query = http.base().newBuilder().addPathSegment("savedqueries").addPathSegment(id)
+        .build();
+    HttpUrl selection = query.newBuilder().addPathSegment("selection")
+        .addQueryParameter("lang", lang).build();
+    JsonNode queryDoc = getDocument(query, "saved query " + id);
+    JsonNode selectionDoc = getDocument(selection, "selection of saved query " + id);
+    try {
+      return ApiDocuments.savedQuery(id, queryDoc, selectionDoc);
+    } catch (MalformedDocumentException e) {
+      throw PxWebErrors.fromMalformed(e.getMessage(), "GET", query.toString());
+    }
   }
 
   /** Fetches and parses a metadata document (once), from the disk cache when it holds one. */

@@ -25,6 +25,7 @@ public final class PxWebErrors implements ServiceVocabulary {
   /** SQLState by the server's problem title; titles are the same at SSB, SCB and Latvia. */
   private static final Map<String, String> STATE_BY_TITLE = Map.ofEntries(
       Map.entry("non-existent table", "42S02"),
+      Map.entry("saved query not found", "42S02"),
       Map.entry("non-existent variable", "42S22"),
       Map.entry("non-existent codelist", "42704"),
       Map.entry("non-existent value", "22023"),

@@ -1,0 +1,413 @@
+package io.pxweb.server.catalog;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import org.apache.calcite.DataContext;
+
+/**
+ * PostgreSQL's catalog functions, registered as Calcite functions in {@code pg_catalog} and at
+ * the root (clients call them both ways). Those that read the session's catalog or settings take
+ * the query's {@link DataContext} first ({@link SessionFunction}): its root schema is the
+ * session's, so no session state lives in statics.
+ */
+public final class PgFunctions {
+  private PgFunctions() {
+  }
+
+  private static CatalogData catalog(DataContext root) {
+    PgCatalogSchema pg = PgCatalogSchema.of(root);
+    return pg == null ? null : pg.data();
+  }
+
+  private static SessionSettings settings(DataContext root) {
+    PgCatalogSchema pg = PgCatalogSchema.of(root);
+    return pg == null ? null : pg.settings();
+  }
+
+  /** Visible means found through search_path, as in PostgreSQL: psql's \\dt lists only those. */
+  public static boolean pg_table_is_visible(DataContext root, Integer oid) {
+    CatalogData data = catalog(root);
+    SessionSettings settings = settings(root);
+    if (oid == null || data == null || settings == null) {
+      return oid != null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      if (r == null) {
+        return true;
+      }
+      for (String part : settings.get("search_path").split(",")) {
+        String schema = part.trim().replaceAll("^\"|\"$", "");
+        if (schema.equals(r.namespace().name())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  public static boolean pg_type_is_visible(Integer oid) {
+    return oid != null;
+  }
+
+  public static boolean pg_function_is_visible(Integer oid) {
+    return oid != null;
+  }
+
+  public static String pg_get_userbyid(DataContext root, Integer oid) {
+    SessionSettings s = settings(root);
+    return s == null ? "pxweb" : s.get("session_authorization");
+  }
+
+  public static String format_type(Integer oid, Integer typmod) {
+    if (oid == null) {
+      return null;
+    }
+    PgType t = PgType.ofOid(oid);
+    if (t == null) {
+      return "???";
+    }
+    int mod = typmod == null ? -1 : typmod;
+    switch (t) {
+      case NUMERIC:
+        return mod >= 4 ? "numeric(" + ((mod - 4) >> 16) + "," + ((mod - 4) & 0xffff) + ")"
+            : "numeric";
+      case VARCHAR: return mod >= 4 ? "character varying(" + (mod - 4) + ")" : "character varying";
+      case BPCHAR: return mod >= 4 ? "character(" + (mod - 4) + ")" : "character";
+      case INT2: return "smallint";
+      case INT4: return "integer";
+      case INT8: return "bigint";
+      case FLOAT4: return "real";
+      case FLOAT8: return "double precision";
+      case BOOL: return "boolean";
+      case TIMESTAMP: return "timestamp without time zone";
+      case TIMESTAMPTZ: return "timestamp with time zone";
+      case TIME: return "time without time zone";
+      case CHAR: return "\"char\"";
+      default: return t.name;
+    }
+  }
+
+  public static String obj_description(DataContext root, Integer oid) {
+    return obj_description(root, oid, "pg_class");
+  }
+
+  public static String obj_description(DataContext root, Integer oid, String catalog) {
+    CatalogData data = catalog(root);
+    if (oid == null || data == null || !"pg_class".equalsIgnoreCase(catalog)) {
+      return null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      return r == null ? null : r.remarks();
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  public static String col_description(DataContext root, Integer oid, Integer column) {
+    CatalogData data = catalog(root);
+    if (oid == null || column == null || data == null) {
+      return null;
+    }
+    try {
+      CatalogData.Relation r = data.relation(oid);
+      if (r == null) {
+        return null;
+      }
+      for (CatalogData.Attribute a : data.attributes(r)) {
+        if (a.num() == column) {
+          return a.remarks();
+        }
+      }
+      return null;
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  public static String shobj_description(Integer oid, String catalog) {
+    return null;
+  }
+
+  public static String pg_get_expr(String expr, Integer relation) {
+    return expr;
+  }
+
+  public static String pg_get_expr(String expr, Integer relation, Boolean pretty) {
+    return expr;
+  }
+
+  public static String pg_get_constraintdef(DataContext root, Integer oid) {
+    return pg_get_constraintdef(root, oid, false);
+  }
+
+  public static String pg_get_constraintdef(DataContext root, Integer oid, Boolean pretty) {
+    return PgCatalogSchema.constraintDefinition(catalog(root), oid);
+  }
+
+  public static String pg_get_indexdef(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_indexdef(Integer oid, Integer column, Boolean pretty) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_viewdef(Integer oid, Boolean pretty) {
+    return null;
+  }
+
+  /** Statbank tables are not partitioned (DBeaver asks for every table). */
+  public static String pg_get_partkeydef(Object oid) {
+    return null;
+  }
+
+  public static String pg_encoding_to_char(Integer encoding) {
+    return "UTF8";
+  }
+
+  public static boolean pg_is_in_recovery() {
+    return false;
+  }
+
+  /** Statbank tables occupy no local storage; sizes are 0 bytes. */
+  public static long pg_relation_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_total_relation_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_table_size(Object oid) {
+    return 0;
+  }
+
+  public static long pg_indexes_size(Object oid) {
+    return 0;
+  }
+
+  public static String pg_size_pretty(Object size) {
+    return size == null ? null : size + " bytes";
+  }
+
+  public static String quote_ident(String name) {
+    if (name == null) {
+      return null;
+    }
+    return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+  }
+
+  /**
+   * PostgreSQL's date_trunc on a timestamp: the start of its year, quarter, month, week (Monday),
+   * day, hour, minute or second. Metabase, Superset and Grafana group periods with it.
+   */
+  public static java.sql.Timestamp date_trunc(String unit, java.sql.Timestamp value) {
+    if (unit == null || value == null) {
+      return null;
+    }
+    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDateTime()));
+  }
+
+  /** date_trunc on a DATE, which PostgreSQL takes as midnight of that day. */
+  public static java.sql.Timestamp date_trunc(String unit, java.sql.Date value) {
+    if (unit == null || value == null) {
+      return null;
+    }
+    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDate().atStartOfDay()));
+  }
+
+  private static java.time.LocalDateTime truncate(String unit, java.time.LocalDateTime t) {
+    java.time.LocalDate day = t.toLocalDate();
+    switch (unit.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "millennium": return java.time.LocalDate.of((day.getYear() - 1) / 1000 * 1000 + 1, 1, 1)
+          .atStartOfDay();
+      case "century": return java.time.LocalDate.of((day.getYear() - 1) / 100 * 100 + 1, 1, 1)
+          .atStartOfDay();
+      case "decade": return java.time.LocalDate.of(day.getYear() / 10 * 10, 1, 1).atStartOfDay();
+      case "year": return day.withDayOfYear(1).atStartOfDay();
+      case "quarter": return java.time.LocalDate.of(day.getYear(),
+          (day.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
+      case "month": return day.withDayOfMonth(1).atStartOfDay();
+      case "week": return day.with(java.time.DayOfWeek.MONDAY).atStartOfDay();
+      case "day": return day.atStartOfDay();
+      case "hour": return t.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      case "minute": return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      case "second": return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      case "milliseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      case "microseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      default: throw new IllegalArgumentException("unit \"" + unit + "\" not recognized for "
+          + "date_trunc: use year, quarter, month, week, day, hour, minute or second");
+    }
+  }
+
+  /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */
+  public static String format(String template, String a) {
+    return formatOf(template, a);
+  }
+
+  public static String format(String template, String a, String b) {
+    return formatOf(template, a, b);
+  }
+
+  public static String format(String template, String a, String b, String c) {
+    return formatOf(template, a, b, c);
+  }
+
+  private static String formatOf(String template, String... args) {
+    if (template == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < template.length(); i++) {
+      char ch = template.charAt(i);
+      if (ch != '%' || i + 1 == template.length()) {
+        sb.append(ch);
+        continue;
+      }
+      char kind = template.charAt(++i);
+      if (kind == '%') {
+        sb.append('%');
+        continue;
+      }
+      String arg = next < args.length ? args[next++] : null;
+      switch (kind) {
+        case 's' -> sb.append(arg == null ? "" : arg);
+        case 'I' -> sb.append(quote_ident(arg));
+        case 'L' -> sb.append(arg == null ? "NULL" : "'" + arg.replace("'", "''") + "'");
+        default -> sb.append('%').append(kind);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A relation's OID from its (possibly qualified, possibly quoted) name: x::regclass. */
+  public static Integer regclass_of(DataContext root, String name) {
+    CatalogData data = catalog(root);
+    if (name == null || data == null) {
+      return null;
+    }
+    try {
+      return data.relationOid(name);
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  public static boolean has_table_privilege(String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_table_privilege(String user, String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_table_privilege(Integer table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(String schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(String user, String schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_schema_privilege(Integer schema, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_database_privilege(String database, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_database_privilege(String user, String database, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(String table, String column, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(Integer table, Integer column, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_column_privilege(String user, String table, String column,
+      String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(Integer table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static boolean has_any_column_privilege(String user, String table, String privilege) {
+    return readOnly(privilege);
+  }
+
+  public static String pg_get_statisticsobjdef_columns(Integer oid) {
+    return null;
+  }
+
+  public static boolean pg_relation_is_publishable(Integer oid) {
+    return false;
+  }
+
+  public static String array_to_string(Object array, String separator) {
+    if (!(array instanceof java.util.List<?> list)) {
+      return array == null ? null : array.toString();
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Object o : list) {
+      if (o != null) {
+        sb.append(sb.length() > 0 ? separator : "").append(o);
+      }
+    }
+    return sb.toString();
+  }
+
+  public static Integer array_upper(Object array, Integer dimension) {
+    return array instanceof java.util.List<?> list && !list.isEmpty() ? list.size() : null;
+  }
+
+  public static Integer array_lower(Object array, Integer dimension) {
+    return array instanceof java.util.List<?> list && !list.isEmpty() ? 1 : null;
+  }
+
+  /** The server is read-only: reading privileges are granted, writing ones are not. */
+  private static boolean readOnly(String privilege) {
+    String p = privilege == null ? "" : privilege.toLowerCase(Locale.ROOT);
+    return !p.matches("(?s).*(insert|update|delete|truncate|create|trigger|temp).*");
+  }
+
+  /** Statbank columns have no sequences. */
+  public static String pg_get_serial_sequence(String table, String column) {
+    return null;
+  }
+
+  /** SQLAlchemy builds identity options with it over pg_sequence, which is empty here. */
+  public static String json_build_object(Object k1, Object v1, Object k2, Object v2, Object k3,
+      Object v3, Object k4, Object v4, Object k5, Object v5, Object k6, Object v6, Object k7,
+      Object v7) {
+    return null;
+  }
+
+  public static String current_setting(DataContext root, String name) {
+    SessionSettings s = settings(root);
+    return s == null ? null : s.get(name.toLowerCase(Locale.ROOT));
+  }
+}

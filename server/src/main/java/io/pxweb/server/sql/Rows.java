@@ -1,0 +1,132 @@
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.PgType;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/** A result being sent: its columns, then its rows one at a time, each value as text or binary. */
+public interface Rows extends AutoCloseable {
+  /** A result column as the RowDescription message describes it. */
+  record Column(String name, PgType type, int typmod) {
+  }
+
+  List<Column> columns();
+
+  boolean next() throws SQLException;
+
+  String text(int column) throws SQLException;
+
+  byte[] binary(int column) throws SQLException;
+
+  @Override void close() throws SQLException;
+
+  /** The columns of a driver result, typed as PostgreSQL types. */
+  static List<Column> columnsOf(ResultSetMetaData md) throws SQLException {
+    List<Column> columns = new ArrayList<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      PgType type = PgType.of(md.getColumnType(i), md.getPrecision(i));
+      String label = md.getColumnLabel(i);
+      // Calcite names unnamed expressions EXPR$n; PostgreSQL calls them ?column?.
+      columns.add(new Column(label.startsWith("EXPR$") ? "?column?" : label, type,
+          PgType.typmod(type, md, i)));
+    }
+    return columns;
+  }
+
+  /** Rows read from a driver ResultSet; closing it closes its statement. */
+  final class Jdbc implements Rows {
+    private final Statement statement;
+    private final ResultSet rs;
+    private final List<Column> columns = new ArrayList<>();
+    private final PgType[] types;
+
+    Jdbc(Statement statement, ResultSet rs) throws SQLException {
+      this.statement = statement;
+      this.rs = rs;
+      columns.addAll(columnsOf(rs.getMetaData()));
+      types = new PgType[columns.size()];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = columns.get(i).type();
+      }
+    }
+
+    @Override public List<Column> columns() {
+      return columns;
+    }
+
+    @Override public boolean next() throws SQLException {
+      return rs.next();
+    }
+
+    @Override public String text(int column) throws SQLException {
+      return types[column].text(rs, column + 1);
+    }
+
+    @Override public byte[] binary(int column) throws SQLException {
+      return types[column].binary(rs, column + 1);
+    }
+
+    @Override public void close() throws SQLException {
+      statement.close();
+    }
+  }
+
+  /** Rows computed by the server itself (SHOW, catalog tables), values as Java objects. */
+  final class Listed implements Rows {
+    private final List<Column> columns;
+    private final Iterator<Object[]> rows;
+    private Object[] row;
+
+    Listed(List<Column> columns, List<Object[]> rows) {
+      this.columns = columns;
+      this.rows = rows.iterator();
+    }
+
+    @Override public List<Column> columns() {
+      return columns;
+    }
+
+    @Override public boolean next() {
+      row = rows.hasNext() ? rows.next() : null;
+      return row != null;
+    }
+
+    @Override public String text(int column) {
+      Object v = row[column];
+      if (v instanceof Boolean b) {
+        return b ? "t" : "f";
+      }
+      return v == null ? null : v.toString();
+    }
+
+    @Override public byte[] binary(int column) {
+      Object v = row[column];
+      if (v == null) {
+        return null;
+      }
+      switch (columns.get(column).type()) {
+        case BOOL: return new byte[] {(byte) (Boolean.TRUE.equals(v) ? 1 : 0)};
+        case INT2: {
+          int s = ((Number) v).intValue();
+          return new byte[] {(byte) (s >> 8), (byte) s};
+        }
+        case INT4: case OID: return PgType.int4(((Number) v).intValue());
+        case INT8: return PgType.int8(((Number) v).longValue());
+        case FLOAT8: return PgType.int8(Double.doubleToLongBits(((Number) v).doubleValue()));
+        case FLOAT4: return PgType.int4(Float.floatToIntBits(((Number) v).floatValue()));
+        case NUMERIC: return PgType.numeric(new java.math.BigDecimal(v.toString()));
+        default: return v.toString().getBytes(StandardCharsets.UTF_8);
+      }
+    }
+
+    @Override public void close() {
+    }
+  }
+}

@@ -1,0 +1,425 @@
+package io.pxweb.server.sql;
+
+import io.pxweb.server.catalog.CatalogData;
+import io.pxweb.server.catalog.PgCatalogSchema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.jdbc.CalciteConnection;
+
+/**
+ * The query side of one client session: its settings, transaction state, prepared statements
+ * and portals, and the simple and extended query protocols over the session's own driver
+ * connection. The protocol layer decodes each message and calls the method of the same name;
+ * replies go out through {@link Wire}. Everything here belongs to one session and one thread
+ * (only {@link #cancel} comes from another).
+ */
+public final class SqlSession implements SessionCommands.Host {
+  /** -Dpxweb.server.trace=true prints each statement, its time and its failure to standard error. */
+  private static final boolean TRACE = Boolean.getBoolean("pxweb.server.trace");
+  /** Prepared statements one session may hold (a client that never closes them is cut off). */
+  private static final int MAX_PREPARED = 10_000;
+
+  /** A parsed statement (Parse): its text and the parameter types the client declared. */
+  private record Prepared(String sql, int[] paramTypes) {
+  }
+
+  /** A bound statement (Bind): final SQL, the result formats asked for, and its running result. */
+  private static final class Portal {
+    final String sql;
+    final short[] formats;
+    Result result;
+    long sent;
+
+    Portal(String sql, short[] formats) {
+      this.sql = sql;
+      this.formats = formats;
+    }
+
+    boolean binary(int column) {
+      if (formats.length == 0) {
+        return false;
+      }
+      return (formats.length == 1 ? formats[0] : formats[column]) == 1;
+    }
+  }
+
+  private final int pid;
+  private final Wire wire;
+  private final Connection connection;
+  private final Settings settings;
+  private final QueryRouter router;
+  private char transaction = 'I';
+  private final Map<String, Prepared> prepared = new HashMap<>();
+  private final Map<String, Portal> portals = new HashMap<>();
+  private volatile Statement running;
+  private volatile boolean cancelled;
+  private String lastSql;
+
+  /**
+   * Opens the query side of a session that has logged in: its settings from the startup
+   * parameters, its catalog schemas on the driver connection, and the parameters reported to
+   * the client. The session owns the connection from now on.
+   */
+  public static SqlSession open(int pid, Wire wire, Connection connection, CatalogData.Oids oids,
+      Map<String, String> startup, long maxStatementMillis) throws SQLException, IOException {
+    String user = startup.getOrDefault("user", "");
+    Settings settings = new Settings(user, startup.getOrDefault("database", user),
+        startup.get("application_name"));
+    settings.maxStatementMillis(maxStatementMillis);
+    settings.applyStartup(startup);
+    try {
+      return new SqlSession(pid, wire, connection, settings, oids);
+    } catch (SQLException | IOException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  private SqlSession(int pid, Wire wire, Connection connection, Settings settings,
+      CatalogData.Oids oids) throws SQLException, IOException {
+    this.pid = pid;
+    this.wire = wire;
+    this.connection = connection;
+    this.settings = settings;
+    CatalogData catalog = new CatalogData(connection, oids);
+    PgCatalogSchema pg = PgCatalogSchema.register(
+        connection.unwrap(CalciteConnection.class).getRootSchema(), catalog, settings);
+    this.router = new QueryRouter(connection, settings, pid, catalog, pg);
+    for (String name : Settings.REPORTED) {
+      wire.parameterStatus(Settings.display(name), settings.get(name));
+    }
+  }
+
+  /** A Query message: each statement in turn; the caller sends ReadyForQuery after. */
+  public void simpleQuery(String text) throws IOException, SQLException {
+    closePortal("");
+    List<String> statements = SqlText.split(text);
+    if (statements.stream().allMatch(String::isEmpty)) {
+      wire.emptyQueryResponse();
+      return;
+    }
+    for (String sql : statements) {
+      if (sql.isEmpty()) {
+        continue;
+      }
+      Result result = run(sql);
+      if (result.rows() != null) {
+        try (Rows rows = result.rows()) {
+          rowDescription(rows.columns(), null);
+          long n = sendRows(rows, null, 0);
+          wire.commandComplete("SELECT " + n);
+        }
+      } else {
+        wire.commandComplete(result.tag());
+      }
+    }
+    if (transaction == 'I') {
+      closePortals();
+    }
+  }
+
+  /** Runs one statement: a session command, or a query for the catalog or the driver. */
+  private Result run(String sql) throws SQLException, IOException {
+    if (transaction == 'E') {
+      String word = SqlText.firstWord(sql);
+      if (!word.equals("ROLLBACK") && !word.equals("COMMIT") && !word.equals("ABORT")
+          && !word.equals("END")) {
+        throw new SQLException("current transaction is aborted, commands ignored until end of "
+            + "transaction block", "25P02");
+      }
+    }
+    Result command = SessionCommands.run(sql, this);
+    if (command != null) {
+      return command;
+    }
+    cancelled = false;
+    lastSql = sql;
+    long start = System.nanoTime();
+    Result result = router.query(sql, statement -> running = statement);
+    if (TRACE) {
+      System.err.println("pxweb-server: session " + pid + ": " + (System.nanoTime() - start)
+          / 1_000_000 + " ms to first row: " + sql.replace('\n', ' '));
+    }
+    return result;
+  }
+
+  /** Parse: keeps the statement under its name (the unnamed one is replaced). */
+  public void parse(String name, String sql, int[] paramTypes) throws IOException,
+      SQLException {
+    if (!name.isEmpty() && prepared.containsKey(name)) {
+      throw new SQLException("prepared statement \"" + name + "\" already exists", "42P05");
+    }
+    if (prepared.size() > MAX_PREPARED) {
+      throw new SQLException("too many prepared statements in this session", "53400");
+    }
+    prepared.put(name, new Prepared(sql.trim(), paramTypes));
+    wire.parseComplete();
+  }
+
+  /** Bind: the values (null for SQL NULL) in their formats (0 text, 1 binary). */
+  public void bind(String portalName, String statementName, short[] paramFormats,
+      byte[][] values, short[] resultFormats) throws IOException, SQLException {
+    Prepared statement = prepared.get(statementName);
+    if (statement == null) {
+      throw new SQLException("prepared statement \"" + statementName + "\" does not exist",
+          "26000");
+    }
+    String[] literals = new String[values.length];
+    for (int i = 0; i < values.length; i++) {
+      short format = paramFormats.length == 0 ? 0
+          : paramFormats.length == 1 ? paramFormats[0] : paramFormats[i];
+      int type = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
+      literals[i] = Parameters.literal(values[i], format == 1, type);
+    }
+    String sql = SqlText.replaceParameters(statement.sql(), k -> {
+      if (k < 1 || k > literals.length) {
+        throw new IllegalArgumentException("there is no parameter $" + k);
+      }
+      return literals[k - 1];
+    });
+    closePortal(portalName);
+    portals.put(portalName, new Portal(sql, resultFormats));
+    wire.bindComplete();
+  }
+
+  /** Describe of a statement ('S') or a portal ('P'). */
+  public void describe(char kind, String name) throws IOException, SQLException {
+    if (kind == 'S') {
+      Prepared statement = prepared.get(name);
+      if (statement == null) {
+        throw new SQLException("prepared statement \"" + name + "\" does not exist", "26000");
+      }
+      int n = Math.max(SqlText.parameterCount(statement.sql()), statement.paramTypes().length);
+      int[] types = new int[n];
+      for (int i = 0; i < n; i++) {
+        int t = i < statement.paramTypes().length ? statement.paramTypes()[i] : 0;
+        types[i] = t == 0 ? io.pxweb.server.catalog.PgType.TEXT.oid : t;
+      }
+      wire.parameterDescription(types);
+      List<Rows.Column> columns = SqlText.firstWord(statement.sql()).equals("SHOW")
+          ? SessionCommands.run(statement.sql(), this).rows().columns()
+          : router.describe(statement.sql());
+      if (columns == null) {
+        wire.noData();
+      } else {
+        rowDescription(columns, null);
+      }
+      return;
+    }
+    Portal portal = portal(name);
+    start(portal);
+    if (portal.result.rows() == null) {
+      wire.noData();
+    } else {
+      rowDescription(portal.result.rows().columns(), portal);
+    }
+  }
+
+  /** Execute: up to maxRows rows of the portal (all when 0). */
+  public void execute(String name, int maxRows) throws IOException, SQLException {
+    Portal portal = portal(name);
+    start(portal);
+    if (portal.sql.isEmpty()) {
+      wire.emptyQueryResponse();
+      return;
+    }
+    Rows rows = portal.result.rows();
+    if (rows == null) {
+      wire.commandComplete(portal.result.tag());
+      return;
+    }
+    long before = portal.sent;
+    long n = sendRows(rows, portal, maxRows);
+    portal.sent += n;
+    if (maxRows > 0 && n == maxRows) {
+      wire.portalSuspended();
+    } else {
+      wire.commandComplete("SELECT " + (before + n));
+      rows.close();
+    }
+  }
+
+  private void start(Portal portal) throws SQLException, IOException {
+    if (portal.result == null) {
+      portal.result = portal.sql.isEmpty() ? Result.tag("") : run(portal.sql);
+    }
+  }
+
+  /** Close of a statement ('S') or a portal. */
+  public void close(char kind, String name) throws IOException {
+    if (kind == 'S') {
+      prepared.remove(name);
+    } else {
+      closePortal(name);
+    }
+    wire.closeComplete();
+  }
+
+  /** Sync: outside a transaction block, the portals end. */
+  public void sync() {
+    if (transaction == 'I') {
+      closePortals();
+    }
+  }
+
+  /**
+   * The session is idle again: no statement is running. Returns the transaction status that
+   * ReadyForQuery reports (I idle, T in a block, E in a failed block).
+   */
+  public char ready() {
+    running = null;
+    return transaction;
+  }
+
+  /**
+   * A statement failed: a failed transaction block stays failed until it ends. Returns the
+   * error to report (a cancelled statement is reported as such, whatever broke it).
+   */
+  public SQLException failed(SQLException e) {
+    if (TRACE) {
+      System.err.println("pxweb-server: session " + pid + ": " + e.getSQLState() + " "
+          + e.getMessage() + "\n  in: " + lastSql);
+    }
+    if (transaction == 'T') {
+      transaction = 'E';
+    }
+    if (cancelled) {
+      cancelled = false;
+      return new SQLException("canceling statement due to user request", "57014", e);
+    }
+    return e;
+  }
+
+  private Portal portal(String name) throws SQLException {
+    Portal portal = portals.get(name);
+    if (portal == null) {
+      throw new SQLException("portal \"" + name + "\" does not exist", "34000");
+    }
+    return portal;
+  }
+
+  private void rowDescription(List<Rows.Column> columns, Portal portal) throws IOException {
+    List<Wire.Column> out = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      Rows.Column c = columns.get(i);
+      boolean binary = portal != null && portal.binary(i) && c.type().hasBinary();
+      out.add(new Wire.Column(c.name(), c.type().oid, (short) c.type().length, c.typmod(),
+          binary));
+    }
+    wire.rowDescription(out);
+  }
+
+  /** Sends up to maxRows rows (all when 0); returns how many were sent. */
+  private long sendRows(Rows rows, Portal portal, int maxRows) throws IOException, SQLException {
+    int width = rows.columns().size();
+    boolean[] binary = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      binary[i] = portal != null && portal.binary(i) && rows.columns().get(i).type().hasBinary();
+    }
+    byte[][] values = new byte[width][];
+    long n = 0;
+    try {
+      while ((maxRows <= 0 || n < maxRows) && rows.next()) {
+        if (cancelled) {
+          throw new SQLException("canceling statement due to user request", "57014");
+        }
+        for (int i = 0; i < width; i++) {
+          if (binary[i]) {
+            values[i] = rows.binary(i);
+          } else {
+            String text = rows.text(i);
+            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+          }
+        }
+        wire.dataRow(values);
+        n++;
+      }
+    } catch (SQLException | RuntimeException e) {
+      rows.close();
+      if (portal != null) {
+        portals.values().remove(portal);
+      }
+      throw e instanceof SQLException s ? s : new SQLException(e.getMessage(), "XX000", e);
+    }
+    return n;
+  }
+
+  /** Called from the thread that received a CancelRequest with this session's key. */
+  public void cancel() {
+    Statement s = running;
+    if (s != null) {
+      cancelled = true;
+      try {
+        s.cancel();
+      } catch (SQLException ignored) {
+        // Already finished.
+      }
+    }
+  }
+
+  /** Whether a statement is running now. */
+  public boolean isRunning() {
+    return running != null;
+  }
+
+  private void closePortal(String name) {
+    Portal p = portals.remove(name);
+    if (p != null && p.result != null && p.result.rows() != null) {
+      try {
+        p.result.rows().close();
+      } catch (SQLException ignored) {
+        // The statement is being dropped.
+      }
+    }
+  }
+
+  private void closePortals() {
+    for (String name : new ArrayList<>(portals.keySet())) {
+      closePortal(name);
+    }
+  }
+
+  /** Ends the session: its portals and its driver connection. */
+  public void close() {
+    closePortals();
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The session is over.
+    }
+  }
+
+  @Override public Settings settings() {
+    return settings;
+  }
+
+  @Override public void parameterChanged(String name, String value) throws IOException {
+    wire.parameterStatus(name, value);
+  }
+
+  @Override public void transaction(char status) {
+    if (status == 'I') {
+      closePortals();
+    }
+    transaction = status;
+  }
+
+  @Override public char transaction() {
+    return transaction;
+  }
+
+  @Override public void deallocate(String name) {
+    if (name == null) {
+      prepared.clear();
+    } else {
+      prepared.remove(name);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package io.pxweb.server.sql;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The backend messages a session's query handling sends, encoded by the protocol layer: the
+ * SQL side decides what to answer, the protocol side how it is framed on the connection.
+ */
+public interface Wire {
+  /** A result column as the RowDescription message describes it. */
+  record Column(String name, int typeOid, short typeLength, int typmod, boolean binary) {
+  }
+
+  void parameterStatus(String name, String value) throws IOException;
+
+  void rowDescription(List<Column> columns) throws IOException;
+
+  /** One DataRow; a null value is SQL NULL. The array may be reused by the caller. */
+  void dataRow(byte[][] values) throws IOException;
+
+  void commandComplete(String tag) throws IOException;
+
+  void emptyQueryResponse() throws IOException;
+
+  void parseComplete() throws IOException;
+
+  void bindComplete() throws IOException;
+
+  void closeComplete() throws IOException;
+
+  void noData() throws IOException;
+
+  void portalSuspended() throws IOException;
+
+  void parameterDescription(int[] typeOids) throws IOException;
+}
