@@ -163,7 +163,7 @@ public class PxWebDriver extends Driver {
     mount(root, config);
     attach(root, config.attachments());
     calcite.setSchema(StatbankSchema.ALL);
-    return ErrorBoundary.wrap(connection);
+    return ErrorBoundary.wrap(connection, source.problems());
   }
 
   /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLWarning;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,10 @@ public final class PxSql {
     // terminal). A property, not a URL suffix: messages quote the URL as the user typed it.
     info.setProperty("progress", "true");
     try (Connection c = new PxWebDriver().connect(inv.url, info)) {
+      // A folder's unreadable files and lenient readings: the shell has no logging backend.
+      for (SQLWarning w = c.getWarnings(); w != null; w = w.getNextWarning()) {
+        err.println("pxsql: warning: " + w.getMessage());
+      }
       new BatchRunner(c, inv.format, out).run(statements);
       return OK;
     } catch (SQLException e) {

@@ -58,6 +58,17 @@ class PxSqlTest {
   }
 
   @Test
+  void aFoldersProblemsArePrintedAsWarnings(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("broken.px"), "TITLE=\"t;\nDATA=\n1;\n");
+    Run r = run("--url", "jdbc:pxweb:file:" + dir, "--format", "csv", "SELECT id FROM meta.tables");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("id\r\nbroken\r\n", r.out());
+    assertEquals("pxsql: warning: Cannot read broken.px, line 1: a quotation mark opened on this"
+        + " line is not closed on it, so the statements after it are read as text and DATA is"
+        + " never found" + System.lineSeparator(), r.err());
+  }
+
+  @Test
   void csvFollowsRfc4180() {
     Run r = run("--format", "csv", LATEST);
     assertEquals("SECTOR_label,TIME,Emission\r\n"

@@ -2,10 +2,7 @@ package io.pxweb.jdbc.model;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /** Variable (dimension) of a table with its values in table order. */
 public final class Variable {
@@ -15,8 +12,7 @@ public final class Variable {
   private final boolean elimination;
   private final String eliminationValueCode;
   private final List<Value> values;
-  /** Lower-cased code to position: servers match value codes case-insensitively. */
-  private final Map<String, Integer> positions;
+  private final CodeIndex positions;
   private final VariableDetails details;
 
   /**
@@ -44,10 +40,7 @@ public final class Variable {
     this.elimination = elimination;
     this.eliminationValueCode = eliminationValueCode;
     this.values = List.copyOf(values);
-    this.positions = new HashMap<>(values.size() * 2);
-    for (int i = values.size() - 1; i >= 0; i--) {
-      positions.put(values.get(i).code().toLowerCase(Locale.ROOT), i);
-    }
+    this.positions = CodeIndex.of(this.values.stream().map(Value::code).toList());
   }
 
   public String code() {
@@ -83,10 +76,12 @@ public final class Variable {
     return details;
   }
 
-  /** Returns the position of a code in table order, matched case-insensitively as servers do; -1 if absent. */
+  /**
+   * Returns the position of a code in table order, -1 if absent: the exact code, else the one
+   * value whose code differs only in case (servers match codes case-insensitively).
+   */
   public int indexOf(String valueCode) {
-    Integer i = positions.get(valueCode.toLowerCase(Locale.ROOT));
-    return i == null ? -1 : i;
+    return positions.indexOf(valueCode);
   }
 
   @Override public String toString() {

@@ -5,6 +5,7 @@ import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
+import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import java.sql.SQLException;
@@ -27,6 +28,14 @@ public interface StatbankSource {
    */
   default String cacheScope() {
     return location();
+  }
+
+  /**
+   * Returns what the source could not read, or read only by a lenient rule (files of a folder);
+   * empty for servers, whose errors reach the statement that meets them.
+   */
+  default List<SourceProblem> problems() throws SQLException {
+    return List.of();
   }
 
   /**

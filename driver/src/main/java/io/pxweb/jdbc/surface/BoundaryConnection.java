@@ -4,6 +4,7 @@ import io.pxweb.jdbc.model.CallBudget;
 import java.sql.Connection;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.util.Properties;
 import java.util.concurrent.Executor;
@@ -35,6 +36,17 @@ final class BoundaryConnection extends ConnectionDelegate {
 
   @Override CallBudget budgetOf(String method) {
     return method.startsWith("prepare") ? calls.startCall() : null;
+  }
+
+  @Override public SQLWarning getWarnings() throws SQLException {
+    // Avatica keeps no warnings; the connection's are its source's problems (PX files).
+    live();
+    return calls.warnings();
+  }
+
+  @Override public void clearWarnings() throws SQLException {
+    live();
+    calls.warnings(null);
   }
 
   @Override public boolean getAutoCommit() throws SQLException {

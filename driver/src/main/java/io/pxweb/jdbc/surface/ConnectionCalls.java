@@ -2,6 +2,7 @@ package io.pxweb.jdbc.surface;
 
 import io.pxweb.jdbc.model.CallBudget;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +27,18 @@ final class ConnectionCalls {
   private final Set<CallBudget> active = Collections.newSetFromMap(new WeakHashMap<>());
   private volatile int networkTimeoutMillis;
   private volatile boolean aborted;
+  /** What {@code Connection.getWarnings} answers: the source's problems at connect time. */
+  private volatile SQLWarning warnings;
+
+  /** Sets the connection's warnings (null: none). */
+  void warnings(SQLWarning chain) {
+    warnings = chain;
+  }
+
+  /** Returns the connection's warnings, or null; {@code clearWarnings} sets them to null. */
+  SQLWarning warnings() {
+    return warnings;
+  }
 
   /** Starts the budget of a call outside a statement's execute: the network timeout. */
   CallBudget startCall() {

@@ -1,7 +1,9 @@
 package io.pxweb.jdbc.surface;
 
+import io.pxweb.jdbc.model.SourceProblem;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The JDBC surface of a connection: every call to the connection and the statements, result
@@ -27,7 +29,14 @@ public final class ErrorBoundary {
 
   /** Wraps a connection. */
   public static Connection wrap(Connection connection) {
-    return new BoundaryConnection(connection, new ConnectionCalls());
+    return wrap(connection, List.of());
+  }
+
+  /** Wraps a connection whose {@code getWarnings} answers its source's problems. */
+  public static Connection wrap(Connection connection, List<SourceProblem> problems) {
+    ConnectionCalls calls = new ConnectionCalls();
+    calls.warnings(SqlErrors.warnings(problems));
+    return new BoundaryConnection(connection, calls);
   }
 
   /** Turns any failure into the SQLException the user should see. */

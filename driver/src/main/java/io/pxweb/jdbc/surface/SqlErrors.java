@@ -323,4 +323,34 @@ final class SqlErrors {
   private static String firstLine(String message) {
     return message.split("\\R", 2)[0];
   }
+
+  /** Most problems a connection's warning chain lists one by one. */
+  static final int MAX_WARNINGS = 50;
+
+  /**
+   * Returns a source's problems as a warning chain (SQLState 01000), or null when there are
+   * none: what a user sees without a logging backend. The chain is bounded; the rest is counted
+   * and {@code meta.problems} lists all.
+   */
+  static java.sql.SQLWarning warnings(
+      java.util.List<io.pxweb.jdbc.model.SourceProblem> problems) {
+    java.sql.SQLWarning head = null;
+    int n = 0;
+    for (io.pxweb.jdbc.model.SourceProblem p : problems) {
+      String text = n < MAX_WARNINGS
+          ? (p.severity().equals(io.pxweb.jdbc.model.SourceProblem.ERROR) ? "Cannot read "
+              : "Read by a lenient rule: ") + p.describe()
+          : (problems.size() - MAX_WARNINGS) + " more problems: SELECT * FROM meta.problems";
+      java.sql.SQLWarning w = new java.sql.SQLWarning(text, "01000");
+      if (head == null) {
+        head = w;
+      } else {
+        head.setNextWarning(w);
+      }
+      if (++n > MAX_WARNINGS) {
+        break;
+      }
+    }
+    return head;
+  }
 }

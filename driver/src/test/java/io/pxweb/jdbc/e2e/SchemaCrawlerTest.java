@@ -59,7 +59,8 @@ class SchemaCrawlerTest {
     }
     assertEquals(server.catalog().tableIds().stream().sorted().toList(),
         List.copyOf(statbank.keySet()));
-    assertEquals(List.of("codelists", "notes", "source_references", "tables", "values", "variables"),
+    assertEquals(List.of("codelists", "notes", "problems", "source_references", "tables",
+        "values", "variables"),
         List.copyOf(meta.keySet()));
     for (TestTable expected : server.catalog().tables()) {
       Table t = statbank.get(expected.id());

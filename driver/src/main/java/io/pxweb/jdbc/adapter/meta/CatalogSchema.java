@@ -19,6 +19,7 @@ public final class CatalogSchema extends AbstractSchema {
     tables.put("values", new ValuesTable(catalog));
     tables.put("codelists", new CodelistsTable(catalog));
     tables.put("notes", new NotesTable(catalog));
+    tables.put("problems", new ProblemsTable(catalog));
     tables.put("source_references", new SourceReferencesTable(catalog));
   }
 

@@ -11,7 +11,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /** {@code meta.values}: one row per value of each variable, in table order. */
 final class ValuesTable extends PerTableCatalogTable {
   ValuesTable(PxWebCatalog catalog) {
-    super(catalog, "Values of each variable in table order, with unit and decimals for contents",
+    super(catalog, "Values of each variable in table order, with unit, decimals and shown decimals",
         List.of(
             new FixedColumn("table_id", SqlTypeName.VARCHAR, false),
             new FixedColumn("variable_code", SqlTypeName.VARCHAR, false),
@@ -19,7 +19,8 @@ final class ValuesTable extends PerTableCatalogTable {
             new FixedColumn("code", SqlTypeName.VARCHAR, false),
             new FixedColumn("label", SqlTypeName.VARCHAR, true),
             new FixedColumn("unit", SqlTypeName.VARCHAR, true),
-            new FixedColumn("decimals", SqlTypeName.INTEGER, true)));
+            new FixedColumn("decimals", SqlTypeName.INTEGER, true),
+            new FixedColumn("show_decimals", SqlTypeName.INTEGER, true)));
   }
 
   @Override void rows(TableMetadata metadata, List<Object[]> out) {
@@ -28,7 +29,9 @@ final class ValuesTable extends PerTableCatalogTable {
       for (Value value : v.values()) {
         boolean content = v.role() == io.pxweb.jdbc.model.VariableRole.CONTENT;
         out.add(new Object[] {metadata.id(), v.code(), position++, value.code(), value.label(),
-            value.unit(), content ? value.decimals() : null});
+            value.unit(), content ? value.decimals() : null,
+            value.showDecimals() != null ? value.showDecimals()
+                : content ? Integer.valueOf(value.decimals()) : null});
       }
     }
   }

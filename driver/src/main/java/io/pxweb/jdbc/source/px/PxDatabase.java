@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.source.px;
 
 import io.pxweb.jdbc.model.Redaction;
+import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,9 +55,9 @@ final class PxDatabase {
   record Broken(String probableId, String relative, Exception error) {
   }
 
-  /** What a scan found. */
+  /** What a scan found; {@code problems} are the broken files, then every warning, by path. */
   record Snapshot(List<Table> tables, List<Broken> broken, PxMenu menu, List<String> languages,
-      String defaultLanguage) {
+      String defaultLanguage, List<SourceProblem> problems) {
 
     /** Returns a table by id, ignoring case as servers do, or null. */
     Table table(String id) {
@@ -142,15 +143,25 @@ final class PxDatabase {
         defaultLanguage = e.getKey();
       }
     }
+    List<SourceProblem> problems = new ArrayList<>();
+    for (Broken b : broken) {
+      problems.add(problem(b));
+    }
     List<Table> tables = new ArrayList<>();
     Map<String, Table> byId = new HashMap<>();
     List<String> languages = new ArrayList<>(List.of(defaultLanguage));
     for (PxTableLayout layout : layouts) {
       String rel = relative(layout.file().path());
       Table previous = byId.get(layout.id().toLowerCase(Locale.ROOT));
+      for (PxWarning w : layout.file().warnings()) {
+        problems.add(new SourceProblem(rel, w.line(), layout.id(), SourceProblem.WARNING,
+            w.detail()));
+      }
       if (previous != null) {
         LOG.warn("Skipping PX file {}: table id {} is already used by {}", rel, layout.id(),
             previous.relative());
+        problems.add(new SourceProblem(rel, 0, layout.id(), SourceProblem.WARNING, "skipped:"
+            + " table id " + layout.id() + " is already used by " + previous.relative()));
         continue;
       }
       List<String> langs = PxMetadataMapper.languages(layout.file(), defaultLanguage);
@@ -164,9 +175,19 @@ final class PxDatabase {
       tables.add(t);
     }
     Snapshot s = new Snapshot(List.copyOf(tables), List.copyOf(broken), menu(), languages,
-        defaultLanguage);
+        defaultLanguage, List.copyOf(problems));
     last = s;
     return s;
+  }
+
+  /** Returns a broken file as a problem: its line and reason, or the read failure. */
+  private static SourceProblem problem(Broken b) {
+    if (b.error() instanceof PxFormatException e) {
+      return new SourceProblem(b.relative(), e.line(), b.probableId(), SourceProblem.ERROR,
+          e.detail());
+    }
+    return new SourceProblem(b.relative(), 0, b.probableId(), SourceProblem.ERROR,
+        "cannot read the file: " + b.error());
   }
 
   /** Returns the last scan, scanning when there is none yet. */
@@ -230,6 +251,27 @@ final class PxDatabase {
     return (PxFormatException) e;
   }
 
+  /** Returns the folder paths of a broken file: from the menu, else from its sub-folders. */
+  List<List<TableEntry.Folder>> paths(Snapshot s, Broken b, String lang) {
+    if (s.menu() != null) {
+      List<List<TableEntry.Folder>> fromMenu = s.menu().paths(b.relative(), lang);
+      if (fromMenu != null) {
+        return fromMenu;
+      }
+    }
+    List<TableEntry.Folder> path = folders(b.relative());
+    return path.isEmpty() ? List.of() : List.of(path);
+  }
+
+  private static List<TableEntry.Folder> folders(String relative) {
+    String[] parts = relative.split("/");
+    List<TableEntry.Folder> path = new ArrayList<>();
+    for (int i = 0; i < parts.length - 1; i++) {
+      path.add(new TableEntry.Folder(parts[i], parts[i]));
+    }
+    return path;
+  }
+
   /** Returns the folder paths of a table in a language: from the menu, else from sub-folders. */
   List<List<TableEntry.Folder>> paths(Snapshot s, Table t, String lang) {
     if (s.menu() != null) {
@@ -238,11 +280,7 @@ final class PxDatabase {
         return fromMenu;
       }
     }
-    String[] parts = t.relative().split("/");
-    List<TableEntry.Folder> path = new ArrayList<>();
-    for (int i = 0; i < parts.length - 1; i++) {
-      path.add(new TableEntry.Folder(parts[i], parts[i]));
-    }
+    List<TableEntry.Folder> path = folders(t.relative());
     if (!path.isEmpty()) {
       return List.of(path);
     }

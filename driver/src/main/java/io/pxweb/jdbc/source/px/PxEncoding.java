@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * Chooser of the character set a PX file is read with.
  *
  * <p>The rule, in order: a UTF-8 byte order mark means UTF-8; otherwise the {@code CODEPAGE}
- * keyword (ISO-8859-1 when there is none, PX-2013's default) unless the bytes say otherwise.
+ * keyword, else Windows-1252 for {@code CHARSET="ANSI"}, else ISO-8859-1 (PX-2013's default),
+ * unless the bytes say otherwise.
  * Files are often re-saved by tools that write UTF-8 and leave the header alone (the reference
  * server's own PX output does), so a file whose non-ASCII bytes form valid UTF-8 is read as
  * UTF-8 even when it declares a single-byte code page: Latin-1 text practically never forms
@@ -26,6 +27,9 @@ final class PxEncoding {
   /** Finds CODEPAGE="..." at the start of a statement, before the file is decoded. */
   private static final Pattern CODEPAGE =
       Pattern.compile("(?:^|;)\\s*CODEPAGE\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+  /** Finds CHARSET="ANSI": PX-2013's mark of a file written with a Windows code page. */
+  private static final Pattern ANSI =
+      Pattern.compile("(?:^|;)\\s*CHARSET\\s*=\\s*\"\\s*ANSI\\s*\"", Pattern.CASE_INSENSITIVE);
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private PxEncoding() {
@@ -38,8 +42,9 @@ final class PxEncoding {
   }
 
   /**
-   * Returns the character set a PX header declares, by an ASCII pre-scan of its bytes; null when
-   * it declares none.
+   * Returns the character set a PX header declares, by an ASCII pre-scan of its bytes: its
+   * CODEPAGE, else Windows-1252 when it says {@code CHARSET="ANSI"} (the Windows code page PC-Axis
+   * and PX-Edit write with); null when it declares neither.
    *
    * @throws PxFormatException when the declared code page is unknown to Java
    */
@@ -48,7 +53,7 @@ final class PxEncoding {
     String ascii = new String(header, StandardCharsets.ISO_8859_1);
     Matcher m = CODEPAGE.matcher(ascii);
     if (!m.find()) {
-      return null;
+      return ANSI.matcher(ascii).find() ? WINDOWS_1252 : null;
     }
     String name = m.group(1).trim();
     Charset charset = forName(name);
@@ -88,15 +93,27 @@ final class PxEncoding {
    * @throws PxFormatException when the bytes are valid in neither the declared set nor UTF-8
    */
   static Charset choose(byte[] bytes, Charset declared) throws PxFormatException {
+    return choose(bytes, declared, new java.util.ArrayList<>());
+  }
+
+  /** Chooses the character set, adding a warning when it is not the declared one. */
+  static Charset choose(byte[] bytes, Charset declared, java.util.List<PxWarning> warnings)
+      throws PxFormatException {
     if (hasUtf8Bom(bytes)) {
       return StandardCharsets.UTF_8;
     }
     Charset cs = declared == null ? StandardCharsets.ISO_8859_1 : declared;
     boolean utf8 = decodes(bytes, StandardCharsets.UTF_8);
     if (cs.equals(StandardCharsets.UTF_8)) {
+      if (!utf8) {
+        warnings.add(new PxWarning(0, "the file declares UTF-8 but is not valid UTF-8; read as"
+            + " Windows-1252"));
+      }
       return utf8 ? cs : WINDOWS_1252;
     }
     if (utf8 && hasNonAscii(bytes)) {
+      warnings.add(new PxWarning(0, "the file declares " + cs.name() + (declared == null
+          ? " (the default)" : "") + " but its text is valid UTF-8; read as UTF-8"));
       return StandardCharsets.UTF_8;
     }
     if (!decodes(bytes, cs)) {

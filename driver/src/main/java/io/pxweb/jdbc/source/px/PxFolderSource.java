@@ -1,12 +1,13 @@
 package io.pxweb.jdbc.source.px;
 
 import io.pxweb.jdbc.model.CallBudget;
-
+import io.pxweb.jdbc.model.CodeIndex;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
+import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
@@ -16,10 +17,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -98,15 +97,34 @@ public final class PxFolderSource implements StatbankSource {
         List.of("px"));
   }
 
-  /** Returns every good table of the folder, in path order; {@code pageSize} is not needed. */
+  /**
+   * Returns every table of the folder, in path order: the good ones, then each file whose
+   * header cannot be read, under the id a request for it would use (TABLEID or MATRIX as far as
+   * they can be made out, else the file name), so that querying it tells why (08P01).
+   * {@code pageSize} is not needed.
+   */
   @Override public List<TableEntry> tables(String lang, int pageSize) throws SQLException {
     PxDatabase.Snapshot s = scan();
-    List<TableEntry> out = new ArrayList<>(s.tables().size());
+    List<TableEntry> out = new ArrayList<>(s.tables().size() + s.broken().size());
     for (PxDatabase.Table t : s.tables()) {
       String l = language(t, lang);
       out.add(PxMetadataMapper.entry(t.layout(), l, database.paths(s, t, l)));
     }
+    for (PxDatabase.Broken b : s.broken()) {
+      if (StatbankSource.named(out, b.probableId()) == null) {
+        String why = b.error() instanceof PxFormatException e ? "line " + e.line() + ": "
+            + e.detail() : b.error().toString();
+        out.add(new TableEntry(b.probableId(), b.relative(), "Malformed PX file " + b.relative()
+            + ", " + why, null, null, null, "Other", List.of(), database.paths(s, b, lang), null,
+            false));
+      }
+    }
     return out;
+  }
+
+  /** Returns what could not be read in the folder, or was read by a lenient rule. */
+  @Override public List<SourceProblem> problems() throws SQLException {
+    return scan().problems();
   }
 
   @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
@@ -148,14 +166,11 @@ public final class PxFolderSource implements StatbankSource {
         throw new SQLException("Non-existent variable '" + s.variable() + "' in table " + t.id()
             + " (expected " + d.code() + " in position " + (v + 1) + ")", "42S22");
       }
-      Map<String, Integer> index = new HashMap<>();
-      for (int i = d.size() - 1; i >= 0; i--) {
-        index.put(d.codes().get(i).toLowerCase(Locale.ROOT), i);
-      }
+      CodeIndex index = CodeIndex.of(d.codes());
       out[v] = new int[s.size()];
       for (int k = 0; k < s.size(); k++) {
-        Integer p = index.get(s.codes().get(k).toLowerCase(Locale.ROOT));
-        if (p == null) {
+        int p = index.indexOf(s.codes().get(k));
+        if (p < 0) {
           throw new SQLException("Non-existent value '" + s.codes().get(k) + "' of variable "
               + d.code() + " in table " + t.id(), "22023");
         }

@@ -13,23 +13,34 @@ import java.util.Locale;
  * them is one text continued over several lines. A quoted string cannot contain a quotation
  * mark (the format has no escape), but it may contain {@code ;}, {@code =}, commas and line
  * breaks. A bare word ends at a comma or semicolon outside parentheses, so
- * {@code TLIST(A1, "1994"-"1996")} stays one value.
+ * {@code TLIST(A1, "1994"-"1996")} stays one value. Two quoted strings joined by {@code -} (a
+ * TIMEVAL range, {@code TLIST(A1),"2019"-"2022"}) or {@code :} (a HIERARCHIES pair,
+ * {@code "SE":"SE1"}) are one value. Keyword names may be written with dots for dashes
+ * ({@code CREATION.DATE}).
  *
  * <p>The text given must end before the {@code DATA} keyword; finding that boundary in the bytes
  * of a file is {@link PxTableFile}'s job.
  */
 final class PxHeaderParser {
   private final String text;
+  private final java.util.List<PxWarning> warnings;
   private int pos;
   private int line = 1;
 
-  private PxHeaderParser(String text) {
+  private PxHeaderParser(String text, List<PxWarning> warnings) {
     this.text = text;
+    this.warnings = warnings;
   }
 
   /** Parses every statement of a header. */
   static List<PxKeyword> parse(String header) throws PxFormatException {
-    return new PxHeaderParser(header).statements();
+    return parse(header, new ArrayList<>());
+  }
+
+  /** Parses every statement of a header, adding the deviations it accepts to a list. */
+  static List<PxKeyword> parse(String header, List<PxWarning> warnings)
+      throws PxFormatException {
+    return new PxHeaderParser(header, warnings).statements();
   }
 
   private List<PxKeyword> statements() throws PxFormatException {
@@ -67,7 +78,30 @@ final class PxHeaderParser {
       skipSpace();
       char c = peek();
       if (c == '"') {
-        values.add(quotedText(name));
+        String text = quotedText(name);
+        skipSpace();
+        char joiner = peek();
+        if ((joiner == '-' || joiner == ':') && followedByQuote()) {
+          // "2019"-"2022" (a TIMEVAL range after TLIST(A1)) and "SE":"SE1" (a HIERARCHIES
+          // parent:child pair) are one value each; the range keeps its quotation marks so that
+          // PxTimeList tells it from a period.
+          pos++;
+          skipSpace();
+          String second = quotedText(name);
+          if (joiner == '-' && !name.equals("TIMEVAL")) {
+            warnings.add(new PxWarning(line, "a range \"" + text + "\"-\"" + second + "\" in "
+                + name + " is kept as one value"));
+          }
+          values.add(joiner == '-' ? "\"" + text + "\"-\"" + second + "\"" : text + ":" + second);
+          quoted = false;
+        } else {
+          values.add(text);
+        }
+      } else if (c == ';' && values.isEmpty()) {
+        // KEYWORD=; (PX-Edit writes it for an emptied text): an empty text, as PxWeb reads it.
+        warnings.add(new PxWarning(line, name + " has no value; read as an empty text"));
+        pos++;
+        return new PxKeyword(name, language, subkeys, List.of(""), true, startLine);
       } else if (c == ';' || c == ',') {
         throw error("empty value in " + name);
       } else if (c == 0) {
@@ -95,7 +129,7 @@ final class PxHeaderParser {
     int start = pos;
     while (pos < text.length()) {
       char c = text.charAt(pos);
-      if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+      if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
         pos++;
       } else {
         break;
@@ -104,7 +138,13 @@ final class PxHeaderParser {
     if (start == pos) {
       throw error("expected a keyword, found " + describe(peek()));
     }
-    return text.substring(start, pos).toUpperCase(Locale.ROOT);
+    String name = text.substring(start, pos).toUpperCase(Locale.ROOT);
+    if (name.indexOf('.') >= 0) {
+      // Some writers spell PX-2013's dashes as dots (CREATION.DATE, LAST.UPDATED); PxWeb reads them.
+      warnings.add(new PxWarning(line, "keyword " + name + " is read as " + name.replace('.', '-')));
+      return name.replace('.', '-');
+    }
+    return name;
   }
 
   private String language(String name) throws PxFormatException {
@@ -216,6 +256,15 @@ final class PxHeaderParser {
       throw new PxFormatException(startLine, "value of " + name + " has no closing ')'");
     }
     return text.substring(start, pos).trim();
+  }
+
+  /** Returns whether the character after the current one, past white space, is a quote. */
+  private boolean followedByQuote() {
+    int i = pos + 1;
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == '"';
   }
 
   private void skipSpace() {

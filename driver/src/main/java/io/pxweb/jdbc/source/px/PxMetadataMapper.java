@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * variable (its code is VARIABLECODE, "ContentsCode" in the fixtures); a table without one gets
  * the synthetic variable {@value #CONTENT_CODE} with one value {@value #CONTENT_VALUE} whose
  * label is CONTENTS; time = TIMEVAL or VARIABLE-TYPE T; geographical = VARIABLE-TYPE G or MAP;
- * a content value's decimals = PRECISION, else SHOWDECIMALS, else DECIMALS; elimination from
+ * a content value's scale = DECIMALS (the stored digits) or a larger PRECISION, its shown
+ * decimals PRECISION, else SHOWDECIMALS; elimination from
  * ELIMINATION (YES, or the label of the elimination value).
  */
 final class PxMetadataMapper {
@@ -47,6 +48,11 @@ final class PxMetadataMapper {
    * zone; the recorded outputs and the Nordic producers' files use Central European time.
    */
   static final ZoneId PX_ZONE = ZoneId.of("Europe/Stockholm");
+
+  /** Decimals of a file without DECIMALS: PX-2013's most without SHOWDECIMALS. */
+  static final int DEFAULT_DECIMALS = 6;
+  /** PX-2013's most stored decimals. */
+  static final int MAX_DECIMALS = 15;
 
   private static final DateTimeFormatter UTC_TEXT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -79,8 +85,15 @@ final class PxMetadataMapper {
     if (f.all("UNITS").isEmpty()) {
       throw missing(f, "UNITS");
     }
-    integer(f, "DECIMALS", true);
-    integer(f, "SHOWDECIMALS", false);
+    if (integer(f, "DECIMALS") == null) {
+      f.warn(f.dataLine(), "no DECIMALS: cells are read with " + DEFAULT_DECIMALS
+          + " decimals, PX-2013's most without SHOWDECIMALS");
+    }
+    if (f.find("SHOWDECIMALS") != null && wholeNumber(f.text("SHOWDECIMALS")) == null) {
+      // PxWeb reads such a file on ("error/continue" in its example database).
+      f.warn(f.find("SHOWDECIMALS").line(), "SHOWDECIMALS=" + f.text("SHOWDECIMALS")
+          + " is no number from 0 to 99; it is ignored");
+    }
     String id = f.text("TABLEID") != null && !f.text("TABLEID").isBlank() ? f.text("TABLEID")
         : f.text("MATRIX");
     if (id == null || id.isBlank()) {
@@ -111,8 +124,18 @@ final class PxMetadataMapper {
         break;
       }
     }
-    PxTimeList timeList = time != null && f.find("TIMEVAL", time) != null
-        ? PxTimeList.parse(f.find("TIMEVAL", time)) : null;
+    PxTimeList timeList = null;
+    if (time != null && f.find("TIMEVAL", time) != null) {
+      try {
+        timeList = PxTimeList.parse(f.find("TIMEVAL", time));
+      } catch (PxFormatException e) {
+        if (f.find("VALUES", time) == null) {
+          throw e;
+        }
+        // VALUES gives the periods; a TIMEVAL PxWeb would not expand only loses the time unit.
+        f.warn(e.line(), e.detail() + "; the periods are taken from VALUES(\"" + time + "\")");
+      }
+    }
     boolean keyed = false;
     for (String name : all) {
       PxKeyword keys = f.find("KEYS", name);
@@ -152,7 +175,8 @@ final class PxMetadataMapper {
       }
       Set<String> unique = new HashSet<>();
       for (String c : codes) {
-        if (!unique.add(c.toLowerCase(Locale.ROOT))) {
+        // Codes are case-sensitive: "Hyundai I30" and "Hyundai i30" are two models.
+        if (!unique.add(c)) {
           int line = codesKw != null ? codesKw.line() : valuesKw != null ? valuesKw.line()
               : f.find("TIMEVAL", name).line();
           throw new PxFormatException(line, "variable \"" + name + "\" has the value code \"" + c
@@ -214,13 +238,9 @@ final class PxMetadataMapper {
     return (type != null && type.equalsIgnoreCase("G")) || f.find("MAP", name) != null;
   }
 
-  private static Integer integer(PxTableFile f, String keyword, boolean mandatory)
-      throws PxFormatException {
+  private static Integer integer(PxTableFile f, String keyword) throws PxFormatException {
     PxKeyword k = f.find(keyword);
     if (k == null) {
-      if (mandatory) {
-        throw missing(f, keyword);
-      }
       return null;
     }
     try {
@@ -251,9 +271,10 @@ final class PxMetadataMapper {
       List<Value> values = new ArrayList<>(d.size());
       for (int j = 0; j < d.size(); j++) {
         if (i == content) {
-          values.add(new Value(d.codes().get(j), labels.get(j), x.unit(j), decimals(t, j)));
+          values.add(new Value(d.codes().get(j), labels.get(j), x.unit(j), decimals(t, j),
+              shownDecimals(t, i, j)));
         } else {
-          values.add(new Value(d.codes().get(j), labels.get(j), null, 0));
+          values.add(new Value(d.codes().get(j), labels.get(j), null, 0, shownDecimals(t, i, j)));
         }
       }
       variables.add(new Variable(d.code(), x.variableName(i), d.role(), d.elimination(),
@@ -310,18 +331,72 @@ final class PxMetadataMapper {
     return out;
   }
 
-  private static int decimals(PxTableLayout t, int contentValue) {
+  /**
+   * Returns the scale a content value's cells are read with: the digits stored. DECIMALS is
+   * the stored precision (PX-2013: "how many decimals will be saved"); PRECISION asks that a
+   * value be shown with more decimals than the rest, so its cells may store more, and a PRECISION
+   * on a value of another variable (a row of averages) reaches every content column; a file that
+   * stores more digits than all these say (found by one scan of DATA) keeps them too.
+   * SHOWDECIMALS only says how many to show and never cuts stored digits.
+   */
+  static int decimals(PxTableLayout t, int contentValue) {
     PxTableFile f = t.file();
-    PxTableLayout.Dim d = t.variables().get(t.contentIndex());
-    if (!d.synthetic()) {
-      String precision = f.text("PRECISION", d.name(), d.labels().get(contentValue));
-      if (precision != null && precision.trim().matches("\\d+")) {
-        return Integer.parseInt(precision.trim());
+    PxTableLayout.Dim content = t.variables().get(t.contentIndex());
+    int scale = Math.max(storedDecimals(f), f.dataDecimals());
+    for (PxTableLayout.Dim d : t.variables()) {
+      if (d.synthetic()) {
+        continue;
+      }
+      for (int j = 0; j < d.size(); j++) {
+        if (d == content && j != contentValue) {
+          continue;
+        }
+        Integer p = precision(f, d, j);
+        if (p != null) {
+          scale = Math.max(scale, p);
+        }
       }
     }
-    // layout() has checked both are whole numbers.
-    String show = f.text("SHOWDECIMALS");
-    return Integer.parseInt((show != null ? show : f.text("DECIMALS")).trim());
+    return scale;
+  }
+
+  /**
+   * Returns the decimals the publisher shows a value with, or null when that is the stored
+   * precision: PRECISION of the value, else (for a content value) SHOWDECIMALS.
+   */
+  static Integer shownDecimals(PxTableLayout t, int variable, int value) {
+    PxTableFile f = t.file();
+    PxTableLayout.Dim d = t.variables().get(variable);
+    Integer p = d.synthetic() ? null : precision(f, d, value);
+    if (p != null) {
+      return p;
+    }
+    if (variable != t.contentIndex()) {
+      return null;
+    }
+    Integer show = wholeNumber(f.text("SHOWDECIMALS"));
+    return show != null ? show : wholeNumber(f.text("DECIMALS"));
+  }
+
+  /**
+   * Returns DECIMALS; a file without it gets {@value #DEFAULT_DECIMALS}, the most a file may
+   * store without SHOWDECIMALS in PX-2013, so no stored digit is cut (PxWeb keeps "not given"
+   * and shows the digits as stored).
+   */
+  static int storedDecimals(PxTableFile f) {
+    Integer d = wholeNumber(f.text("DECIMALS"));
+    return d != null ? d : DEFAULT_DECIMALS;
+  }
+
+  private static Integer precision(PxTableFile f, PxTableLayout.Dim d, int value) {
+    return wholeNumber(f.text("PRECISION", d.name(), d.labels().get(value)));
+  }
+
+  private static Integer wholeNumber(String s) {
+    if (s == null || !s.trim().matches("\\d{1,2}")) {
+      return null;
+    }
+    return Math.min(MAX_DECIMALS, Integer.parseInt(s.trim()));
   }
 
   /**

@@ -36,10 +36,13 @@ final class PxTableFile {
   private final String defaultLanguage;
   private final List<String> languages;
   private final Map<String, List<PxKeyword>> index;
+  /** Deviations read by a lenient rule: the parser's, then the mapper's (added once, at load). */
+  private final List<PxWarning> warnings;
 
   private PxTableFile(Path path, Charset charset, long dataOffset, int dataLine,
-      List<PxKeyword> statements) {
+      List<PxKeyword> statements, List<PxWarning> warnings) {
     this.path = path;
+    this.warnings = new ArrayList<>(warnings);
     this.charset = charset;
     this.dataOffset = dataOffset;
     this.dataLine = dataLine;
@@ -127,18 +130,66 @@ final class PxTableFile {
         sawEquals = true;
         if (name.toString().trim().equalsIgnoreCase("DATA")) {
           byte[] head = Arrays.copyOf(header.toByteArray(), statementStart);
-          Charset charset = PxEncoding.choose(head, PxEncoding.declared(head));
-          List<PxKeyword> statements = PxHeaderParser.parse(PxEncoding.decode(head, charset));
-          return new PxTableFile(path, charset, size, statementLine, statements);
+          List<PxWarning> warnings = new ArrayList<>();
+          Charset charset = PxEncoding.choose(head, PxEncoding.declared(head), warnings);
+          List<PxKeyword> statements =
+              PxHeaderParser.parse(PxEncoding.decode(head, charset), warnings);
+          return new PxTableFile(path, charset, size, statementLine, statements, warnings);
         }
       } else if (!sawEquals && name.length() < 16) {
         name.append((char) b);
       }
     }
+    int stray = strayQuoteLine(header.toByteArray());
+    if (stray > 0) {
+      throw new PxFormatException(stray, "a quotation mark opened on this line is not closed on"
+          + " it, so the statements after it are read as text and DATA is never found");
+    }
     if (quoted) {
       throw new PxFormatException(line, "the file ends inside a quoted text, before DATA");
     }
     throw new PxFormatException(line, "no DATA keyword: the file ends after its header");
+  }
+
+  /** A line that starts a statement: a keyword, maybe [lang] and ("sub-keys"), then '='. */
+  private static final java.util.regex.Pattern STATEMENT_START = java.util.regex.Pattern.compile(
+      "[A-Za-z][A-Za-z0-9._-]*\\s*(\\[[^\\]\\n]*\\])?\\s*(\\([^\\n]*\\))?\\s*=.*");
+
+  /**
+   * Finds the line of a stray quotation mark: the first quoted text that runs over a line break
+   * into a line that starts a statement ({@code KEYWORD=}), or up to the end of the file. A text
+   * may legally continue over lines, but not into the next statement; without this the error
+   * would name the end of the file. Returns 0 when there is none.
+   */
+  private static int strayQuoteLine(byte[] bytes) {
+    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+    int line = 1;
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        line++;
+      } else if (c == '"') {
+        int close = text.indexOf('"', i + 1);
+        if (close < 0) {
+          return line;
+        }
+        int openLine = line;
+        for (int j = i + 1; j < close; j++) {
+          if (text.charAt(j) == '\n') {
+            line++;
+            int end = text.indexOf('\n', j + 1);
+            String next = text.substring(j + 1, end < 0 || end > close ? close : end).strip();
+            if (STATEMENT_START.matcher(next).matches()) {
+              return openLine;
+            }
+          }
+        }
+        i = close;
+      }
+      i++;
+    }
+    return 0;
   }
 
   private static String key(String name, String language, List<String> subkeys) {
@@ -154,6 +205,66 @@ final class PxTableFile {
 
   Path path() {
     return path;
+  }
+
+  /** Most decimals a number in DATA is written with, or -1 before {@link #dataDecimals()}. */
+  private volatile int dataDecimals = -1;
+
+  /**
+   * Returns the most decimals any number in DATA is written with (at most 15), read once per
+   * version of the file: some files store more digits than DECIMALS says (a PRECISION left out,
+   * a DECIMALS of the shown figures), and a cell must read as the digits stored. Returns 0 when
+   * the file cannot be read now; the data request will report that.
+   */
+  int dataDecimals() {
+    int d = dataDecimals;
+    if (d < 0) {
+      d = scanDataDecimals();
+      dataDecimals = d;
+    }
+    return d;
+  }
+
+  private int scanDataDecimals() {
+    int most = 0;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+      in.skipNBytes(dataOffset);
+      boolean quoted = false;
+      int decimals = -1;
+      int b;
+      // Every character set a PX file may use is ASCII-compatible: digits and '.' are bytes.
+      while ((b = in.read()) >= 0) {
+        if (quoted) {
+          quoted = b != '"';
+        } else if (b == '"') {
+          quoted = true;
+          decimals = -1;
+        } else if (b == '.') {
+          decimals = decimals == -1 ? 0 : -2;
+        } else if (b >= '0' && b <= '9') {
+          if (decimals >= 0 && ++decimals > most) {
+            most = Math.min(decimals, 15);
+          }
+        } else if (b == 'e' || b == 'E') {
+          decimals = -2;
+        } else if (b != '-' && b != '+') {
+          decimals = -1;
+        }
+      }
+    } catch (IOException e) {
+      return 0;
+    }
+    return most;
+  }
+
+  /** Returns the deviations read by a lenient rule, in the order found. */
+  List<PxWarning> warnings() {
+    return Collections.unmodifiableList(warnings);
+  }
+
+  /** Records a deviation the mapper accepted; only while the file is being loaded. */
+  void warn(int line, String detail) {
+    warnings.add(new PxWarning(line, detail));
   }
 
   Charset charset() {

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Both forms of PX-2013 are read: {@code TLIST(A1),"1994","1995","1996"} and the range
  * {@code TLIST(A1,"1994"-"1996")}, which is expanded period by period in the scale's own
- * format (CCYY, CCYYH, CCYYQ, CCYYMM, CCYYWW).
+ * format (CCYY, CCYYH, CCYYQ, CCYYMM, CCYYWW); so is a range after the head,
+ * {@code TLIST(A1),"2019"-"2022"}, a deviation PxWeb reads.
  *
  * @param scale A1, H1, Q1, M1 or W1 (upper case as written)
  * @param periods the periods in file format, e.g. "200601"
@@ -36,7 +37,16 @@ record PxTimeList(String scale, List<String> periods) {
       throw new PxFormatException(timeval.line(), timeval + " does not start with TLIST(...)");
     }
     String scale = m.group(1).toUpperCase(Locale.ROOT);
-    List<String> periods = new ArrayList<>(values.subList(1, values.size()));
+    List<String> periods = new ArrayList<>();
+    for (String v : values.subList(1, values.size())) {
+      Matcher r = v.startsWith("\"") ? RANGE.matcher(v) : null;
+      if (r != null && r.matches()) {
+        // TLIST(A1),"2019"-"2022": a range written after the list's head, as PxWeb reads it.
+        periods.addAll(expand(scale, r.group(1), r.group(2), timeval));
+      } else {
+        periods.add(v);
+      }
+    }
     if (m.group(2) != null) {
       Matcher r = RANGE.matcher(m.group(2));
       if (!r.matches()) {

@@ -59,11 +59,20 @@ class PxBadFilesTest {
   }
 
   @Test
-  void listingSkipsBadHeadersAndKeepsTheGoodTables() throws Exception {
+  void listingKeepsTheGoodTablesAndListsTheBadOnesAfterThem() throws Exception {
     List<TableEntry> tables = source.tables("en", 20);
-    assertEquals(List.of("SHORT", "TAB003", "TAB2936"),
+    // MISS lacks only DECIMALS, which PxWeb reads without.
+    assertEquals(List.of("MISS", "SHORT", "TAB003", "TAB2936", "CODES", "ENC", "NODATA", "SYN"),
         tables.stream().map(TableEntry::id).toList());
-    assertEquals("good", tables.get(1).paths().get(0).get(0).id());
+    assertEquals("good", tables.get(2).paths().get(0).get(0).id());
+    assertEquals("bad/syntax.px", tables.get(7).label());
+    assertEquals("Malformed PX file bad/syntax.px, line 3: expected '=' after keyword TITLE,"
+        + " found '\"'", tables.get(7).description());
+    assertEquals(List.of(List.of(new TableEntry.Folder("bad", "bad"))), tables.get(7).paths());
+    assertEquals(List.of("bad/codes.px:14:error", "bad/encoding.px:1:error",
+        "bad/nodata.px:19:error", "bad/syntax.px:3:error", "bad/missing.px:18:warning"),
+        source.problems().stream().map(p -> p.file() + ":" + p.line() + ":" + p.severity())
+            .toList());
     assertEquals(List.of("en", "sv"), source.config().languages());
   }
 
@@ -87,10 +96,14 @@ class PxBadFilesTest {
   }
 
   @Test
-  void missingMandatoryKeyword() {
+  void missingMandatoryKeyword() throws Exception {
+    // DECIMALS is no longer one: PxWeb reads a file without it.
+    assertEquals(6, source.metadata("MISS", "en").contentVariable().values().get(0).decimals());
+    write(dir.resolve("bad/missing.px"), header("MISS").replace("UNITS=\"u\";\n", "")
+        + "DATA=\n1 2 3 4 5 6 7 8 9 10 11 12;", ISO_8859_1);
     String message = metadataError("MISS").getMessage();
     assertTrue(message.startsWith("Malformed PX file bad/missing.px, line 18: missing mandatory"
-        + " keyword DECIMALS"), message);
+        + " keyword UNITS"), message);
   }
 
   @Test

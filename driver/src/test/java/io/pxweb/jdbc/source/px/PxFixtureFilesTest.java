@@ -94,7 +94,18 @@ class PxFixtureFilesTest {
       assertEquals(e.role(), a.role(), e.code());
       assertEquals(e.elimination(), a.elimination(), e.code());
       assertEquals(e.eliminationValueCode(), a.eliminationValueCode(), e.code());
-      assertEquals(e.values(), a.values(), e.code());
+      assertEquals(e.size(), a.size(), e.code());
+      for (int j = 0; j < e.size(); j++) {
+        Value ev = e.values().get(j);
+        Value av = a.values().get(j);
+        assertEquals(List.of(ev.code(), ev.label(), String.valueOf(ev.unit())),
+            List.of(av.code(), av.label(), String.valueOf(av.unit())), e.code());
+        if (e.role() == VariableRole.CONTENT) {
+          // The server's decimals are the shown ones; the folder reads the stored digits.
+          assertEquals(ev.decimals(), av.showDecimals(), ev.code());
+          assertTrue(av.decimals() >= ev.decimals(), ev.code());
+        }
+      }
     }
 
     // Every cell, value and status, as the server's cube has it.
@@ -151,7 +162,7 @@ class PxFixtureFilesTest {
     assertEquals(List.of(new Value("F", "Kvinnor", null, 0), new Value("M", "Män", null, 0),
         new Value("T", "Totalt", null, 0)), sex.values());
     assertEquals("TOTAL", sv.variable("AGE").eliminationValueCode());
-    assertEquals(new Value("HNMGA", "Befolkning", "antal", 0),
+    assertEquals(new Value("HNMGA", "Befolkning", "antal", 0, 0),
         sv.contentVariable().values().get(0));
     // A language the file lacks gives its own.
     assertEquals("Population by region, sex, age, contents and year",
@@ -166,7 +177,7 @@ class PxFixtureFilesTest {
     assertEquals("CONTENTS", content.code());
     assertEquals(VariableRole.CONTENT, content.role());
     assertEquals(List.of(new Value("content",
-        "Consumer Price Index (CPI) (by COICOP), 1980=100", "Index", 1)), content.values());
+        "Consumer Price Index (CPI) (by COICOP), 1980=100", "Index", 2, 1)), content.values());
     assertEquals(List.of("CONTENTS", "Product group", "period"),
         m.variables().stream().map(Variable::code).toList());
     // No CODES: the value texts are the codes; the TIMEVAL makes it monthly.
@@ -177,14 +188,15 @@ class PxFixtureFilesTest {
   }
 
   @Test
-  void halfYearTableIsOtherAndUsesShowDecimals() throws Exception {
+  void halfYearTableIsOtherAndReadsTheStoredDecimals() throws Exception {
     PxTableLayout t = layout(fixture("px-files/HalfYearStatistics.px"));
     TableEntry e = PxMetadataMapper.entry(t, "en", List.of());
     assertEquals("statfin_ktps_pxt_111p", e.id());
     assertEquals("Other", e.timeUnit());
     assertEquals("1995H1", e.firstPeriod());
     TableMetadata m = PxMetadataMapper.metadata(t, "en");
-    assertEquals(new Value("alkuperainen", "Original index series", "Index point", 1),
+    // DECIMALS=4, SHOWDECIMALS=1: cells keep their four stored decimals.
+    assertEquals(new Value("alkuperainen", "Original index series", "Index point", 4, 1),
         m.contentVariable().values().get(0));
     assertEquals("Puolivuosi", m.timeVariable().code());
   }
