@@ -19,7 +19,7 @@ from com.sun.star.sdb.CommandType import COMMAND
 from com.sun.star.sdb.application.DatabaseObject import TABLE as TABLE_OBJECT
 
 TABLE_NAME = "statbank.TAB004"
-VIEW_ROWS = 200
+VIEW_ROWS = 25
 WHERE_SQL = ('SELECT "SECTOR", "SECTOR_label", "TIME", "TIME_date", "Emission" '
              'FROM "statbank"."TAB004" '
              "WHERE \"GREENHOUSEGAS\" = 'CO2' AND \"SECTOR\" = '0.1' ORDER BY \"TIME\"")
