@@ -58,6 +58,20 @@ class PostgresqlDialectTest {
   }
 
   @Test
+  void keywordsAreLabelsAfterAs() throws Exception {
+    // Evidence's PostgreSQL connector starts every source with this query (ROWS is a keyword).
+    try (Connection c = ServerFixture.pg(server, "");
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("WITH root as (SELECT * FROM \"TAB004\" WHERE"
+             + " \"SECTOR\" = '1.0') SELECT COUNT(*) as rows, MAX(\"TIME\") as year FROM root")) {
+      assertEquals(List.of("rows:int8", "year:text"), names(rs.getMetaData()));
+      assertTrue(rs.next());
+      assertEquals(11 * 28, rs.getLong(1));
+      assertEquals("2017", rs.getString(2));
+    }
+  }
+
+  @Test
   void numericCastsAreExactAndGroupByOrdinalWorks() throws Exception {
     try (Connection c = ServerFixture.pg(server, "");
          Statement s = c.createStatement();

@@ -118,7 +118,10 @@ final class LexicalForms {
 
   /**
    * PostgreSQL takes any keyword as a column label after AS (Metabase writes "AS select",
-   * "AS table"); the parser wants it quoted. Type names after AS inside CAST(...) stay.
+   * "AS table", Evidence "AS rows", Malloy "AS row"); the parser wants it quoted, reserved or
+   * not (ROWS is not reserved, yet "COUNT(*) AS rows FROM" fails to parse). Quoted in lower
+   * case, the label is the one PostgreSQL folds it to. Type names after AS inside CAST(...)
+   * stay.
    */
   static List<Token> keywordLabels(List<Token> tokens) {
     List<Token> out = new ArrayList<>();
@@ -137,7 +140,7 @@ final class LexicalForms {
       }
       boolean inCast = !castParens.isEmpty() && castParens.peek();
       if (previous != null && previous.is("AS") && !inCast && t.kind() == Kind.WORD
-          && BABEL.isReservedWord(t.text().toUpperCase(Locale.ROOT))
+          && BABEL.isKeyword(t.text().toUpperCase(Locale.ROOT))
           && (beforePrevious == null || !beforePrevious.is("WITH"))) {
         out.add(new Token(Kind.QUOTED_NAME, "\"" + t.text().toLowerCase(Locale.ROOT) + "\"",
             t.start()));

@@ -27,6 +27,9 @@ class LexicalFormsTest {
   void keywordLabelsAreQuotedButTypeNamesInCastsAreNot() {
     assertEquals("SELECT 1 AS \"select\", CAST(x AS INTEGER) AS \"table\"",
         normal("SELECT 1 AS select, CAST(x AS INTEGER) AS table"));
+    // Evidence's first query over any source; ROWS is a keyword, though not a reserved one.
+    assertEquals("WITH root AS (SELECT 1) SELECT COUNT(*) as \"rows\" FROM root",
+        normal("WITH root AS (SELECT 1) SELECT COUNT(*) as rows FROM root"));
   }
 
   @Test
