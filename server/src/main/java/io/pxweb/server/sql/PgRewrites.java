@@ -52,6 +52,19 @@ final class PgRewrites {
     }
     return node.accept(new SqlShuttle() {
       @Override public SqlNode visit(SqlCall call) {
+        if (call instanceof SqlBasicCall basic) {
+          // Operands are replaced in place, so the call keeps its parser position: the cast rule
+          // reads it to tell (a + b)::int from a + b::int, also when an operand was rewritten
+          // (a = f(b::text)::oid; SqlShuttle's copy has no position).
+          for (int i = 0; i < basic.operandCount(); i++) {
+            SqlNode operand = basic.operand(i);
+            SqlNode visited = operand == null ? null : operand.accept(this);
+            if (visited != operand) {
+              basic.setOperand(i, visited);
+            }
+          }
+          return rule.apply(basic);
+        }
         SqlNode visited = super.visit(call);
         return visited instanceof SqlCall c ? rule.apply(c) : visited;
       }

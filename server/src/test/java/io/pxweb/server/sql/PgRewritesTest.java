@@ -32,6 +32,10 @@ class PgRewritesTest {
         + "FROM t", casts("SELECT a + b::int, (a + b)::int, -x::int FROM t"));
     assertEquals("SELECT a = CAST(CAST(b AS oid) AS text) FROM t",
         casts("SELECT a = b::oid::text FROM t"));
+    // SQLAlchemy's column reflection: the function's own argument is cast too.
+    assertEquals("SELECT 1 FROM t WHERE a = CAST(CAST(f(CAST(CAST(a AS regclass) AS text), b) "
+        + "AS regclass) AS oid)",
+        casts("SELECT 1 FROM t WHERE a = f(a::regclass::text, b)::regclass::oid"));
   }
 
   @Test
