@@ -1,30 +1,42 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.adapter.AttachedSql;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.adapter.SavedQuerySchema;
+import io.pxweb.jdbc.adapter.StatbankSchema;
+import io.pxweb.jdbc.adapter.klass.KlassSchema;
+import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import io.pxweb.jdbc.config.ConnectionConfig;
 import io.pxweb.jdbc.config.DriverName;
 import io.pxweb.jdbc.config.PxWebUrl;
+import io.pxweb.jdbc.http.HttpSettings;
+import io.pxweb.jdbc.model.CallBudget;
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.planning.PlanCache;
 import io.pxweb.jdbc.planning.PxWebTypeFactory;
 import io.pxweb.jdbc.planning.PxWebTypeSystem;
-import io.pxweb.jdbc.surface.ErrorBoundary;
-import io.pxweb.jdbc.http.HttpSettings;
-import io.pxweb.jdbc.model.Redaction;
-
-import io.pxweb.jdbc.adapter.meta.CatalogSchema;
-import io.pxweb.jdbc.adapter.klass.KlassSchema;
-import io.pxweb.jdbc.adapter.PxWebCatalog;
-import io.pxweb.jdbc.adapter.StatbankSchema;
 import io.pxweb.jdbc.source.SourceOptions;
 import io.pxweb.jdbc.source.SourceRegistry;
 import io.pxweb.jdbc.source.StatbankSource;
+import io.pxweb.jdbc.surface.ErrorBoundary;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.sql.DataSource;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.UnregisteredDriver;
 import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -33,6 +45,7 @@ import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.PxWebMeta;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -67,10 +80,10 @@ public class PxWebDriver extends Driver {
     if (Boolean.getBoolean(KEEP_CALCITE_DRIVER)) {
       return;
     }
-    for (java.sql.Driver d : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+    for (java.sql.Driver d : Collections.list(DriverManager.getDrivers())) {
       if (d.getClass() == Driver.class) {
         try {
-          java.sql.DriverManager.deregisterDriver(d);
+          DriverManager.deregisterDriver(d);
         } catch (SQLException | SecurityException e) {
           // A security manager that forbids it keeps the driver; nothing else depends on it.
         }
@@ -93,7 +106,7 @@ public class PxWebDriver extends Driver {
 
   /** Calcite's factory, whose result sets read a plain statbank scan column by column. */
   @Override protected String getFactoryClassName(
-      org.apache.calcite.avatica.UnregisteredDriver.JdbcVersion jdbcVersion) {
+      UnregisteredDriver.JdbcVersion jdbcVersion) {
     return "org.apache.calcite.jdbc.PxWebJdbcFactory";
   }
 
@@ -111,8 +124,8 @@ public class PxWebDriver extends Driver {
       return null;
     }
     // DriverManager.setLoginTimeout bounds every call getConnection makes, and the waits.
-    int loginTimeout = java.sql.DriverManager.getLoginTimeout();
-    try (io.pxweb.jdbc.model.CallBudget.Scope budget = io.pxweb.jdbc.model.CallBudget.start(
+    int loginTimeout = DriverManager.getLoginTimeout();
+    try (CallBudget.Scope budget = CallBudget.start(
         loginTimeout * 1000L, "the login timeout of " + loginTimeout + " s").enter()) {
       return open(url, info);
     } catch (RuntimeException e) {
@@ -152,8 +165,8 @@ public class PxWebDriver extends Driver {
     }
     root.add(CatalogSchema.NAME, new CatalogSchema(catalog));
     if (source.hasSavedQueries()) {
-      root.add(io.pxweb.jdbc.adapter.SavedQuerySchema.NAME,
-          new io.pxweb.jdbc.adapter.SavedQuerySchema(catalog, root));
+      root.add(SavedQuerySchema.NAME,
+          new SavedQuerySchema(catalog, root));
     }
     PlanCache.open(root.unwrap(CalciteSchema.class), config.planCacheSize());
     if (config.klass() != null) {
@@ -190,15 +203,15 @@ public class PxWebDriver extends Driver {
       HttpSettings http = mount.headers().isEmpty() ? config.http()
           : config.http().withHeaders(mount.headers(), HttpSettings.originOf(mount.location()));
       StatbankSource source = SourceRegistry.open(mount.location(), mount.apiVersion(),
-          new SourceOptions(http, java.util.Set.of()));
+          new SourceOptions(http, Set.of()));
       PxWebCatalog catalog = PxWebCatalog.open(source, mount.lang(), null,
           config.tablePageSize(), null, config.metadataTtl(), PxWebCatalog.Scope.of(null, null));
-      Map<String, org.apache.calcite.schema.Schema> inside = new java.util.LinkedHashMap<>(
+      Map<String, Schema> inside = new LinkedHashMap<>(
           StatbankSchema.create(catalog, schemaNames(root)));
-      org.apache.calcite.schema.Schema all = inside.remove(StatbankSchema.ALL);
+      Schema all = inside.remove(StatbankSchema.ALL);
       inside.put(CatalogSchema.NAME, new CatalogSchema(catalog));
       root.add(name, ((StatbankSchema) all).nesting(inside));
-      for (Map.Entry<String, org.apache.calcite.schema.Schema> s : inside.entrySet()) {
+      for (Map.Entry<String, Schema> s : inside.entrySet()) {
         if (root.subSchemas().getIgnoreCase(name + "." + s.getKey()) == null) {
           root.add(name + "." + s.getKey(), s.getValue());
         }
@@ -207,17 +220,17 @@ public class PxWebDriver extends Driver {
   }
 
   /** Returns whether a name is one of the connection's schemas, ignoring case. */
-  private static java.util.function.Predicate<String> schemaNames(SchemaPlus root) {
+  private static Predicate<String> schemaNames(SchemaPlus root) {
     return name -> root.subSchemas().getIgnoreCase(name) != null;
   }
 
   /** Returns the lower-cased top-level folder ids of the subjects property, or none. */
-  private static java.util.Set<String> subjects(String property) {
-    java.util.Set<String> out = new java.util.HashSet<>();
+  private static Set<String> subjects(String property) {
+    Set<String> out = new HashSet<>();
     if (property != null) {
       for (String s : property.split(",")) {
         if (!s.isBlank()) {
-          out.add(s.trim().toLowerCase(java.util.Locale.ROOT));
+          out.add(s.trim().toLowerCase(Locale.ROOT));
         }
       }
     }
@@ -246,7 +259,7 @@ public class PxWebDriver extends Driver {
       if (parts.get("driver") == null) {
         // The pool would print the whole URL, password included, to standard output.
         try {
-          java.sql.DriverManager.getDriver(url);
+          DriverManager.getDriver(url);
         } catch (SQLException e) {
           throw new SQLException("Cannot attach database '" + name + "' ("
               + Redaction.redact(url) + "): no JDBC driver on the classpath accepts the"
@@ -255,10 +268,10 @@ public class PxWebDriver extends Driver {
         }
       }
       try {
-        javax.sql.DataSource dataSource = org.apache.calcite.adapter.jdbc.JdbcSchema.dataSource(
+        DataSource dataSource = JdbcSchema.dataSource(
             url, parts.get("driver"), parts.get("user"), parts.get("password"));
-        root.add(name, org.apache.calcite.adapter.jdbc.JdbcSchema.create(root, name,
-            io.pxweb.jdbc.adapter.AttachedSql.plainLiterals(dataSource,
+        root.add(name, JdbcSchema.create(root, name,
+            AttachedSql.plainLiterals(dataSource,
                 PxWebTypeFactory.CHARSET_NAME), null, parts.get("schema")));
       } catch (RuntimeException e) {
         throw attachFailure(name, url, parts.get("password"), e);

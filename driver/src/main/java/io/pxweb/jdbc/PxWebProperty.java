@@ -1,14 +1,24 @@
 package io.pxweb.jdbc;
 
+import io.pxweb.jdbc.http.RateLimit;
 import io.pxweb.jdbc.source.SourceRegistry;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import okhttp3.HttpUrl;
 
 /**
  * Connection property of the pxweb-jdbc driver.
@@ -217,14 +227,14 @@ public enum PxWebProperty {
    * Returns the attached databases: name to their parts (url, user, password, schema, driver),
    * from every {@code attach.<name>.<part>} key of the properties.
    */
-  public static java.util.Map<String, java.util.Map<String, String>> attachments(
+  public static Map<String, Map<String, String>> attachments(
       Properties properties) {
-    java.util.Map<String, java.util.Map<String, String>> out = new java.util.TreeMap<>();
+    Map<String, Map<String, String>> out = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
       if (forKey(key) == ATTACH) {
         String name = key.substring(7, key.lastIndexOf('.'));
         String part = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        out.computeIfAbsent(name, n -> new java.util.HashMap<>())
+        out.computeIfAbsent(name, n -> new HashMap<>())
             .put(part, properties.getProperty(key));
       }
     }
@@ -234,8 +244,8 @@ public enum PxWebProperty {
   private static final String ATTACH_TEMPLATE = "attach.<name>.<part>";
 
   /** Returns the mounted statbanks: schema name to location, from every {@code mount.<name>} key. */
-  public static java.util.Map<String, String> mounts(Properties properties) {
-    java.util.Map<String, String> out = new java.util.TreeMap<>();
+  public static Map<String, String> mounts(Properties properties) {
+    Map<String, String> out = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
       if (forKey(key) == MOUNT && !key.equalsIgnoreCase(MOUNT.key)) {
         out.put(key.substring("mount.".length()), properties.getProperty(key));
@@ -335,17 +345,17 @@ public enum PxWebProperty {
   }
 
   /** Returns the value as a rate limit ({@code 30/10s}, {@code none}), or null when unset. */
-  public io.pxweb.jdbc.http.RateLimit getRateLimit(Properties properties) throws SQLException {
+  public RateLimit getRateLimit(Properties properties) throws SQLException {
     String value = get(properties);
     try {
-      return value == null ? null : io.pxweb.jdbc.http.RateLimit.parse(value);
+      return value == null ? null : RateLimit.parse(value);
     } catch (IllegalArgumentException e) {
       throw invalid(value, e.getMessage());
     }
   }
 
   /** Returns the value as an unresolved {@code host:port} address, or null when unset. */
-  public java.net.InetSocketAddress getHostPort(Properties properties) throws SQLException {
+  public InetSocketAddress getHostPort(Properties properties) throws SQLException {
     String value = get(properties);
     if (value == null) {
       return null;
@@ -357,7 +367,7 @@ public enum PxWebProperty {
       if (host.isEmpty()) {
         throw new IllegalArgumentException("no host");
       }
-      return java.net.InetSocketAddress.createUnresolved(host, port);
+      return InetSocketAddress.createUnresolved(host, port);
     } catch (RuntimeException e) {
       throw invalid(value, "host:port");
     }
@@ -366,25 +376,25 @@ public enum PxWebProperty {
   /** Returns the value as an http or https URL, or null when unset and without a default. */
   public String getUrl(Properties properties) throws SQLException {
     String value = get(properties);
-    if (value != null && okhttp3.HttpUrl.parse(value.trim()) == null) {
+    if (value != null && HttpUrl.parse(value.trim()) == null) {
       throw invalid(value, "an http or https URL");
     }
     return value == null ? null : value.trim();
   }
 
   /** Returns the value as an absolute path that is a folder if it exists, or null when unset. */
-  public java.nio.file.Path getFolder(Properties properties) throws SQLException {
+  public Path getFolder(Properties properties) throws SQLException {
     String value = get(properties);
     if (value == null) {
       return null;
     }
-    java.nio.file.Path path;
+    Path path;
     try {
-      path = java.nio.file.Path.of(value).toAbsolutePath();
-    } catch (java.nio.file.InvalidPathException e) {
+      path = Path.of(value).toAbsolutePath();
+    } catch (InvalidPathException e) {
       throw invalid(value, "a folder (" + e.getMessage() + ")");
     }
-    if (java.nio.file.Files.exists(path) && !java.nio.file.Files.isDirectory(path)) {
+    if (Files.exists(path) && !Files.isDirectory(path)) {
       // Else every write would fail and the cache be off without a word.
       throw invalid(value, "a folder; " + path + " is not a folder");
     }
@@ -395,9 +405,9 @@ public enum PxWebProperty {
    * Returns the value as HTTP headers: {@code Name:value} pairs separated by {@code |}; empty
    * when unset. The message of a bad value never shows it (headers carry credentials).
    */
-  public java.util.Map<String, String> getHeaders(Properties properties) throws SQLException {
+  public Map<String, String> getHeaders(Properties properties) throws SQLException {
     String text = get(properties);
-    java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    Map<String, String> headers = new LinkedHashMap<>();
     if (text == null || text.isBlank()) {
       return headers;
     }

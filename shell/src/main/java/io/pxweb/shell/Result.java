@@ -1,8 +1,11 @@
 package io.pxweb.shell;
 
+import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +83,13 @@ final class Result {
     if (value == null) {
       return null;
     }
-    if (value instanceof java.math.BigDecimal d) {
+    if (value instanceof BigDecimal d) {
       return d.toPlainString();
     }
-    if (value instanceof java.sql.Date d) {
+    if (value instanceof Date d) {
       return d.toLocalDate().toString();
     }
-    if (value instanceof java.sql.Timestamp t) {
+    if (value instanceof Timestamp t) {
       return t.toLocalDateTime().toString().replace('T', ' ');
     }
     return value.toString();

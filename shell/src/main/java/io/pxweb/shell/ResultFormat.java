@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -270,7 +271,7 @@ enum ResultFormat {
   }
 
   /** Keeps System.out open when the JSON generator closes. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(PrintStream out) {
       super(out);
     }

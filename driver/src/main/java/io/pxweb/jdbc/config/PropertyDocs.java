@@ -3,6 +3,7 @@ package io.pxweb.jdbc.config;
 import io.pxweb.jdbc.PxWebProperty;
 import io.pxweb.jdbc.source.SourceProvider;
 import io.pxweb.jdbc.source.SourceRegistry;
+import java.util.Locale;
 
 /**
  * Generator of {@code docs/connection-properties.md} from {@link PxWebProperty}, so the user
@@ -41,7 +42,7 @@ public final class PropertyDocs {
         .append("| Key | Type | Default | Description |\n")
         .append("|---|---|---|---|\n");
     for (PxWebProperty p : PxWebProperty.values()) {
-      b.append("| `").append(p.key()).append("` | ").append(p.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+      b.append("| `").append(p.key()).append("` | ").append(p.type().name().toLowerCase(Locale.ROOT).replace('_', ' '))
           .append(" | ").append(p.defaultValue() == null ? "(see description)" : "`" + p.defaultValue() + "`")
           .append(" | ").append(p.description().replace("|", "\\|"));
       if (!p.choices().isEmpty()) {

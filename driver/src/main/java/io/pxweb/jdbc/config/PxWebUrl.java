@@ -2,15 +2,16 @@ package io.pxweb.jdbc.config;
 
 import io.pxweb.jdbc.PxWebProperty;
 import io.pxweb.jdbc.model.Redaction;
-
 import io.pxweb.jdbc.source.SourceProvider;
 import io.pxweb.jdbc.source.SourceRegistry;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /**
  * Parsed {@code jdbc:pxweb:} connection URL: the source's location and the merged properties.
@@ -128,8 +129,8 @@ public final class PxWebUrl {
    * semicolons (a JDBC URL such as {@code jdbc:h2:mem:x;DB_CLOSE_DELAY=-1}) is written
    * {@code {...}}.
    */
-  static java.util.List<String> splitPairs(String text) {
-    java.util.List<String> pairs = new java.util.ArrayList<>();
+  static List<String> splitPairs(String text) {
+    List<String> pairs = new ArrayList<>();
     int depth = 0;
     int start = 0;
     for (int i = 0; i < text.length(); i++) {

@@ -1,8 +1,9 @@
 package io.pxweb.jdbc.http;
 
-import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.Redaction;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -117,7 +118,7 @@ public final class HttpErrors {
       return new SQLNonTransientConnectionException("Cannot reach " + name + " within"
           + " connectTimeout: " + e.getMessage() + where, "08001", e);
     }
-    if (e instanceof SocketTimeoutException || e instanceof java.io.InterruptedIOException) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       return new TransientFailure(subjectName + " did not answer in time: " + e.getMessage()
           + where, "08006", null, e);
     }

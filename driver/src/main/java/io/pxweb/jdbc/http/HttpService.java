@@ -1,14 +1,16 @@
 package io.pxweb.jdbc.http;
 
-import io.pxweb.jdbc.model.Redaction;
 import static java.util.Objects.requireNonNull;
 
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
@@ -17,10 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okio.Buffer;
 
 /**
  * The one HTTP transport: every service the driver calls (a statbank's API, Klass, the next
@@ -121,10 +125,10 @@ public final class HttpService {
         // Per hop, redirects included: the secrets in httpHeaders stay at their origin.
         .addNetworkInterceptor(new OriginPolicy(settings.headers(), settings.headerOrigin()));
     if (settings.proxy() != null) {
-      builder.proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP, settings.proxy()));
+      builder.proxy(new Proxy(Proxy.Type.HTTP, settings.proxy()));
     }
     if (settings.proxyUser() != null) {
-      String credential = okhttp3.Credentials.basic(settings.proxyUser(),
+      String credential = Credentials.basic(settings.proxyUser(),
           settings.proxyPassword() == null ? "" : settings.proxyPassword());
       builder.proxyAuthenticator((route, response) ->
           response.request().header("Proxy-Authorization") != null ? null
@@ -255,12 +259,12 @@ public final class HttpService {
     if (request.body() == null) {
       return "";
     }
-    try (okio.Buffer buffer = new okio.Buffer()) {
+    try (Buffer buffer = new Buffer()) {
       request.body().writeTo(buffer);
       return " " + buffer.readUtf8();
     } catch (IOException e) {
       // A body held in memory does not fail to write; without its text, no caching.
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -3,10 +3,16 @@ package io.pxweb.jdbc.http;
 import static java.util.Objects.requireNonNull;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import okhttp3.HttpUrl;
 
 /**
  * HTTP settings of one connection, shared by every service it calls (statbank and Klass), read
@@ -88,7 +94,7 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
    * headers are scoped; null for no URL or one OkHttp cannot read (no headers go anywhere).
    */
   public static String originOf(String baseUrl) {
-    okhttp3.HttpUrl url = baseUrl == null ? null : okhttp3.HttpUrl.parse(baseUrl);
+    HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl);
     return url == null ? null : OriginPolicy.origin(url);
   }
 
@@ -110,13 +116,13 @@ public record HttpSettings(Duration connectTimeout, Duration readTimeout, Durati
     StringBuilder b = new StringBuilder("pxweb-jdbc identity\n").append(userInfo).append('\n')
         .append(proxy == null ? null : proxy.getHostString() + ":" + proxy.getPort())
         .append('\n').append(proxyUser).append('\n').append(proxyPassword);
-    new java.util.TreeMap<>(headers).forEach((name, value) ->
+    new TreeMap<>(headers).forEach((name, value) ->
         b.append('\n').append(name.toLowerCase(Locale.ROOT)).append(':').append(value));
     try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(hash, 0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(b.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
   }

@@ -1,8 +1,10 @@
 package io.pxweb.jdbc.http;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -188,7 +190,7 @@ public final class RateLimiter {
         for (long[] call : starts) {
           times[i++] = call[0];
         }
-        java.util.Arrays.sort(times);
+        Arrays.sort(times);
         wait = Math.max(wait, times[starts.size() - calls] + window - now);
       }
       if (wait <= 0) {
@@ -210,7 +212,7 @@ public final class RateLimiter {
    * @param server the server, for the message
    */
   public SQLException tooLong(long waitNanos, String server) {
-    return new java.sql.SQLTimeoutException("The rate limit of " + server + " (" + describe()
+    return new SQLTimeoutException("The rate limit of " + server + " (" + describe()
         + ") would hold this call back " + Duration.ofNanos(waitNanos).toSeconds() + " s, longer"
         + " than the time left (retryMaxTime, the query or login timeout)", "HYT00");
   }

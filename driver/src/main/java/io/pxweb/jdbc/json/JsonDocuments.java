@@ -1,13 +1,20 @@
 package io.pxweb.jdbc.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * The JSON limits every service shares: one factory for streamed JSON (data responses) and one
@@ -25,7 +32,7 @@ public final class JsonDocuments {
           .maxNameLength(100_000)
           .maxNestingDepth(64)
           .build())
-      .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       // Every key of a data response's status object is a new name ("17", "4711", ...):
       // interning them cost a fifth of the parse time (docs/benchmarks.md).
       .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -56,6 +63,27 @@ public final class JsonDocuments {
   private JsonDocuments() {
   }
 
+  /** Writes one JSON value to a generator of the shared factory. */
+  @FunctionalInterface
+  public interface BodyWriter {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * Writes a request body (v2's selection, v1's query): every source builds its POST bodies
+   * this one way, streamed by the shared factory, so escaping and layout cannot differ by source.
+   */
+  public static String body(BodyWriter writer) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON_FACTORY.createGenerator(out)) {
+      writer.write(g);
+    } catch (IOException e) {
+      // A StringWriter does not fail: only a writer's own bug ends here.
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** Parses a document to a tree; throws {@link MalformedDocumentException} when it is no JSON object. */
   public static JsonNode parse(InputStream in, String what)
       throws MalformedDocumentException, IOException {
@@ -71,10 +99,10 @@ public final class JsonDocuments {
     JsonNode node;
     try {
       node = MAPPER.readTree(in);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       if (endsEarly(e)) {
         // Cut off in transit: a transport failure the caller may retry.
-        throw new java.io.EOFException(what + " ends early: " + e.getOriginalMessage());
+        throw new EOFException(what + " ends early: " + e.getOriginalMessage());
       }
       throw new MalformedDocumentException(what + " is not valid JSON: " + e.getOriginalMessage());
     }
@@ -85,8 +113,8 @@ public final class JsonDocuments {
   }
 
   /** Returns whether a parse failure means the input stopped mid-document (a cut body). */
-  public static boolean endsEarly(com.fasterxml.jackson.core.JsonProcessingException e) {
-    return e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+  public static boolean endsEarly(JsonProcessingException e) {
+    return e instanceof JsonEOFException
         || String.valueOf(e.getOriginalMessage()).contains("end-of-input");
   }
 

@@ -1,12 +1,13 @@
 package io.pxweb.jdbc.jsonstat;
 
-import io.pxweb.jdbc.model.CellStatuses;
-import io.pxweb.jdbc.model.Cube;
-
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.pxweb.jdbc.json.JsonDocuments;
+import io.pxweb.jdbc.model.CellStatuses;
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -74,10 +75,10 @@ public final class JsonStatReader {
     Limits limits = new Limits(requested);
     try (JsonParser p = JsonDocuments.JSON_FACTORY.createParser(in)) {
       return read(p, limits);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       if (JsonDocuments.endsEarly(e)) {
         // The body stopped mid-document: a transport failure, worth a retry, never fewer rows.
-        throw new java.io.EOFException("data response ends early: " + e.getOriginalMessage());
+        throw new EOFException("data response ends early: " + e.getOriginalMessage());
       }
       throw new MalformedDocumentException(
           "data response is not valid JSON-stat: " + e.getOriginalMessage());
@@ -578,7 +579,7 @@ public final class JsonStatReader {
   private static JsonToken next(JsonParser p) throws IOException {
     JsonToken t = p.nextToken();
     if (t == null) {
-      throw new java.io.EOFException("data response ends early, inside the document");
+      throw new EOFException("data response ends early, inside the document");
     }
     return t;
   }

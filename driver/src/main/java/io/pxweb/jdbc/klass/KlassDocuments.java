@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.klass;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.pxweb.jdbc.model.MalformedDocumentException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reader of Klass's JSON documents into plain values.
@@ -132,7 +134,7 @@ public final class KlassDocuments {
     JsonNode a = root.get(field);
     if (a == null || !a.isArray()) {
       throw new MalformedDocumentException("expected an array '" + field + "', got "
-          + (a == null ? "none" : a.getNodeType().name().toLowerCase(java.util.Locale.ROOT)));
+          + (a == null ? "none" : a.getNodeType().name().toLowerCase(Locale.ROOT)));
     }
     return a;
   }
@@ -146,7 +148,7 @@ public final class KlassDocuments {
         throw new MalformedDocumentException("expected a paged listing with '_embedded."
             + field + "', got fields " + fieldNames(root));
       }
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     JsonNode items = embedded.get(field);
     if (items == null || !items.isArray()) {

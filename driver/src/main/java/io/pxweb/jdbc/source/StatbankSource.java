@@ -1,15 +1,24 @@
 package io.pxweb.jdbc.source;
 
-import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where statbank tables come from: a PxWebApi server over HTTP, or a folder of PX files.
@@ -45,7 +54,7 @@ public interface StatbankSource {
    * @throws SQLException 42S02 when there is no such saved query, 0A000 from other sources
    */
   default SavedQuery savedQuery(String id, String lang) throws SQLException {
-    throw new java.sql.SQLFeatureNotSupportedException("Saved queries are a PxWebApi 2.0 feature;"
+    throw new SQLFeatureNotSupportedException("Saved queries are a PxWebApi 2.0 feature;"
         + " this source (" + location() + ") has none", "0A000");
   }
 
@@ -94,7 +103,7 @@ public interface StatbankSource {
 
   /** Returns the distinct first folders of the tables' paths, in order of appearance. */
   static List<TableEntry.Folder> subjectsOf(List<TableEntry> tables) {
-    java.util.Map<String, TableEntry.Folder> seen = new java.util.LinkedHashMap<>();
+    Map<String, TableEntry.Folder> seen = new LinkedHashMap<>();
     for (TableEntry t : tables) {
       for (List<TableEntry.Folder> path : t.paths()) {
         if (!path.isEmpty()) {
@@ -146,16 +155,16 @@ public interface StatbankSource {
    * (ignoring case), and updated in the last {@code pastDays} days when that is given.
    */
   static List<TableEntry> search(List<TableEntry> tables, String query, Integer pastDays) {
-    java.time.Instant since = pastDays == null ? null
-        : java.time.Instant.now().minus(java.time.Duration.ofDays(pastDays));
-    List<TableEntry> out = new java.util.ArrayList<>();
+    Instant since = pastDays == null ? null
+        : Instant.now().minus(Duration.ofDays(pastDays));
+    List<TableEntry> out = new ArrayList<>();
     for (TableEntry t : tables) {
       String text = (t.id() + " " + t.label() + " " + String.join(" ", t.variableNames()))
-          .toLowerCase(java.util.Locale.ROOT);
-      boolean matches = query == null || java.util.Arrays.stream(
-          query.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+          .toLowerCase(Locale.ROOT);
+      boolean matches = query == null || Arrays.stream(
+          query.toLowerCase(Locale.ROOT).split("\\s+"))
           .filter(w -> !w.isBlank()).allMatch(text::contains);
-      java.time.Instant updated = instant(t.updated());
+      Instant updated = instant(t.updated());
       boolean recent = since == null || (updated != null && !updated.isBefore(since));
       if (matches && recent) {
         out.add(t);
@@ -165,10 +174,10 @@ public interface StatbankSource {
   }
 
   /** Reads an 'updated' stamp; one that is absent or unreadable counts as no stamp. */
-  private static java.time.Instant instant(String iso) {
+  private static Instant instant(String iso) {
     try {
-      return iso == null ? null : java.time.Instant.parse(iso);
-    } catch (java.time.format.DateTimeParseException e) {
+      return iso == null ? null : Instant.parse(iso);
+    } catch (DateTimeParseException e) {
       return null;
     }
   }
@@ -182,12 +191,12 @@ public interface StatbankSource {
    *
    * @param codelists codelist id by variable code
    */
-  default TableMetadata metadata(String tableId, String lang, java.util.Map<String, String> codelists)
+  default TableMetadata metadata(String tableId, String lang, Map<String, String> codelists)
       throws SQLException {
     if (codelists.isEmpty()) {
       return metadata(tableId, lang);
     }
-    throw new java.sql.SQLFeatureNotSupportedException("Codelists are not supported by "
+    throw new SQLFeatureNotSupportedException("Codelists are not supported by "
         + location() + " (table " + tableId + ", codelists " + codelists.values() + ")", "0A000");
   }
 

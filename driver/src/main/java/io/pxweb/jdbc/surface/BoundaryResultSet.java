@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.util.Arrays;
 
 /**
  * {@link ErrorBoundary} for result sets, a plain delegate: {@code next()} and the getters are a
@@ -36,7 +38,7 @@ final class BoundaryResultSet extends ResultSetDelegate {
     super(target);
     this.owner = owner;
     this.budget = budget;
-    java.util.Arrays.fill(knownDays, Long.MIN_VALUE);
+    Arrays.fill(knownDays, Long.MIN_VALUE);
   }
 
   @Override SQLException failure(Throwable failure, String method) {
@@ -87,7 +89,7 @@ final class BoundaryResultSet extends ResultSetDelegate {
       }
       types = t;
     }
-    return column > 0 && column < t.length && t[column] == java.sql.Types.DATE;
+    return column > 0 && column < t.length && t[column] == Types.DATE;
   }
 
   /**

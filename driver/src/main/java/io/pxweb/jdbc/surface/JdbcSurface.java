@@ -1,11 +1,13 @@
 package io.pxweb.jdbc.surface;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLType;
+import java.sql.Time;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * What the driver answers itself at the JDBC surface for values, where Avatica's answers do
@@ -36,7 +39,7 @@ final class JdbcSurface {
     int c = column instanceof Integer i ? i : rs.findColumn((String) column);
     Object value;
     if (type == LocalDate.class) {
-      java.sql.Date d = rs.getDate(c);
+      Date d = rs.getDate(c);
       return d == null ? null : d.toLocalDate();
     }
     if (type == LocalDateTime.class || type == OffsetDateTime.class || type == Instant.class) {
@@ -50,7 +53,7 @@ final class JdbcSurface {
           : local.toInstant(ZoneOffset.UTC);
     }
     if (type == LocalTime.class) {
-      java.sql.Time t = rs.getTime(c);
+      Time t = rs.getTime(c);
       return t == null ? null : t.toLocalTime();
     }
     if (type == String.class) {
@@ -71,11 +74,11 @@ final class JdbcSurface {
       value = rs.getFloat(c);
     } else if (type == Boolean.class) {
       value = rs.getBoolean(c);
-    } else if (type == java.sql.Date.class) {
+    } else if (type == Date.class) {
       value = rs.getDate(c);
     } else if (type == Timestamp.class) {
       value = rs.getTimestamp(c);
-    } else if (type == java.sql.Time.class) {
+    } else if (type == Time.class) {
       value = rs.getTime(c);
     } else {
       value = rs.getObject(c);
@@ -104,7 +107,7 @@ final class JdbcSurface {
         : x instanceof LocalDateTime t ? t
         : x instanceof OffsetDateTime o ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
         : x instanceof Instant i ? LocalDateTime.ofInstant(i, ZoneOffset.UTC)
-        : x instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay()
+        : x instanceof Date d ? d.toLocalDate().atStartOfDay()
         : x instanceof Timestamp t ? t.toLocalDateTime()
         : null;
     if (at == null && !(x instanceof LocalTime)) {
@@ -122,17 +125,17 @@ final class JdbcSurface {
     }
     int parameterType = ps.getParameterMetaData().getParameterType(index);
     if (x instanceof LocalTime t) {
-      ps.setTime(index, java.sql.Time.valueOf(t));
+      ps.setTime(index, Time.valueOf(t));
       return true;
     }
     switch (parameterType) {
     case Types.DATE:
-      ps.setDate(index, java.sql.Date.valueOf(at.toLocalDate()));
+      ps.setDate(index, Date.valueOf(at.toLocalDate()));
       break;
     case Types.CHAR:
     case Types.VARCHAR:
       // ISO text, as the value prints: 2024-01-01 for dates, 2024-01-01T10:00 otherwise.
-      ps.setString(index, x instanceof LocalDate || x instanceof java.sql.Date
+      ps.setString(index, x instanceof LocalDate || x instanceof Date
           ? at.toLocalDate().toString() : at.toString());
       break;
     default:
@@ -154,7 +157,7 @@ final class JdbcSurface {
     try {
       switch (type) {
       case Types.DATE:
-        ps.setDate(index, java.sql.Date.valueOf(LocalDate.parse(text.trim())));
+        ps.setDate(index, Date.valueOf(LocalDate.parse(text.trim())));
         return true;
       case Types.TIMESTAMP:
         ps.setTimestamp(index, Timestamp.valueOf(LocalDateTime.parse(
@@ -179,7 +182,7 @@ final class JdbcSurface {
     } catch (NumberFormatException e) {
       throw new SQLDataException("Parameter " + index + " is compared with a number, but '"
           + text + "' is not one", "22018", e);
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new SQLDataException("Parameter " + index + " is compared with a "
           + (type == Types.DATE ? "date (write it as 2024-01-31)"
               : "timestamp (write it as 2024-01-31 10:00:00)") + ", but '" + text

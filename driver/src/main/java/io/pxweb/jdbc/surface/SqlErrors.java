@@ -1,17 +1,24 @@
 package io.pxweb.jdbc.surface;
 
+import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.model.SourceProblem;
 import java.io.StringReader;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLWarning;
+import java.time.DateTimeException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.pxweb.jdbc.adapter.PxWebQueryException;
-import java.sql.SQLSyntaxErrorException;
 import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlAbstractParserImpl;
 import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlValidatorException;
 
@@ -49,7 +56,7 @@ final class SqlErrors {
       if (t instanceof SqlParseException p) {
         return new SQLSyntaxErrorException(parseMessage(p, sql), "42601", failure);
       }
-      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+      if (t instanceof CalciteContextException c) {
         String m = c.getMessage();
         return new SQLSyntaxErrorException(m, validationState(
             c.getCause() == null ? m : String.valueOf(c.getCause().getMessage())), failure);
@@ -73,7 +80,7 @@ final class SqlErrors {
   /** Returns the validator's message with Calcite's position ("From line 1, column 15 ..."). */
   private static String contextMessage(Throwable failure, SqlValidatorException v) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof org.apache.calcite.runtime.CalciteContextException c) {
+      if (t instanceof CalciteContextException c) {
         return c.getMessage();
       }
     }
@@ -101,7 +108,7 @@ final class SqlErrors {
       Pattern.compile("\\G\\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_$]+|\\S)");
 
   /** Returns the token where the parser failed and the one after it, as text. */
-  private static String tokensAt(String sql, org.apache.calcite.sql.parser.SqlParserPos pos) {
+  private static String tokensAt(String sql, SqlParserPos pos) {
     if (sql == null || pos == null || pos.getLineNum() < 1) {
       return null;
     }
@@ -157,7 +164,7 @@ final class SqlErrors {
   }
 
   /** Keywords a syntax error names without them being misused as names. */
-  private static final java.util.Set<String> COMMON_SYNTAX = java.util.Set.of("FROM", "WHERE",
+  private static final Set<String> COMMON_SYNTAX = Set.of("FROM", "WHERE",
       "SELECT", "GROUP", "ORDER", "BY", "HAVING", "LIMIT", "OFFSET", "FETCH", "AND", "OR", "NOT",
       "ON", "JOIN", "AS", "IN", "UNION", "ALL", "DISTINCT", "CASE", "WHEN", "THEN", "ELSE", "END",
       "IS", "NULL", "LIKE", "BETWEEN", "INNER", "LEFT", "RIGHT", "FULL", "OUTER", "WITH");
@@ -205,7 +212,7 @@ final class SqlErrors {
         return new SQLDataException("A text value cannot be read as a number ("
             + n.getMessage() + ")", "22018", failure);
       }
-      if (t instanceof java.time.DateTimeException d) {
+      if (t instanceof DateTimeException d) {
         return new SQLDataException("A text value cannot be read as a date or time ("
             + d.getMessage() + ")", "22007", failure);
       }
@@ -332,16 +339,16 @@ final class SqlErrors {
    * none: what a user sees without a logging backend. The chain is bounded; the rest is counted
    * and {@code meta.problems} lists all.
    */
-  static java.sql.SQLWarning warnings(
-      java.util.List<io.pxweb.jdbc.model.SourceProblem> problems) {
-    java.sql.SQLWarning head = null;
+  static SQLWarning warnings(
+      List<SourceProblem> problems) {
+    SQLWarning head = null;
     int n = 0;
-    for (io.pxweb.jdbc.model.SourceProblem p : problems) {
+    for (SourceProblem p : problems) {
       String text = n < MAX_WARNINGS
-          ? (p.severity().equals(io.pxweb.jdbc.model.SourceProblem.ERROR) ? "Cannot read "
+          ? (p.severity().equals(SourceProblem.ERROR) ? "Cannot read "
               : "Read by a lenient rule: ") + p.describe()
           : (problems.size() - MAX_WARNINGS) + " more problems: SELECT * FROM meta.problems";
-      java.sql.SQLWarning w = new java.sql.SQLWarning(text, "01000");
+      SQLWarning w = new SQLWarning(text, "01000");
       if (head == null) {
         head = w;
       } else {

@@ -1,9 +1,11 @@
 package org.apache.calcite.jdbc;
 
-import io.pxweb.jdbc.planning.PlanCache;
-import io.pxweb.jdbc.planning.PxWebMetaFactories;
 import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.adapter.PxWebTable;
+import io.pxweb.jdbc.adapter.StatbankSchema;
+import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebMetaFactories;
+import java.lang.reflect.Field;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +108,7 @@ public final class PxWebMeta extends CalciteMetaImpl {
 
   private MetaResultSet rows(Class<?> rowClass, List<Object> rows) {
     List<ColumnMetaData> columns = fieldMetaData(rowClass).columns;
-    List<java.lang.reflect.Field> fields = new ArrayList<>();
+    List<Field> fields = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (ColumnMetaData c : columns) {
       try {
@@ -143,7 +145,7 @@ public final class PxWebMeta extends CalciteMetaImpl {
     SchemaPlus root = getConnection().getRootSchema();
     // Without a schema, statbank (every table) first: it finds a table without reading the
     // subjects one by one.
-    List<String> names = new ArrayList<>(List.of(io.pxweb.jdbc.adapter.StatbankSchema.ALL));
+    List<String> names = new ArrayList<>(List.of(StatbankSchema.ALL));
     names.addAll(root.getSubSchemaNames());
     for (String s : names) {
       if (schemaName != null && !s.equalsIgnoreCase(schemaName)) {
@@ -155,6 +157,7 @@ public final class PxWebMeta extends CalciteMetaImpl {
       }
       // Looked up by name, not by listing: a schema of a source that lists by folder would
       // read every folder to list its names.
+      // Qualified: MetaImpl (the superclass) has a member type Named that would shadow an import.
       org.apache.calcite.schema.lookup.Named<Table> named = sub.tables().getIgnoreCase(tableName);
       if (named != null && named.entity() instanceof PxWebTable p) {
         return p;

@@ -1,9 +1,7 @@
 package io.pxweb.jdbc.source.v1;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pxweb.jdbc.http.BoundedInputStream;
 import io.pxweb.jdbc.http.HttpService;
 import io.pxweb.jdbc.http.HttpSettings;
@@ -19,6 +17,7 @@ import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -44,7 +44,6 @@ import okhttp3.RequestBody;
  * path segment of the base URL; {@code lang} rewrites it.
  */
 public final class V1Source implements StatbankSource {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
   /** Most folder listings one table list reads; a larger tree needs a deeper base URL. */
   static final int MAX_LISTINGS = 5_000;
@@ -617,21 +616,17 @@ public final class V1Source implements StatbankSource {
   }
 
   private JsonNode probe(String url, V1Table table, String content) throws SQLException {
-    ObjectNode body = MAPPER.createObjectNode();
-    ArrayNode query = body.putArray("query");
-    for (V1Table.V1Variable v : table.variables()) {
-      ObjectNode sel = query.addObject().put("code", v.code()).putObject("selection");
+    String body = query(table.variables(), V1Table.V1Variable::code, (v, g) -> {
       if (v.code().equals(content) || v.values().isEmpty()) {
-        sel.put("filter", "all").putArray("values").add("*");
+        selection(g, "all", List.of("*"));
       } else if (v.time()) {
-        sel.put("filter", "top").putArray("values").add("1");
+        selection(g, "top", List.of("1"));
       } else {
-        sel.put("filter", "item").putArray("values").add(v.values().get(0));
+        selection(g, "item", List.of(v.values().get(0)));
       }
-    }
-    body.putObject("response").put("format", "json-stat2");
+    });
     Request r = new Request.Builder().url(HttpUrl.get(url))
-        .post(RequestBody.create(body.toString(), JSON)).build();
+        .post(RequestBody.create(body, JSON)).build();
     String what = "units of a table";
     return http.execute(r, what, CallBudget.current(), in -> JsonDocuments.parse(
         new BoundedInputStream(in, http.documentLimit(), what), what));
@@ -656,21 +651,55 @@ public final class V1Source implements StatbankSource {
 
   /** Returns the exact POST body of a data request. */
   static String body(DataRequest request) {
-    ObjectNode body = MAPPER.createObjectNode();
-    ArrayNode query = body.putArray("query");
-    for (Selection s : request.selections()) {
-      ObjectNode sel = query.addObject().put("code", s.variable()).putObject("selection");
+    return query(request.selections(), Selection::variable, (s, g) -> {
       if (s.all()) {
-        sel.put("filter", "all").putArray("values").add("*");
+        selection(g, "all", List.of("*"));
       } else if (s.latest()) {
-        sel.put("filter", "top").putArray("values").add(Integer.toString(s.size()));
+        selection(g, "top", List.of(Integer.toString(s.size())));
       } else {
-        sel.put("filter", "item");
-        ArrayNode values = sel.putArray("values");
-        s.codes().forEach(values::add);
+        selection(g, "item", s.codes());
       }
+    });
+  }
+
+  /** One variable's part of a query body: its filter and values. */
+  private interface SelectionWriter<T> {
+    void write(T variable, JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * Writes v1's query body, {@code {"query":[{"code":..,"selection":{..}}],"response":
+   * {"format":"json-stat2"}}}, each variable named by {@code code} with its selection written by
+   * {@code selection}.
+   */
+  private static <T> String query(List<T> variables, Function<T, String> code,
+      SelectionWriter<T> selection) {
+    return JsonDocuments.body(g -> {
+      g.writeStartObject();
+      g.writeArrayFieldStart("query");
+      for (T v : variables) {
+        g.writeStartObject();
+        g.writeStringField("code", code.apply(v));
+        g.writeObjectFieldStart("selection");
+        selection.write(v, g);
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("response");
+      g.writeStringField("format", "json-stat2");
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  private static void selection(JsonGenerator g, String filter, List<String> values)
+      throws IOException {
+    g.writeStringField("filter", filter);
+    g.writeArrayFieldStart("values");
+    for (String value : values) {
+      g.writeString(value);
     }
-    body.putObject("response").put("format", "json-stat2");
-    return body.toString();
+    g.writeEndArray();
   }
 }

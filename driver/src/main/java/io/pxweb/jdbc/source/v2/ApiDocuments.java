@@ -1,31 +1,34 @@
 package io.pxweb.jdbc.source.v2;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pxweb.jdbc.json.JsonDocuments;
-
-import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.Codelist;
 import io.pxweb.jdbc.model.MalformedDocumentException;
-import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.Note;
+import io.pxweb.jdbc.model.SavedQuery;
+import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Value;
 import io.pxweb.jdbc.model.Variable;
 import io.pxweb.jdbc.model.VariableDetails;
 import io.pxweb.jdbc.model.VariableRole;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reader of the server's small JSON documents: {@code /config}, {@code /tables} pages and
@@ -38,8 +41,8 @@ import java.util.TreeMap;
  */
 public final class ApiDocuments {
   /** A Klass classification reference in a META-ID link, e.g. urn:ssb:classification:klass:131. */
-  private static final java.util.regex.Pattern KLASS_URN =
-      java.util.regex.Pattern.compile("urn:ssb:classification:klass:(\\d+)");
+  private static final Pattern KLASS_URN =
+      Pattern.compile("urn:ssb:classification:klass:(\\d+)");
 
   private ApiDocuments() {
   }
@@ -214,17 +217,17 @@ public final class ApiDocuments {
   /** Reads a dimension's notes, value notes, codelists and Klass links. */
   private static VariableDetails details(JsonNode dim) {
     JsonNode extension = dim.path("extension");
-    java.util.Set<Integer> mandatory = mandatoryPositions(extension.path("noteMandatory"));
+    Set<Integer> mandatory = mandatoryPositions(extension.path("noteMandatory"));
     List<Note> notes = new ArrayList<>();
     int i = 0;
     for (JsonNode n : dim.path("note")) {
       notes.add(new Note(n.asText(), mandatory.contains(i++)));
     }
-    Map<String, List<Note>> valueNotes = new java.util.LinkedHashMap<>();
+    Map<String, List<Note>> valueNotes = new LinkedHashMap<>();
     JsonNode categoryNotes = dim.path("category").path("note");
     for (Iterator<Map.Entry<String, JsonNode>> it = categoryNotes.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
-      java.util.Set<Integer> m = mandatoryPositions(
+      Set<Integer> m = mandatoryPositions(
           extension.path("categoryNoteMandatory").path(e.getKey()));
       List<Note> list = new ArrayList<>();
       int k = 0;
@@ -243,7 +246,7 @@ public final class ApiDocuments {
     List<String> klass = new ArrayList<>();
     for (JsonNode link : dim.path("link").path("describedby")) {
       for (JsonNode urns : link.path("extension")) {
-        java.util.regex.Matcher m = KLASS_URN.matcher(urns.asText());
+        Matcher m = KLASS_URN.matcher(urns.asText());
         while (m.find()) {
           if (!klass.contains(m.group(1))) {
             klass.add(m.group(1));
@@ -255,8 +258,8 @@ public final class ApiDocuments {
   }
 
   /** Reads {@code {"0": true, "2": true}}: the positions of mandatory notes. */
-  private static java.util.Set<Integer> mandatoryPositions(JsonNode node) {
-    java.util.Set<Integer> out = new java.util.TreeSet<>();
+  private static Set<Integer> mandatoryPositions(JsonNode node) {
+    Set<Integer> out = new TreeSet<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getValue().asBoolean(false)) {

@@ -2,17 +2,17 @@ package io.pxweb.jdbc.source.v2;
 
 import static java.util.Objects.requireNonNull;
 
-import io.pxweb.jdbc.model.CallBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pxweb.jdbc.http.HttpService;
 import io.pxweb.jdbc.http.HttpSettings;
 import io.pxweb.jdbc.http.RateLimiter;
 import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.jsonstat.JsonStatReader;
+import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.SavedQuery;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
@@ -20,7 +20,9 @@ import io.pxweb.jdbc.source.StatbankSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -131,12 +133,12 @@ public final class PxWebClient implements StatbankSource {
 
   /** Fetches a table's metadata ({@code /tables/{id}/metadata}). */
   @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
-    return metadata(tableId, lang, java.util.Map.of());
+    return metadata(tableId, lang, Map.of());
   }
 
   /** Fetches a table's metadata with codelists applied ({@code codelist[VAR]=id}). */
   @Override public TableMetadata metadata(String tableId, String lang,
-      java.util.Map<String, String> codelists) throws SQLException {
+      Map<String, String> codelists) throws SQLException {
     HttpUrl.Builder b = http.base().newBuilder().addPathSegment("tables")
         .addPathSegment(HttpService.pathSegment(tableId, "table")).addPathSegment("metadata")
         .addQueryParameter("lang", lang);
@@ -168,7 +170,7 @@ public final class PxWebClient implements StatbankSource {
       String body = RequestEncoder.postBody(request);
       httpRequest = new Request.Builder().url(postUrl).post(RequestBody.create(body, JSON)).build();
     }
-    java.util.Map<String, Integer> requested = new java.util.HashMap<>();
+    Map<String, Integer> requested = new HashMap<>();
     request.selections().forEach(s -> requested.put(s.variable(), s.size()));
     return http.data(httpRequest, "data of table " + request.tableId(), budget,
         in -> JsonStatReader.read(in, requested));

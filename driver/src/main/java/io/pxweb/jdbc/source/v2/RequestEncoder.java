@@ -1,15 +1,12 @@
 package io.pxweb.jdbc.source.v2;
 
 
+import io.pxweb.jdbc.json.JsonDocuments;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
@@ -58,8 +55,7 @@ public final class RequestEncoder {
 
   /** Writes the POST body: {@code {"selection":[{"variableCode":..,"valueCodes":[..]}]}}. */
   public static String postBody(DataRequest request) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = io.pxweb.jdbc.json.JsonDocuments.JSON_FACTORY.createGenerator(out)) {
+    return JsonDocuments.body(g -> {
       g.writeStartObject();
       g.writeArrayFieldStart("selection");
       for (Selection s : request.selections()) {
@@ -78,10 +74,7 @@ public final class RequestEncoder {
       }
       g.writeEndArray();
       g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    });
   }
 
   /**
@@ -121,8 +114,8 @@ public final class RequestEncoder {
   }
 
   /** The server's GET list splitter: commas not inside {@code [...]} (contract, GET list splitting). */
-  private static final java.util.regex.Pattern SERVER_SPLIT =
-      java.util.regex.Pattern.compile(",(?=[^\\]]*(?:\\[|$))");
+  private static final Pattern SERVER_SPLIT =
+      Pattern.compile(",(?=[^\\]]*(?:\\[|$))");
 
   /**
    * Returns whether every selection survives the server's GET list splitting unchanged. A code
