@@ -24,11 +24,11 @@ public final class PxWebServer implements AutoCloseable, Backend {
   private final Listener listener;
   private final PxWebDriver driver = new PxWebDriver();
   private final CatalogData.Oids oids = new CatalogData.Oids();
-  private final Redaction redaction;
+  private final ClientRedaction redaction;
 
   private PxWebServer(ServerOptions options) throws IOException {
     this.options = options;
-    this.redaction = new Redaction(options.url());
+    this.redaction = new ClientRedaction(options.url());
     try {
       this.tls = options.tlsCert() == null ? null : Tls.load(options.tlsCert(), options.tlsKey());
     } catch (GeneralSecurityException e) {

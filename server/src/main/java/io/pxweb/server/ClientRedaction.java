@@ -1,5 +1,6 @@
 package io.pxweb.server;
 
+import io.pxweb.jdbc.model.Redaction;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,19 +11,19 @@ import java.util.regex.Pattern;
 
 /**
  * Takes out of the messages clients read what only the server should know: where its PX folders
- * are ({@code file:} URIs and the folders' paths) and the credentials in its URL's web addresses.
+ * are ({@code file:} URIs and the folders' paths) and the credentials in its URL's web addresses
+ * (the driver's {@link Redaction}, without its {@code ***@} marker).
  * The driver's messages are written for whoever configured the connection, here the server's
  * operator; the server's clients are other people.
  */
-final class Redaction {
+final class ClientRedaction {
   static final String FOLDER = "[server folder]";
   private static final Pattern FILE_URI = Pattern.compile("file:/[^\\s\"'()<>,;]*");
-  private static final Pattern USER_INFO = Pattern.compile("(?i)\\b(https?://)[^/\\s@]*@");
 
   /** The folders' paths, longest first, so a folder inside another is replaced whole. */
   private final List<String> folders = new ArrayList<>();
 
-  Redaction(String url) {
+  ClientRedaction(String url) {
     String rest = url.startsWith("jdbc:pxweb:") ? url.substring("jdbc:pxweb:".length()) : url;
     for (String part : rest.split("\\+")) {
       if (part.startsWith("file:")) {
@@ -45,6 +46,9 @@ final class Redaction {
     for (String folder : folders) {
       s = s.replace(folder, FOLDER);
     }
-    return USER_INFO.matcher(s).replaceAll("$1");
+    // The driver's redaction knows every form a secret takes in a URL (user info with or without
+    // a scheme, password and token parameters); clients are not even told that a URL had user
+    // info, so its marker goes too.
+    return Redaction.redact(s).replace("***@", "");
   }
 }
