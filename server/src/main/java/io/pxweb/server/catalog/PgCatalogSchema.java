@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -32,15 +32,10 @@ public final class PgCatalogSchema extends AbstractSchema {
   private final Map<String, Table> tables;
   private final CatalogData data;
   private final SessionSettings settings;
-  /** Names of the tables that always are empty (features statbanks lack). */
-  private final Set<String> emptyTables;
-
-  private PgCatalogSchema(Map<String, Table> tables, CatalogData data, SessionSettings settings,
-      Set<String> emptyTables) {
+  private PgCatalogSchema(Map<String, Table> tables, CatalogData data, SessionSettings settings) {
     this.tables = tables;
     this.data = data;
     this.settings = settings;
-    this.emptyTables = emptyTables;
   }
 
   /** The session's catalog, for the functions that read it. */
@@ -68,11 +63,6 @@ public final class PgCatalogSchema extends AbstractSchema {
     return tables.containsKey(name.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** Whether the table of this name is always empty here (triggers, policies, publications...). */
-  public boolean isEmptyTable(String name) {
-    return emptyTables.contains(name.toLowerCase(java.util.Locale.ROOT));
-  }
-
   static Integer systemOid(String table) {
     return SYSTEM_OIDS.get(table);
   }
@@ -83,16 +73,21 @@ public final class PgCatalogSchema extends AbstractSchema {
    */
   public static PgCatalogSchema register(SchemaPlus root, CatalogData data,
       SessionSettings settings) {
-    Set<String> empty = new java.util.HashSet<>();
-    Map<String, Table> pgTables = pgCatalog(data, settings, empty);
-    PgCatalogSchema catalog = new PgCatalogSchema(pgTables, data, settings, Set.copyOf(empty));
+    PgCatalogSchema catalog = new PgCatalogSchema(pgCatalog(data, settings), data, settings);
     SchemaPlus pg = root.add("pg_catalog", catalog);
     root.add("information_schema", new PgCatalogSchema(informationSchema(data, settings), data,
-        settings, Set.of()));
+        settings));
     for (Method m : PgFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == PgFunctions.class) {
         org.apache.calcite.schema.Function f = SessionFunction.takesContext(m)
             ? SessionFunction.of(m) : ScalarFunctionImpl.create(m);
+        pg.add(m.getName(), f);
+        root.add(m.getName(), f);
+      }
+    }
+    for (Method m : SetFunctions.class.getMethods()) {
+      if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == SetFunctions.class) {
+        org.apache.calcite.schema.Function f = TableFunctionImpl.create(m);
         pg.add(m.getName(), f);
         root.add(m.getName(), f);
       }
@@ -120,8 +115,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     return catalog;
   }
 
-  private static Map<String, Table> pgCatalog(CatalogData data, SessionSettings settings,
-      Set<String> emptyNames) {
+  private static Map<String, Table> pgCatalog(CatalogData data, SessionSettings settings) {
     Map<String, Table> t = new HashMap<>();
     t.put("pg_namespace", new SystemTable("oid oid, nspname name, nspowner oid, nspacl text",
         eq -> {
@@ -143,13 +137,21 @@ public final class PgCatalogSchema extends AbstractSchema {
           List<Object[]> rows = new ArrayList<>();
           Integer oid = SystemTable.intValue(eq, "oid");
           for (CatalogData.Relation r : data.relations()) {
-            if (oid != null && r.oid() != oid) {
-              continue;
+            if (oid == null || r.oid() == oid) {
+              rows.add(new Object[] {r.oid(), r.name(), r.namespace().oid(), 0, 0,
+                  CatalogData.OWNER_OID, 2, 0, 0, 0, -1f, 0, 0, PrimaryKeys.hasKey(r), false,
+                  "p", String.valueOf(r.kind()), oid != null ? data.attributes(r).size() : 0, 0,
+                  false, false, false, false, false, true, "n", false, 0, 0, 0, null, null,
+                  null});
             }
-            rows.add(new Object[] {r.oid(), r.name(), r.namespace().oid(), 0, 0,
-                CatalogData.OWNER_OID, 2, 0, 0, 0, -1f, 0, 0, false, false, "p",
-                String.valueOf(r.kind()), oid != null ? data.attributes(r).size() : 0, 0,
-                false, false, false, false, false, true, "n", false, 0, 0, 0, null, null, null});
+            if (PrimaryKeys.hasKey(r) && (oid == null || PrimaryKeys.indexOid(r) == oid)) {
+              // The key's index; its column count costs the table's metadata: only when named.
+              rows.add(new Object[] {PrimaryKeys.indexOid(r), PrimaryKeys.name(r),
+                  r.namespace().oid(), 0, 0, CatalogData.OWNER_OID, PrimaryKeys.BTREE, 0, 0, 1,
+                  0f, 0, 0, false, false, "p", "i",
+                  oid != null ? data.primaryKey(r).size() : 0, 0, false, false, false, false,
+                  false, true, "n", false, 0, 0, 0, null, null, null});
+            }
           }
           return rows;
         }));
@@ -180,12 +182,23 @@ public final class PgCatalogSchema extends AbstractSchema {
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           for (PgType p : PgType.values()) {
+            Integer array = ARRAY_TYPES.get(p);
             rows.add(new Object[] {p.oid, p.name, CatalogData.PG_CATALOG_OID,
                 CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8, "b",
-                category(p), false, true, ",", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
+                category(p), false, true, ",", 0, "-", 0, array == null ? 0 : array,
+                ioFunction(p, "in"), ioFunction(p, "out"), ioFunction(p, "recv"),
+                ioFunction(p, "send"), "-", "-",
+                "-", p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
                 p == PgType.TEXT || p == PgType.VARCHAR || p == PgType.BPCHAR ? 100 : 0,
                 null, null, null});
+            if (array != null) {
+              // Its array type, _name: what pgjdbc's TypeInfoCache asks about for arrays.
+              rows.add(new Object[] {array, "_" + p.name, CatalogData.PG_CATALOG_OID,
+                  CatalogData.OWNER_OID, -1, false, "b", "A", false, true, ",", 0,
+                  "array_subscript_handler", p.oid, 0, "array_in", "array_out", "array_recv",
+                  "array_send", "-", "-", "array_typanalyze", p.length == 8 ? "d" : "i", "x",
+                  false, 0, -1, 0, rows.get(rows.size() - 1)[28], null, null, null});
+            }
           }
           return rows;
         }));
@@ -218,7 +231,8 @@ public final class PgCatalogSchema extends AbstractSchema {
             1, settings.get("database"), CatalogData.OWNER_OID, 6, "C", "C", false, true, -1,
             0, 0, 0, 1663, null})));
     t.put("pg_am", new SystemTable("oid oid, amname name, amhandler regproc, amtype char",
-        eq -> List.<Object[]>of(new Object[] {2, "heap", 0, "t"})));
+        eq -> List.<Object[]>of(new Object[] {2, "heap", "heap_tableam_handler", "t"},
+            new Object[] {PrimaryKeys.BTREE, "btree", "bthandler", "i"})));
     t.put("pg_roles", new SystemTable("rolname name, rolsuper bool, rolinherit bool, "
         + "rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
         + "rolconnlimit int4, rolpassword text, rolvaliduntil text, rolbypassrls bool, "
@@ -270,33 +284,56 @@ public final class PgCatalogSchema extends AbstractSchema {
     t.put("pg_enum", SystemTable.empty("oid oid, enumtypid oid, enumsortorder float4, "
         + "enumlabel name"));
     t.put("pg_attrdef", SystemTable.empty("oid oid, adrelid oid, adnum int2, adbin text"));
-    t.put("pg_index", SystemTable.empty("indexrelid oid, indrelid oid, indnatts int2, "
+    t.put("pg_index", new SystemTable("indexrelid oid, indrelid oid, indnatts int2, "
         + "indnkeyatts int2, indisunique bool, indisprimary bool, indisexclusion bool, "
         + "indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool, "
-        + "indisready bool, indislive bool, indisreplident bool, indkey text, "
-        + "indcollation text, indclass text, indoption text, indexprs text, indpred text"));
+        + "indisready bool, indislive bool, indisreplident bool, indkey _int2, "
+        + "indcollation _oid, indclass _oid, indoption _int2, indexprs text, indpred text",
+        eq -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (CatalogData.Relation r : keyed(data, SystemTable.intValue(eq, "indrelid"))) {
+            if (SystemTable.intValue(eq, "indexrelid") != null
+                && PrimaryKeys.indexOid(r) != SystemTable.intValue(eq, "indexrelid")) {
+              continue;
+            }
+            List<Short> key = PrimaryKeys.attributeNumbers(data, r);
+            List<Integer> collations = new ArrayList<>();
+            List<Integer> classes = new ArrayList<>();
+            List<Short> options = new ArrayList<>();
+            for (Short n : key) {
+              PgType type = data.attributes(r).get(n - 1).type();
+              collations.add(type == PgType.TEXT || type == PgType.VARCHAR ? 100 : 0);
+              classes.add(0);
+              options.add((short) 0);
+            }
+            rows.add(new Object[] {PrimaryKeys.indexOid(r), r.oid(), key.size(), key.size(),
+                true, true, false, true, false, true, false, true, true, false, key,
+                collations, classes, options, null, null});
+          }
+          return rows;
+        }));
     t.put("pg_constraint", new SystemTable("oid oid, conname name, connamespace oid, "
         + "contype char, condeferrable bool, condeferred bool, convalidated bool, "
         + "conrelid oid, contypid oid, conindid oid, conparentid oid, confrelid oid, "
         + "confupdtype char, confdeltype char, confmatchtype char, conislocal bool, "
-        + "coninhcount int4, connoinherit bool, conkey text, confkey text, conbin text",
+        + "coninhcount int4, connoinherit bool, conkey _int2, confkey _int2, conbin text",
         eq -> {
           List<Object[]> rows = new ArrayList<>();
-          Integer rel = SystemTable.intValue(eq, "conrelid");
-          for (CatalogData.Relation r : data.relations()) {
-            if (rel == null || r.oid() != rel) {
-              continue; // keys cost a metadata request per table: only for a named table
-            }
-            List<String> key = data.primaryKey(r);
-            if (!key.isEmpty()) {
-              rows.add(new Object[] {constraintOid(r), r.name() + "_pkey", r.namespace().oid(),
-                  "p", false, false, true, r.oid(), 0, 0, 0, 0, " ", " ", " ", true, 0, true,
-                  keyNumbers(data, r, key), null, null});
+          Object type = eq.get("contype");
+          if (type != null && !type.toString().equals("p")) {
+            return rows; // statbanks declare primary keys only
+          }
+          Integer oid = SystemTable.intValue(eq, "oid");
+          for (CatalogData.Relation r : keyed(data, SystemTable.intValue(eq, "conrelid"))) {
+            if (oid == null || PrimaryKeys.constraintOid(r) == oid) {
+              rows.add(new Object[] {PrimaryKeys.constraintOid(r), PrimaryKeys.name(r),
+                  r.namespace().oid(), "p", false, false, true, r.oid(), 0,
+                  PrimaryKeys.indexOid(r), 0, 0, " ", " ", " ", true, 0, true,
+                  PrimaryKeys.attributeNumbers(data, r), null, null});
             }
           }
           return rows;
         }));
-    emptyNames.addAll(List.of("pg_views", "pg_matviews", "pg_enum", "pg_attrdef", "pg_index"));
     for (String empty : new String[] {
         "pg_inherits:inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
         "pg_trigger:oid oid, tgrelid oid, tgname name, tgfoid oid, tgtype int2, tgenabled char, "
@@ -329,7 +366,6 @@ public final class PgCatalogSchema extends AbstractSchema {
             + "application_name text, state text, query text"}) {
       int colon = empty.indexOf(':');
       t.put(empty.substring(0, colon), SystemTable.empty(empty.substring(colon + 1)));
-      emptyNames.add(empty.substring(0, colon));
     }
     return t;
   }
@@ -452,40 +488,39 @@ public final class PgCatalogSchema extends AbstractSchema {
     return out;
   }
 
-  static int constraintOid(CatalogData.Relation r) {
-    return r.oid() + 1_000_000;
-  }
-
-  private static String keyNumbers(CatalogData data, CatalogData.Relation r, List<String> key)
+  /**
+   * The base tables (each has a key) a key table's rows are about: the one its relation column
+   * is filtered to, else all of them (each key costs the table's metadata once per session).
+   */
+  private static List<CatalogData.Relation> keyed(CatalogData data, Integer relation)
       throws SQLException {
-    StringBuilder sb = new StringBuilder("{");
-    for (String column : key) {
-      for (CatalogData.Attribute a : data.attributes(r)) {
-        if (a.name().equals(column)) {
-          sb.append(sb.length() > 1 ? "," : "").append(a.num());
-        }
+    List<CatalogData.Relation> out = new ArrayList<>();
+    for (CatalogData.Relation r : data.relations()) {
+      if (PrimaryKeys.hasKey(r) && (relation == null || r.oid() == relation)) {
+        out.add(r);
       }
     }
-    return sb.append('}').toString();
+    return out;
   }
 
-  static String constraintDefinition(CatalogData data, Integer oid) {
-    if (data == null || oid == null) {
-      return null;
-    }
-    try {
-      CatalogData.Relation r = data.relation(oid - 1_000_000);
-      if (r == null) {
-        return null;
-      }
-      StringBuilder sb = new StringBuilder("PRIMARY KEY (");
-      List<String> key = data.primaryKey(r);
-      for (int i = 0; i < key.size(); i++) {
-        sb.append(i > 0 ? ", " : "").append(PgFunctions.quote_ident(key.get(i)));
-      }
-      return sb.append(')').toString();
-    } catch (SQLException e) {
-      return null;
+  /** The OID of each type's array type, as in PostgreSQL (int4's is _int4, 1007). */
+  private static final Map<PgType, Integer> ARRAY_TYPES = Map.ofEntries(
+      Map.entry(PgType.BOOL, 1000), Map.entry(PgType.BYTEA, 1001), Map.entry(PgType.CHAR, 1002),
+      Map.entry(PgType.NAME, 1003), Map.entry(PgType.INT2, 1005), Map.entry(PgType.INT4, 1007),
+      Map.entry(PgType.TEXT, 1009), Map.entry(PgType.BPCHAR, 1014),
+      Map.entry(PgType.VARCHAR, 1015), Map.entry(PgType.INT8, 1016),
+      Map.entry(PgType.FLOAT4, 1021), Map.entry(PgType.FLOAT8, 1022),
+      Map.entry(PgType.OID, 1028), Map.entry(PgType.TIMESTAMP, 1115),
+      Map.entry(PgType.DATE, 1182), Map.entry(PgType.TIME, 1183),
+      Map.entry(PgType.TIMESTAMPTZ, 1185), Map.entry(PgType.NUMERIC, 1231));
+
+  /** A type's input, output... function as pg_type names it (int4in, date_out...). */
+  private static String ioFunction(PgType p, String kind) {
+    switch (p) {
+      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ:
+        return p.name + "_" + kind;
+      default:
+        return p.name + kind;
     }
   }
 

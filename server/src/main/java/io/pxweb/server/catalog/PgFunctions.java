@@ -145,15 +145,33 @@ public final class PgFunctions {
   }
 
   public static String pg_get_constraintdef(DataContext root, Integer oid, Boolean pretty) {
-    return PgCatalogSchema.constraintDefinition(catalog(root), oid);
+    CatalogData data = catalog(root);
+    try {
+      CatalogData.Relation r = data == null ? null : PrimaryKeys.ofConstraint(data, oid);
+      return r == null ? null : PrimaryKeys.constraintDefinition(data, r);
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
-  public static String pg_get_indexdef(Integer oid) {
-    return null;
+  public static String pg_get_indexdef(DataContext root, Integer oid) {
+    return pg_get_indexdef(root, oid, 0, false);
   }
 
-  public static String pg_get_indexdef(Integer oid, Integer column, Boolean pretty) {
-    return null;
+  /** Column 0: the CREATE INDEX statement; column n: the index's nth column, as PostgreSQL. */
+  public static String pg_get_indexdef(DataContext root, Integer oid, Integer column,
+      Boolean pretty) {
+    CatalogData data = catalog(root);
+    try {
+      CatalogData.Relation r = data == null ? null : PrimaryKeys.ofIndex(data, oid);
+      if (r == null || column == null) {
+        return null;
+      }
+      return column == 0 ? PrimaryKeys.indexDefinition(data, r)
+          : PrimaryKeys.indexColumn(data, r, column);
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
   public static String pg_get_viewdef(Integer oid) {

@@ -64,6 +64,8 @@ final class PgFrontEnd {
     tree = PgRewrites.sessionValues(tree, settings, pid);
     tree = PgRewrites.regclass(tree, catalog);
     tree = PgRewrites.catalogTables(tree, isCatalogTable);
+    tree = ArrayExpansions.rewrite(tree);
+    tree = ProcedureNames.rewrite(tree);
     tree = PgRewrites.arrayConstants(tree);
     tree = PgRewrites.dateTruncColumns(tree);
     tree = PgRewrites.nullOrdering(tree);
