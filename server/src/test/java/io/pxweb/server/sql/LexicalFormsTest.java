@@ -18,6 +18,14 @@ class LexicalFormsTest {
   }
 
   @Test
+  void unnestOutsideFromIsAFunctionCall() {
+    assertEquals("SELECT \"unnest\"(ix.indkey) attnum FROM pg_index ix, UNNEST(ix.a) "
+        + "JOIN UNNEST(b) ON true WHERE x IN (SELECT \"unnest\"(c) FROM t)",
+        normal("SELECT unnest(ix.indkey) attnum FROM pg_index ix, UNNEST(ix.a) "
+        + "JOIN UNNEST(b) ON true WHERE x IN (SELECT unnest(c) FROM t)"));
+  }
+
+  @Test
   void collationsGo() {
     assertEquals("WHERE a = 'x' ORDER BY b", normal("WHERE a = 'x' COLLATE pg_catalog.default "
         + "ORDER BY b COLLATE \"C\""));
