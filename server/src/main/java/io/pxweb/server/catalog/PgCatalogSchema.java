@@ -182,6 +182,9 @@ public final class PgCatalogSchema extends AbstractSchema {
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           for (PgType p : PgType.values()) {
+            if (p == PgType.TEXT_ARRAY) {
+              continue; // text's array type, listed with text
+            }
             Integer array = ARRAY_TYPES.get(p);
             rows.add(new Object[] {p.oid, p.name, CatalogData.PG_CATALOG_OID,
                 CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8, "b",

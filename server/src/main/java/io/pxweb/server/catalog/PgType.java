@@ -38,6 +38,8 @@ public enum PgType {
   NUMERIC(1700, -1, "numeric"),
   NAME(19, 64, "name"),
   CHAR(18, 1, "char"),
+  /** Every array a query returns (string_to_array, parse_ident, catalog arrays), as text[]. */
+  TEXT_ARRAY(1009, -1, "_text"),
   UNKNOWN(705, -2, "unknown");
 
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
@@ -87,6 +89,7 @@ public enum PgType {
       case Types.TIMESTAMP_WITH_TIMEZONE: return TIMESTAMPTZ;
       case Types.BINARY: case Types.VARBINARY: case Types.LONGVARBINARY: case Types.BLOB:
         return BYTEA;
+      case Types.ARRAY: return TEXT_ARRAY;
       default: return TEXT;
     }
   }
@@ -107,7 +110,7 @@ public enum PgType {
 
   /** Whether {@link #binary} can encode this type; other types go out as text whatever was asked. */
   public boolean hasBinary() {
-    return this != UNKNOWN;
+    return this != UNKNOWN && this != TEXT_ARRAY;
   }
 
   /** The value of a result column as PostgreSQL's text output, or null for SQL NULL. */
@@ -138,9 +141,36 @@ public enum PgType {
         // PostgreSQL writes no fraction for whole seconds (the optional section always prints).
         return t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t);
       }
+      case TEXT_ARRAY: {
+        Object v = rs.getObject(column);
+        return v == null ? null : arrayText(v);
+      }
       default:
         return rs.getString(column);
     }
+  }
+
+  /** An array as PostgreSQL writes one: {@code {1,2}}, {@code {a,"b c",NULL}}. */
+  static String arrayText(Object array) throws SQLException {
+    Object elements = array instanceof java.sql.Array a ? a.getArray() : array;
+    Iterable<?> items = elements instanceof Object[] objects ? java.util.Arrays.asList(objects)
+        : (Iterable<?>) elements;
+    StringBuilder sb = new StringBuilder("{");
+    for (Object item : items) {
+      sb.append(sb.length() > 1 ? "," : "");
+      if (item == null) {
+        sb.append("NULL");
+      } else if (item instanceof java.sql.Array || item instanceof java.util.List<?>) {
+        sb.append(arrayText(item));
+      } else {
+        String text = item instanceof Boolean b ? (b ? "t" : "f") : item.toString();
+        boolean quote = text.isEmpty() || text.equalsIgnoreCase("NULL")
+            || text.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"'
+                || c == '\\' || Character.isWhitespace(c));
+        sb.append(quote ? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : text);
+      }
+    }
+    return sb.append('}').toString();
   }
 
   /** The value in PostgreSQL's binary format, or null for SQL NULL. */

@@ -46,7 +46,9 @@ final class SystemTable extends AbstractTable implements FilterableTable {
       names.add(parts[0]);
       boolean array = parts[1].startsWith("_");
       types.add(array ? SqlTypeName.ARRAY : sqlType(parts[1]));
-      elements.add(array ? sqlType(parts[1].substring(1)) : null);
+      // "char" elements are CHAR(1), so 'd' = ANY(stxkind) compares like types.
+      elements.add(!array ? null : parts[1].equals("_char") ? SqlTypeName.CHAR
+          : sqlType(parts[1].substring(1)));
     }
     this.source = source;
   }
