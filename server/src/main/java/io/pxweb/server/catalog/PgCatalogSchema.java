@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
@@ -61,6 +62,14 @@ public final class PgCatalogSchema extends AbstractSchema {
   /** Whether pg_catalog has a table of this name: PostgreSQL finds them unqualified too. */
   public boolean isCatalogTable(String name) {
     return tables.containsKey(name.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The only values a catalog column ever holds here, or null when it may hold any: statbanks
+   * declare primary keys only, so pg_constraint.contype is always 'p'.
+   */
+  public static Set<String> onlyValues(String table, String column) {
+    return table.equals("pg_constraint") && column.equals("contype") ? Set.of("p") : null;
   }
 
   static Integer systemOid(String table) {
@@ -132,7 +141,7 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "relnatts int2, relchecks int2, relhasrules bool, relhastriggers bool, "
         + "relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool, "
         + "relispopulated bool, relreplident char, relispartition bool, relrewrite oid, "
-        + "relfrozenxid xid, relminmxid xid, relacl text, reloptions text, relpartbound text",
+        + "relfrozenxid xid, relminmxid xid, relacl text, reloptions _text, relpartbound text",
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           Integer oid = SystemTable.intValue(eq, "oid");
@@ -141,7 +150,7 @@ public final class PgCatalogSchema extends AbstractSchema {
               rows.add(new Object[] {r.oid(), r.name(), r.namespace().oid(), 0, 0,
                   CatalogData.OWNER_OID, 2, 0, 0, 0, -1f, 0, 0, PrimaryKeys.hasKey(r), false,
                   "p", String.valueOf(r.kind()), oid != null ? data.attributes(r).size() : 0, 0,
-                  false, false, false, false, false, true, "n", false, 0, 0, 0, null, null,
+                  false, false, false, false, false, true, "d", false, 0, 0, 0, null, null,
                   null});
             }
             if (PrimaryKeys.hasKey(r) && (oid == null || PrimaryKeys.indexOid(r) == oid)) {
@@ -157,7 +166,8 @@ public final class PgCatalogSchema extends AbstractSchema {
         }));
     t.put("pg_attribute", new SystemTable("attrelid oid, attname name, atttypid oid, "
         + "attstattarget int4, attlen int2, attnum int2, attndims int4, attcacheoff int4, "
-        + "atttypmod int4, attbyval bool, attstorage char, attalign char, attnotnull bool, "
+        + "atttypmod int4, attbyval bool, attalign char, attstorage char, "
+        + "attcompression char, attnotnull bool, "
         + "atthasdef bool, atthasmissing bool, attidentity char, attgenerated char, "
         + "attisdropped bool, attislocal bool, attinhcount int4, attcollation oid, "
         + "attacl text, attoptions text, attfdwoptions text, attmissingval text",
@@ -165,7 +175,7 @@ public final class PgCatalogSchema extends AbstractSchema {
           List<Object[]> rows = new ArrayList<>();
           for (CatalogData.Attribute a : attributes(data, SystemTable.intValue(eq, "attrelid"))) {
             rows.add(new Object[] {a.relation().oid(), a.name(), a.type().oid, -1,
-                a.type().length, a.num(), 0, -1, a.typmod(), a.type().length > 0, "p", "i",
+                a.type().length, a.num(), 0, -1, a.typmod(), a.type().length > 0, "i", "p", "",
                 a.notNull(), false, false, "", "", false, true, 0,
                 a.type() == PgType.VARCHAR || a.type() == PgType.TEXT ? 100 : 0,
                 null, null, null, null});
@@ -187,19 +197,20 @@ public final class PgCatalogSchema extends AbstractSchema {
             }
             Integer array = ARRAY_TYPES.get(p);
             rows.add(new Object[] {p.oid, p.name, CatalogData.PG_CATALOG_OID,
-                CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8, "b",
-                category(p), false, true, ",", 0, "-", 0, array == null ? 0 : array,
-                ioFunction(p, "in"), ioFunction(p, "out"), ioFunction(p, "recv"),
-                ioFunction(p, "send"), "-", "-",
-                "-", p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
+                CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8,
+                p == PgType.UNKNOWN ? "p" : "b", category(p), false, true, ",", 0, 0, 0, array == null ? 0 : array,
+                PgProcs.of(ioFunction(p, "in")), PgProcs.of(ioFunction(p, "out")),
+                PgProcs.of(ioFunction(p, "recv")), PgProcs.of(ioFunction(p, "send")), 0, 0,
+                0, p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
                 p == PgType.TEXT || p == PgType.VARCHAR || p == PgType.BPCHAR ? 100 : 0,
                 null, null, null});
             if (array != null) {
               // Its array type, _name: what pgjdbc's TypeInfoCache asks about for arrays.
               rows.add(new Object[] {array, "_" + p.name, CatalogData.PG_CATALOG_OID,
                   CatalogData.OWNER_OID, -1, false, "b", "A", false, true, ",", 0,
-                  "array_subscript_handler", p.oid, 0, "array_in", "array_out", "array_recv",
-                  "array_send", "-", "-", "array_typanalyze", p.length == 8 ? "d" : "i", "x",
+                  PgProcs.of("array_subscript_handler"), p.oid, 0, PgProcs.of("array_in"),
+                  PgProcs.of("array_out"), PgProcs.of("array_recv"), PgProcs.of("array_send"),
+                  0, 0, PgProcs.of("array_typanalyze"), p.length == 8 ? "d" : "i", "x",
                   false, 0, -1, 0, rows.get(rows.size() - 1)[28], null, null, null});
             }
           }
@@ -233,9 +244,13 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "dattablespace oid, datacl text", eq -> List.<Object[]>of(new Object[] {
             1, settings.get("database"), CatalogData.OWNER_OID, 6, "C", "C", false, true, -1,
             0, 0, 0, 1663, null})));
+    t.put("pg_proc", new SystemTable("oid oid, proname name, pronamespace oid, proowner oid, "
+        + "prolang oid, prokind char, proretset bool, prorettype oid, proargtypes text, "
+        + "pronargs int2", eq -> PgProcs.rows()));
     t.put("pg_am", new SystemTable("oid oid, amname name, amhandler regproc, amtype char",
-        eq -> List.<Object[]>of(new Object[] {2, "heap", "heap_tableam_handler", "t"},
-            new Object[] {PrimaryKeys.BTREE, "btree", "bthandler", "i"})));
+        eq -> List.<Object[]>of(
+            new Object[] {2, "heap", PgProcs.of("heap_tableam_handler"), "t"},
+            new Object[] {PrimaryKeys.BTREE, "btree", PgProcs.of("bthandler"), "i"})));
     t.put("pg_roles", new SystemTable("rolname name, rolsuper bool, rolinherit bool, "
         + "rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
         + "rolconnlimit int4, rolpassword text, rolvaliduntil text, rolbypassrls bool, "
@@ -353,8 +368,6 @@ public final class PgCatalogSchema extends AbstractSchema {
         "pg_partitioned_table:partrelid oid, partstrat char, partnatts int2",
         "pg_extension:oid oid, extname name, extowner oid, extnamespace oid, "
             + "extrelocatable bool, extversion text",
-        "pg_proc:oid oid, proname name, pronamespace oid, proowner oid, prolang oid, "
-            + "prokind char, proretset bool, prorettype oid, proargtypes text, pronargs int2",
         "pg_collation:oid oid, collname name, collnamespace oid, collprovider char",
         "pg_tablespace:oid oid, spcname name, spcowner oid",
         "pg_event_trigger:oid oid, evtname name",
@@ -362,7 +375,8 @@ public final class PgCatalogSchema extends AbstractSchema {
             + "refobjsubid int4, deptype char",
         "pg_sequence:seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
             + "seqmin int8, seqcache int8, seqcycle bool",
-        "pg_range:rngtypid oid, rngsubtype oid",
+        "pg_range:rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, "
+            + "rngsubopc oid, rngcanonical regproc, rngsubdiff regproc",
         "pg_locks:locktype text, database oid, relation oid, pid int4, mode text, "
             + "granted bool",
         "pg_stat_activity:datid oid, datname name, pid int4, usename name, "
@@ -405,7 +419,8 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "data_type text, character_maximum_length int4, character_octet_length int4, "
         + "numeric_precision int4, numeric_precision_radix int4, numeric_scale int4, "
         + "datetime_precision int4, udt_catalog name, udt_schema name, udt_name name, "
-        + "is_identity text, is_generated text, is_updatable text", eq -> {
+        + "is_identity text, is_generated text, is_updatable text, dtd_identifier text",
+        eq -> {
           List<Object[]> rows = new ArrayList<>();
           Object table = eq.get("table_name");
           Object schema = eq.get("table_schema");
@@ -422,11 +437,22 @@ public final class PgCatalogSchema extends AbstractSchema {
                   chars ? a.precision() : null, chars ? a.precision() * 4 : null,
                   numeric ? a.precision() : null, numeric ? 10 : null,
                   numeric ? a.scale() : null, null, db, "pg_catalog", a.type().name, "NO",
-                  "NEVER", "NO"});
+                  "NEVER", "NO", Integer.toString(a.num())});
             }
           }
           return rows;
         }));
+    // Statbank columns hold no arrays: no column has element types (Malloy joins it).
+    t.put("element_types", SystemTable.empty("object_catalog name, object_schema name, "
+        + "object_name name, object_type text, collection_type_identifier name, "
+        + "data_type text, character_maximum_length int4, character_octet_length int4, "
+        + "character_set_catalog name, character_set_schema name, character_set_name name, "
+        + "collation_catalog name, collation_schema name, collation_name name, "
+        + "numeric_precision int4, numeric_precision_radix int4, numeric_scale int4, "
+        + "datetime_precision int4, interval_type text, interval_precision int4, "
+        + "domain_default text, udt_catalog name, udt_schema name, udt_name name, "
+        + "scope_catalog name, scope_schema name, scope_name name, maximum_cardinality int4, "
+        + "dtd_identifier name"));
     t.put("views", SystemTable.empty("table_catalog name, table_schema name, table_name name, "
         + "view_definition text"));
     t.put("table_constraints", new SystemTable("constraint_catalog name, "
@@ -534,6 +560,7 @@ public final class PgCatalogSchema extends AbstractSchema {
       case BOOL: return "B";
       case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: return "D";
       case BYTEA: return "U";
+      case UNKNOWN: return "X";
       default: return "S";
     }
   }

@@ -175,6 +175,19 @@ public final class PgFunctions {
     }
   }
 
+  /** pg_proc lists no functions (psql's \\df reads it), so no OID names one. */
+  public static String pg_get_function_result(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_function_arguments(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_function_identity_arguments(Integer oid) {
+    return null;
+  }
+
   public static String pg_get_viewdef(Integer oid) {
     return null;
   }

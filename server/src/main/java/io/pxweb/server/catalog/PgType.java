@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The PostgreSQL types results are sent as: OID, length, typmod, and the text and binary encodings
@@ -153,8 +154,15 @@ public enum PgType {
   /** An array as PostgreSQL writes one: {@code {1,2}}, {@code {a,"b c",NULL}}. */
   static String arrayText(Object array) throws SQLException {
     Object elements = array instanceof java.sql.Array a ? a.getArray() : array;
-    Iterable<?> items = elements instanceof Object[] objects ? java.util.Arrays.asList(objects)
-        : (Iterable<?>) elements;
+    List<Object> items = new java.util.ArrayList<>();
+    if (elements instanceof Iterable<?> iterable) {
+      iterable.forEach(items::add);
+    } else {
+      // Object[] or an array of primitives (a smallint array is short[]).
+      for (int i = 0; i < java.lang.reflect.Array.getLength(elements); i++) {
+        items.add(java.lang.reflect.Array.get(elements, i));
+      }
+    }
     StringBuilder sb = new StringBuilder("{");
     for (Object item : items) {
       sb.append(sb.length() > 1 ? "," : "");

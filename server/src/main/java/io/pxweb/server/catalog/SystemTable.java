@@ -63,8 +63,7 @@ final class SystemTable extends AbstractTable implements FilterableTable {
 
   static SqlTypeName sqlType(String pgType) {
     switch (pgType.toLowerCase(Locale.ROOT)) {
-      // regproc shows as the function's name, as PostgreSQL prints it.
-      case "oid": case "int4": case "xid": return SqlTypeName.INTEGER;
+      case "oid": case "int4": case "regproc": case "xid": return SqlTypeName.INTEGER;
       case "int2": return SqlTypeName.SMALLINT;
       case "int8": return SqlTypeName.BIGINT;
       case "float4": return SqlTypeName.REAL;

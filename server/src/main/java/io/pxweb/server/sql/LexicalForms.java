@@ -158,6 +158,7 @@ final class LexicalForms {
    * {@code unnest(a)} outside a FROM clause (a select item: SQLAlchemy's key reflection) is a
    * function call in PostgreSQL; the parser takes UNNEST only as a FROM item. There it becomes
    * the quoted name {@code "unnest"}, which parses as a call ({@link ArrayExpansions} reads it).
+   * As a FROM item, {@code pg_catalog.unnest(a)} (psql's \d+) is the parser's UNNEST.
    */
   static List<Token> unnestCalls(List<Token> tokens) {
     List<Token> out = new ArrayList<>();
@@ -168,6 +169,15 @@ final class LexicalForms {
       Token t = tokens.get(i);
       if (t.kind() == Kind.SPACE) {
         out.add(t);
+        continue;
+      }
+      int dot = next(tokens, i);
+      int unnest = next(tokens, dot);
+      if (from && t.is("pg_catalog") && at(tokens, dot).is(".")
+          && at(tokens, unnest).is("UNNEST") && previous != null && (previous.is("FROM")
+          || previous.is("JOIN") || previous.is(",") || previous.is("LATERAL"))) {
+        out.add(space(t));
+        i = dot;
         continue;
       }
       if (t.is("(")) {

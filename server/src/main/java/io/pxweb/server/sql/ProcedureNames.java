@@ -1,6 +1,7 @@
 package io.pxweb.server.sql;
 
-import java.util.Locale;
+import io.pxweb.server.catalog.PgProcs;
+import java.sql.SQLException;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -11,34 +12,38 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
- * {@code 'pg_catalog.array_in'::regproc}: a function's name as a regproc shows it, without the
- * pg_catalog schema that is always on the path. pg_type's typinput, typoutput... columns hold
- * such names, so pgjdbc's TypeInfoCache ({@code typinput = 'pg_catalog.array_in'::regproc})
- * compares names with names. Same for {@code ::regtype} ({@code 'pg_catalog.int4'}).
+ * {@code 'pg_catalog.array_in'::regproc} is that function's OID, as in PostgreSQL: pg_type's
+ * typinput, typreceive... columns hold the OIDs of pg_proc's functions ({@link PgProcs}), so
+ * pgjdbc's TypeInfoCache ({@code typinput = 'pg_catalog.array_in'::regproc}) compares OIDs. A
+ * name pg_proc lacks is 42883, as PostgreSQL says it.
  */
 final class ProcedureNames {
-  private static final String PG_CATALOG = "pg_catalog.";
-
   private ProcedureNames() {
   }
 
-  static SqlNode rewrite(SqlNode tree) {
-    return tree.accept(new SqlShuttle() {
+  static SqlNode rewrite(SqlNode tree) throws SQLException {
+    String[] unknown = {null};
+    SqlNode out = tree.accept(new SqlShuttle() {
       @Override public SqlNode visit(SqlCall call) {
         SqlNode visited = super.visit(call);
         if (visited instanceof SqlCall c && c.getKind() == SqlKind.CAST
             && c.operand(0) instanceof SqlCharStringLiteral lit
             && c.operand(1) instanceof SqlDataTypeSpec type
-            && (PgRewrites.typeName(type).equals("regproc")
-            || PgRewrites.typeName(type).equals("regtype"))) {
+            && PgRewrites.typeName(type).equals("regproc")) {
           String name = lit.getValueAs(String.class);
-          if (name.toLowerCase(Locale.ROOT).startsWith(PG_CATALOG)) {
-            name = name.substring(PG_CATALOG.length());
+          Integer oid = PgProcs.oid(name);
+          if (oid == null) {
+            unknown[0] = name;
+            return visited;
           }
-          return SqlLiteral.createCharString(name, SqlParserPos.ZERO);
+          return SqlLiteral.createExactNumeric(oid.toString(), SqlParserPos.ZERO);
         }
         return visited;
       }
     });
+    if (unknown[0] != null) {
+      throw new SQLException("function \"" + unknown[0] + "\" does not exist", "42883");
+    }
+    return out;
   }
 }

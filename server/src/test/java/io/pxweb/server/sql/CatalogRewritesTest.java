@@ -51,9 +51,30 @@ class CatalogRewritesTest {
   }
 
   @Test
-  void regprocLiteralsAreNamesWithoutPgCatalog() throws Exception {
-    assertEquals("SELECT typinput = 'array_in', 'int4' FROM pg_type",
+  void aValueTheCatalogNeverHoldsIsAFalseCondition() throws Exception {
+    // pgjdbc's getImportedKeys: only primary keys are declared, so contype = 'f' is false.
+    assertEquals("SELECT con.conname FROM pg_catalog.pg_class AS pkc, pg_catalog.pg_constraint "
+        + "AS con WHERE 1 = 0 AND con.conrelid = pkc.oid AND pkc.relname = 'T'",
+        sql(CatalogFacts.rewrite(parse("SELECT con.conname FROM pg_catalog.pg_class pkc, "
+            + "pg_catalog.pg_constraint con WHERE con.contype = 'f' AND con.conrelid = pkc.oid "
+            + "AND pkc.relname = 'T'"))));
+    // Metabase's describe-fks casts the constant.
+    assertEquals("SELECT c.conname FROM pg_catalog.pg_constraint AS c WHERE x AND 1 = 0",
+        sql(CatalogFacts.rewrite(parse("SELECT c.conname FROM pg_catalog.pg_constraint AS c "
+            + "WHERE x AND (c.contype = 'f'::char)"))));
+    String primary = "SELECT con.conname FROM pg_catalog.pg_constraint AS con "
+        + "WHERE con.contype = 'p'";
+    assertEquals(primary, sql(CatalogFacts.rewrite(parse(primary))));
+  }
+
+  @Test
+  void regprocLiteralsAreTheFunctionsOids() throws Exception {
+    assertEquals("SELECT typinput = 750, typreceive = 2406 FROM pg_type",
         sql(ProcedureNames.rewrite(parse("SELECT typinput='pg_catalog.array_in'::regproc, "
-            + "'int4'::regtype FROM pg_type"))));
+            + "typreceive = 'int4recv'::regproc FROM pg_type"))));
+    java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.sql.SQLException.class,
+        () -> ProcedureNames.rewrite(parse("SELECT 'nosuch'::regproc")));
+    assertEquals("42883", e.getSQLState());
   }
 }

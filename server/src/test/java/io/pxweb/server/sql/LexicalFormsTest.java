@@ -23,6 +23,8 @@ class LexicalFormsTest {
         + "JOIN UNNEST(b) ON true WHERE x IN (SELECT \"unnest\"(c) FROM t)",
         normal("SELECT unnest(ix.indkey) attnum FROM pg_index ix, UNNEST(ix.a) "
         + "JOIN UNNEST(b) ON true WHERE x IN (SELECT unnest(c) FROM t)"));
+    assertEquals("SELECT pg_catalog.\"unnest\"(a) FROM unnest(tc.reloptions) x",
+        normal("SELECT pg_catalog.unnest(a) FROM pg_catalog.unnest(tc.reloptions) x"));
   }
 
   @Test
