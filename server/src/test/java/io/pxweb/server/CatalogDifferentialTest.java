@@ -70,18 +70,13 @@ class CatalogDifferentialTest {
   }
 
   @AfterAll
-  static void stop() throws SQLException {
-    if (pg != null) {
-      try (Statement s = pg.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS population CASCADE");
+  static void stop() throws Exception {
+    try (PxWebServer s = server; Connection a = px; Connection b = pg) {
+      if (b != null) {
+        try (Statement drop = b.createStatement()) {
+          drop.execute("DROP SCHEMA IF EXISTS population CASCADE");
+        }
       }
-      pg.close();
-    }
-    if (px != null) {
-      px.close();
-    }
-    if (server != null) {
-      server.close();
     }
   }
 

@@ -13,38 +13,7 @@ import java.util.Map;
  * {@code 'pg_catalog.array_in'::regproc} (pgjdbc's TypeInfoCache) finds them.
  */
 public final class PgProcs {
-  private static final Map<String, Integer> OIDS = Map.ofEntries(
-      Map.entry("array_in", 750), Map.entry("array_out", 751), Map.entry("array_recv", 2400),
-      Map.entry("array_send", 2401), Map.entry("array_subscript_handler", 6179),
-      Map.entry("array_typanalyze", 3816), Map.entry("boolin", 1242), Map.entry("boolout", 1243),
-      Map.entry("boolrecv", 2436), Map.entry("boolsend", 2437), Map.entry("bpcharin", 1044),
-      Map.entry("bpcharout", 1045), Map.entry("bpcharrecv", 2430), Map.entry("bpcharsend", 2431),
-      Map.entry("bthandler", 330), Map.entry("byteain", 1244), Map.entry("byteaout", 31),
-      Map.entry("bytearecv", 2412), Map.entry("byteasend", 2413), Map.entry("charin", 1245),
-      Map.entry("charout", 33), Map.entry("charrecv", 2434), Map.entry("charsend", 2435),
-      Map.entry("date_in", 1084), Map.entry("date_out", 1085), Map.entry("date_recv", 2468),
-      Map.entry("date_send", 2469), Map.entry("float4in", 200), Map.entry("float4out", 201),
-      Map.entry("float4recv", 2424), Map.entry("float4send", 2425), Map.entry("float8in", 214),
-      Map.entry("float8out", 215), Map.entry("float8recv", 2426), Map.entry("float8send", 2427),
-      Map.entry("heap_tableam_handler", 3), Map.entry("int2in", 38), Map.entry("int2out", 39),
-      Map.entry("int2recv", 2404), Map.entry("int2send", 2405), Map.entry("int4in", 42),
-      Map.entry("int4out", 43), Map.entry("int4recv", 2406), Map.entry("int4send", 2407),
-      Map.entry("int8in", 460), Map.entry("int8out", 461), Map.entry("int8recv", 2408),
-      Map.entry("int8send", 2409), Map.entry("namein", 34), Map.entry("nameout", 35),
-      Map.entry("namerecv", 2422), Map.entry("namesend", 2423), Map.entry("numeric_in", 1701),
-      Map.entry("numeric_out", 1702), Map.entry("numeric_recv", 2460),
-      Map.entry("numeric_send", 2461), Map.entry("oidin", 1798), Map.entry("oidout", 1799),
-      Map.entry("oidrecv", 2418), Map.entry("oidsend", 2419), Map.entry("textin", 46),
-      Map.entry("textout", 47), Map.entry("textrecv", 2414), Map.entry("textsend", 2415),
-      Map.entry("time_in", 1143), Map.entry("time_out", 1144), Map.entry("time_recv", 2470),
-      Map.entry("time_send", 2471), Map.entry("timestamp_in", 1312),
-      Map.entry("timestamp_out", 1313), Map.entry("timestamp_recv", 2474),
-      Map.entry("timestamp_send", 2475), Map.entry("timestamptz_in", 1150),
-      Map.entry("timestamptz_out", 1151), Map.entry("timestamptz_recv", 2476),
-      Map.entry("timestamptz_send", 2477), Map.entry("unknownin", 109),
-      Map.entry("unknownout", 110), Map.entry("unknownrecv", 2416), Map.entry("unknownsend", 2417),
-      Map.entry("varcharin", 1046), Map.entry("varcharout", 1047), Map.entry("varcharrecv", 2432),
-      Map.entry("varcharsend", 2433));
+  private static final Map<String, Integer> OIDS = load();
 
   private PgProcs() {
   }
@@ -59,6 +28,14 @@ public final class PgProcs {
   static int of(String name) {
     Integer oid = OIDS.get(name);
     return oid == null ? 0 : oid;
+  }
+
+  private static Map<String, Integer> load() {
+    Map<String, Integer> oids = new java.util.HashMap<>();
+    for (String[] f : SetFunctions.resourceLines("pg_procs.txt")) {
+      oids.put(f[0], Integer.valueOf(f[1]));
+    }
+    return Map.copyOf(oids);
   }
 
   /** pg_proc's rows: each function in pg_catalog, internal, one argument. */

@@ -65,26 +65,33 @@ public final class SetFunctions {
 
   private static List<Object[]> keywords() {
     List<Object[]> rows = new ArrayList<>();
-    try (InputStream in = SetFunctions.class.getResourceAsStream("pg_keywords.txt");
+    for (String[] f : resourceLines("pg_keywords.txt")) {
+      boolean bare = f[2].equals("t");
+      rows.add(new Object[] {f[0], f[1], bare, switch (f[1]) {
+        case "U" -> "unreserved";
+        case "C" -> "unreserved (cannot be function or type name)";
+        case "T" -> "reserved (can be function or type name)";
+        default -> "reserved";
+      }, bare ? "can be bare label" : "requires AS"});
+    }
+    return List.copyOf(rows);
+  }
+
+  /** The fields of each line of a resource of this package ("a|b|c"; # starts a comment). */
+  static List<String[]> resourceLines(String name) {
+    List<String[]> lines = new ArrayList<>();
+    try (InputStream in = SetFunctions.class.getResourceAsStream(name);
         BufferedReader r = new BufferedReader(new InputStreamReader(in,
             StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (line.startsWith("#") || line.isBlank()) {
-          continue;
+        if (!line.startsWith("#") && !line.isBlank()) {
+          lines.add(line.split("\\|"));
         }
-        String[] f = line.split("\\|");
-        boolean bare = f[2].equals("t");
-        rows.add(new Object[] {f[0], f[1], bare, switch (f[1]) {
-          case "U" -> "unreserved";
-          case "C" -> "unreserved (cannot be function or type name)";
-          case "T" -> "reserved (can be function or type name)";
-          default -> "reserved";
-        }, bare ? "can be bare label" : "requires AS"});
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return List.copyOf(rows);
+    return lines;
   }
 
   /** A function's result: columns as "name type, ..." and rows computed when scanned. */

@@ -59,7 +59,7 @@ class CatalogRewritesTest {
             + "pg_catalog.pg_constraint con WHERE con.contype = 'f' AND con.conrelid = pkc.oid "
             + "AND pkc.relname = 'T'"))));
     // Metabase's describe-fks casts the constant.
-    assertEquals("SELECT c.conname FROM pg_catalog.pg_constraint AS c WHERE x AND 1 = 0",
+    assertEquals("SELECT c.conname FROM pg_catalog.pg_constraint AS \"c\" WHERE x AND 1 = 0",
         sql(CatalogFacts.rewrite(parse("SELECT c.conname FROM pg_catalog.pg_constraint AS c "
             + "WHERE x AND (c.contype = 'f'::char)"))));
     String primary = "SELECT con.conname FROM pg_catalog.pg_constraint AS con "
