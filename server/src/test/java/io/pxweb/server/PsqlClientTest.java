@@ -102,6 +102,19 @@ class PsqlClientTest {
   }
 
   @Test
+  void describePlusShowsTheKeyIndexAndFunctionsAreNone() throws Exception {
+    // psql 15's \d+ reads attcompression, unnest(reloptions) and the key's index.
+    String out = run("-c", "\\d+ population.\"TAB001\"");
+    assertTrue(out.contains("\"TAB001_pkey\" PRIMARY KEY, btree (\"REGION\", \"SEX\", \"AGE\", "
+        + "\"TIME\")"), out);
+    assertTrue(out.matches("(?s).*HNMGA\\s+\\|\\s+numeric.*Population.*"), out);
+    assertTrue(!out.contains("Replica Identity"), "the default identity is not shown: " + out);
+    String functions = run("-c", "\\df");
+    assertTrue(functions.contains("List of functions") && functions.contains("(0 rows)"),
+        functions);
+  }
+
+  @Test
   void queryInUnalignedOutput() throws Exception {
     String out = run("-A", "-t", "-c",
         "SELECT region, \"TIME\", hnmga FROM \"TAB001\" WHERE region = 'AT' AND sex = 'F' "

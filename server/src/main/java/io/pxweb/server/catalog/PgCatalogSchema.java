@@ -13,6 +13,7 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.schema.impl.TableFunctionImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -32,15 +33,10 @@ public final class PgCatalogSchema extends AbstractSchema {
   private final Map<String, Table> tables;
   private final CatalogData data;
   private final SessionSettings settings;
-  /** Names of the tables that always are empty (features statbanks lack). */
-  private final Set<String> emptyTables;
-
-  private PgCatalogSchema(Map<String, Table> tables, CatalogData data, SessionSettings settings,
-      Set<String> emptyTables) {
+  private PgCatalogSchema(Map<String, Table> tables, CatalogData data, SessionSettings settings) {
     this.tables = tables;
     this.data = data;
     this.settings = settings;
-    this.emptyTables = emptyTables;
   }
 
   /** The session's catalog, for the functions that read it. */
@@ -68,9 +64,12 @@ public final class PgCatalogSchema extends AbstractSchema {
     return tables.containsKey(name.toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** Whether the table of this name is always empty here (triggers, policies, publications...). */
-  public boolean isEmptyTable(String name) {
-    return emptyTables.contains(name.toLowerCase(java.util.Locale.ROOT));
+  /**
+   * The only values a catalog column ever holds here, or null when it may hold any: statbanks
+   * declare primary keys only, so pg_constraint.contype is always 'p'.
+   */
+  public static Set<String> onlyValues(String table, String column) {
+    return table.equals("pg_constraint") && column.equals("contype") ? Set.of("p") : null;
   }
 
   static Integer systemOid(String table) {
@@ -83,16 +82,21 @@ public final class PgCatalogSchema extends AbstractSchema {
    */
   public static PgCatalogSchema register(SchemaPlus root, CatalogData data,
       SessionSettings settings) {
-    Set<String> empty = new java.util.HashSet<>();
-    Map<String, Table> pgTables = pgCatalog(data, settings, empty);
-    PgCatalogSchema catalog = new PgCatalogSchema(pgTables, data, settings, Set.copyOf(empty));
+    PgCatalogSchema catalog = new PgCatalogSchema(pgCatalog(data, settings), data, settings);
     SchemaPlus pg = root.add("pg_catalog", catalog);
     root.add("information_schema", new PgCatalogSchema(informationSchema(data, settings), data,
-        settings, Set.of()));
+        settings));
     for (Method m : PgFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == PgFunctions.class) {
         org.apache.calcite.schema.Function f = SessionFunction.takesContext(m)
             ? SessionFunction.of(m) : ScalarFunctionImpl.create(m);
+        pg.add(m.getName(), f);
+        root.add(m.getName(), f);
+      }
+    }
+    for (Method m : SetFunctions.class.getMethods()) {
+      if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == SetFunctions.class) {
+        org.apache.calcite.schema.Function f = TableFunctionImpl.create(m);
         pg.add(m.getName(), f);
         root.add(m.getName(), f);
       }
@@ -120,8 +124,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     return catalog;
   }
 
-  private static Map<String, Table> pgCatalog(CatalogData data, SessionSettings settings,
-      Set<String> emptyNames) {
+  private static Map<String, Table> pgCatalog(CatalogData data, SessionSettings settings) {
     Map<String, Table> t = new HashMap<>();
     t.put("pg_namespace", new SystemTable("oid oid, nspname name, nspowner oid, nspacl text",
         eq -> {
@@ -138,24 +141,33 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "relnatts int2, relchecks int2, relhasrules bool, relhastriggers bool, "
         + "relhassubclass bool, relrowsecurity bool, relforcerowsecurity bool, "
         + "relispopulated bool, relreplident char, relispartition bool, relrewrite oid, "
-        + "relfrozenxid xid, relminmxid xid, relacl text, reloptions text, relpartbound text",
+        + "relfrozenxid xid, relminmxid xid, relacl text, reloptions _text, relpartbound text",
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           Integer oid = SystemTable.intValue(eq, "oid");
           for (CatalogData.Relation r : data.relations()) {
-            if (oid != null && r.oid() != oid) {
-              continue;
+            if (oid == null || r.oid() == oid) {
+              rows.add(new Object[] {r.oid(), r.name(), r.namespace().oid(), 0, 0,
+                  CatalogData.OWNER_OID, 2, 0, 0, 0, -1f, 0, 0, PrimaryKeys.hasKey(r), false,
+                  "p", String.valueOf(r.kind()), oid != null ? data.attributes(r).size() : 0, 0,
+                  false, false, false, false, false, true, "d", false, 0, 0, 0, null, null,
+                  null});
             }
-            rows.add(new Object[] {r.oid(), r.name(), r.namespace().oid(), 0, 0,
-                CatalogData.OWNER_OID, 2, 0, 0, 0, -1f, 0, 0, false, false, "p",
-                String.valueOf(r.kind()), oid != null ? data.attributes(r).size() : 0, 0,
-                false, false, false, false, false, true, "n", false, 0, 0, 0, null, null, null});
+            if (PrimaryKeys.hasKey(r) && (oid == null || PrimaryKeys.indexOid(r) == oid)) {
+              // The key's index; its column count costs the table's metadata: only when named.
+              rows.add(new Object[] {PrimaryKeys.indexOid(r), PrimaryKeys.name(r),
+                  r.namespace().oid(), 0, 0, CatalogData.OWNER_OID, PrimaryKeys.BTREE, 0, 0, 1,
+                  0f, 0, 0, false, false, "p", "i",
+                  oid != null ? data.primaryKey(r).size() : 0, 0, false, false, false, false,
+                  false, true, "n", false, 0, 0, 0, null, null, null});
+            }
           }
           return rows;
         }));
     t.put("pg_attribute", new SystemTable("attrelid oid, attname name, atttypid oid, "
         + "attstattarget int4, attlen int2, attnum int2, attndims int4, attcacheoff int4, "
-        + "atttypmod int4, attbyval bool, attstorage char, attalign char, attnotnull bool, "
+        + "atttypmod int4, attbyval bool, attalign char, attstorage char, "
+        + "attcompression char, attnotnull bool, "
         + "atthasdef bool, atthasmissing bool, attidentity char, attgenerated char, "
         + "attisdropped bool, attislocal bool, attinhcount int4, attcollation oid, "
         + "attacl text, attoptions text, attfdwoptions text, attmissingval text",
@@ -163,7 +175,7 @@ public final class PgCatalogSchema extends AbstractSchema {
           List<Object[]> rows = new ArrayList<>();
           for (CatalogData.Attribute a : attributes(data, SystemTable.intValue(eq, "attrelid"))) {
             rows.add(new Object[] {a.relation().oid(), a.name(), a.type().oid, -1,
-                a.type().length, a.num(), 0, -1, a.typmod(), a.type().length > 0, "p", "i",
+                a.type().length, a.num(), 0, -1, a.typmod(), a.type().length > 0, "i", "p", "",
                 a.notNull(), false, false, "", "", false, true, 0,
                 a.type() == PgType.VARCHAR || a.type() == PgType.TEXT ? 100 : 0,
                 null, null, null, null});
@@ -180,12 +192,27 @@ public final class PgCatalogSchema extends AbstractSchema {
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           for (PgType p : PgType.values()) {
+            if (p == PgType.TEXT_ARRAY) {
+              continue; // text's array type, listed with text
+            }
+            Integer array = ARRAY_TYPES.get(p);
             rows.add(new Object[] {p.oid, p.name, CatalogData.PG_CATALOG_OID,
-                CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8, "b",
-                category(p), false, true, ",", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
+                CatalogData.OWNER_OID, p.length, p.length > 0 && p.length <= 8,
+                p == PgType.UNKNOWN ? "p" : "b", category(p), false, true, ",", 0, 0, 0, array == null ? 0 : array,
+                PgProcs.of(ioFunction(p, "in")), PgProcs.of(ioFunction(p, "out")),
+                PgProcs.of(ioFunction(p, "recv")), PgProcs.of(ioFunction(p, "send")), 0, 0,
+                0, p.length == 8 ? "d" : "i", p.length > 0 ? "p" : "x", false, 0, -1, 0,
                 p == PgType.TEXT || p == PgType.VARCHAR || p == PgType.BPCHAR ? 100 : 0,
                 null, null, null});
+            if (array != null) {
+              // Its array type, _name: what pgjdbc's TypeInfoCache asks about for arrays.
+              rows.add(new Object[] {array, "_" + p.name, CatalogData.PG_CATALOG_OID,
+                  CatalogData.OWNER_OID, -1, false, "b", "A", false, true, ",", 0,
+                  PgProcs.of("array_subscript_handler"), p.oid, 0, PgProcs.of("array_in"),
+                  PgProcs.of("array_out"), PgProcs.of("array_recv"), PgProcs.of("array_send"),
+                  0, 0, PgProcs.of("array_typanalyze"), p.length == 8 ? "d" : "i", "x",
+                  false, 0, -1, 0, rows.get(rows.size() - 1)[28], null, null, null});
+            }
           }
           return rows;
         }));
@@ -217,8 +244,13 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "dattablespace oid, datacl text", eq -> List.<Object[]>of(new Object[] {
             1, settings.get("database"), CatalogData.OWNER_OID, 6, "C", "C", false, true, -1,
             0, 0, 0, 1663, null})));
+    t.put("pg_proc", new SystemTable("oid oid, proname name, pronamespace oid, proowner oid, "
+        + "prolang oid, prokind char, proretset bool, prorettype oid, proargtypes text, "
+        + "pronargs int2", eq -> PgProcs.rows()));
     t.put("pg_am", new SystemTable("oid oid, amname name, amhandler regproc, amtype char",
-        eq -> List.<Object[]>of(new Object[] {2, "heap", 0, "t"})));
+        eq -> List.<Object[]>of(
+            new Object[] {2, "heap", PgProcs.of("heap_tableam_handler"), "t"},
+            new Object[] {PrimaryKeys.BTREE, "btree", PgProcs.of("bthandler"), "i"})));
     t.put("pg_roles", new SystemTable("rolname name, rolsuper bool, rolinherit bool, "
         + "rolcreaterole bool, rolcreatedb bool, rolcanlogin bool, rolreplication bool, "
         + "rolconnlimit int4, rolpassword text, rolvaliduntil text, rolbypassrls bool, "
@@ -270,33 +302,56 @@ public final class PgCatalogSchema extends AbstractSchema {
     t.put("pg_enum", SystemTable.empty("oid oid, enumtypid oid, enumsortorder float4, "
         + "enumlabel name"));
     t.put("pg_attrdef", SystemTable.empty("oid oid, adrelid oid, adnum int2, adbin text"));
-    t.put("pg_index", SystemTable.empty("indexrelid oid, indrelid oid, indnatts int2, "
+    t.put("pg_index", new SystemTable("indexrelid oid, indrelid oid, indnatts int2, "
         + "indnkeyatts int2, indisunique bool, indisprimary bool, indisexclusion bool, "
         + "indimmediate bool, indisclustered bool, indisvalid bool, indcheckxmin bool, "
-        + "indisready bool, indislive bool, indisreplident bool, indkey text, "
-        + "indcollation text, indclass text, indoption text, indexprs text, indpred text"));
+        + "indisready bool, indislive bool, indisreplident bool, indkey _int2, "
+        + "indcollation _oid, indclass _oid, indoption _int2, indexprs text, indpred text",
+        eq -> {
+          List<Object[]> rows = new ArrayList<>();
+          for (CatalogData.Relation r : keyed(data, SystemTable.intValue(eq, "indrelid"))) {
+            if (SystemTable.intValue(eq, "indexrelid") != null
+                && PrimaryKeys.indexOid(r) != SystemTable.intValue(eq, "indexrelid")) {
+              continue;
+            }
+            List<Short> key = PrimaryKeys.attributeNumbers(data, r);
+            List<Integer> collations = new ArrayList<>();
+            List<Integer> classes = new ArrayList<>();
+            List<Short> options = new ArrayList<>();
+            for (Short n : key) {
+              PgType type = data.attributes(r).get(n - 1).type();
+              collations.add(type == PgType.TEXT || type == PgType.VARCHAR ? 100 : 0);
+              classes.add(0);
+              options.add((short) 0);
+            }
+            rows.add(new Object[] {PrimaryKeys.indexOid(r), r.oid(), key.size(), key.size(),
+                true, true, false, true, false, true, false, true, true, false, key,
+                collations, classes, options, null, null});
+          }
+          return rows;
+        }));
     t.put("pg_constraint", new SystemTable("oid oid, conname name, connamespace oid, "
         + "contype char, condeferrable bool, condeferred bool, convalidated bool, "
         + "conrelid oid, contypid oid, conindid oid, conparentid oid, confrelid oid, "
         + "confupdtype char, confdeltype char, confmatchtype char, conislocal bool, "
-        + "coninhcount int4, connoinherit bool, conkey text, confkey text, conbin text",
+        + "coninhcount int4, connoinherit bool, conkey _int2, confkey _int2, conbin text",
         eq -> {
           List<Object[]> rows = new ArrayList<>();
-          Integer rel = SystemTable.intValue(eq, "conrelid");
-          for (CatalogData.Relation r : data.relations()) {
-            if (rel == null || r.oid() != rel) {
-              continue; // keys cost a metadata request per table: only for a named table
-            }
-            List<String> key = data.primaryKey(r);
-            if (!key.isEmpty()) {
-              rows.add(new Object[] {constraintOid(r), r.name() + "_pkey", r.namespace().oid(),
-                  "p", false, false, true, r.oid(), 0, 0, 0, 0, " ", " ", " ", true, 0, true,
-                  keyNumbers(data, r, key), null, null});
+          Object type = eq.get("contype");
+          if (type != null && !type.toString().equals("p")) {
+            return rows; // statbanks declare primary keys only
+          }
+          Integer oid = SystemTable.intValue(eq, "oid");
+          for (CatalogData.Relation r : keyed(data, SystemTable.intValue(eq, "conrelid"))) {
+            if (oid == null || PrimaryKeys.constraintOid(r) == oid) {
+              rows.add(new Object[] {PrimaryKeys.constraintOid(r), PrimaryKeys.name(r),
+                  r.namespace().oid(), "p", false, false, true, r.oid(), 0,
+                  PrimaryKeys.indexOid(r), 0, 0, " ", " ", " ", true, 0, true,
+                  PrimaryKeys.attributeNumbers(data, r), null, null});
             }
           }
           return rows;
         }));
-    emptyNames.addAll(List.of("pg_views", "pg_matviews", "pg_enum", "pg_attrdef", "pg_index"));
     for (String empty : new String[] {
         "pg_inherits:inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
         "pg_trigger:oid oid, tgrelid oid, tgname name, tgfoid oid, tgtype int2, tgenabled char, "
@@ -313,8 +368,6 @@ public final class PgCatalogSchema extends AbstractSchema {
         "pg_partitioned_table:partrelid oid, partstrat char, partnatts int2",
         "pg_extension:oid oid, extname name, extowner oid, extnamespace oid, "
             + "extrelocatable bool, extversion text",
-        "pg_proc:oid oid, proname name, pronamespace oid, proowner oid, prolang oid, "
-            + "prokind char, proretset bool, prorettype oid, proargtypes text, pronargs int2",
         "pg_collation:oid oid, collname name, collnamespace oid, collprovider char",
         "pg_tablespace:oid oid, spcname name, spcowner oid",
         "pg_event_trigger:oid oid, evtname name",
@@ -322,14 +375,14 @@ public final class PgCatalogSchema extends AbstractSchema {
             + "refobjsubid int4, deptype char",
         "pg_sequence:seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
             + "seqmin int8, seqcache int8, seqcycle bool",
-        "pg_range:rngtypid oid, rngsubtype oid",
+        "pg_range:rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, "
+            + "rngsubopc oid, rngcanonical regproc, rngsubdiff regproc",
         "pg_locks:locktype text, database oid, relation oid, pid int4, mode text, "
             + "granted bool",
         "pg_stat_activity:datid oid, datname name, pid int4, usename name, "
             + "application_name text, state text, query text"}) {
       int colon = empty.indexOf(':');
       t.put(empty.substring(0, colon), SystemTable.empty(empty.substring(colon + 1)));
-      emptyNames.add(empty.substring(0, colon));
     }
     return t;
   }
@@ -366,7 +419,8 @@ public final class PgCatalogSchema extends AbstractSchema {
         + "data_type text, character_maximum_length int4, character_octet_length int4, "
         + "numeric_precision int4, numeric_precision_radix int4, numeric_scale int4, "
         + "datetime_precision int4, udt_catalog name, udt_schema name, udt_name name, "
-        + "is_identity text, is_generated text, is_updatable text", eq -> {
+        + "is_identity text, is_generated text, is_updatable text, dtd_identifier text",
+        eq -> {
           List<Object[]> rows = new ArrayList<>();
           Object table = eq.get("table_name");
           Object schema = eq.get("table_schema");
@@ -383,11 +437,22 @@ public final class PgCatalogSchema extends AbstractSchema {
                   chars ? a.precision() : null, chars ? a.precision() * 4 : null,
                   numeric ? a.precision() : null, numeric ? 10 : null,
                   numeric ? a.scale() : null, null, db, "pg_catalog", a.type().name, "NO",
-                  "NEVER", "NO"});
+                  "NEVER", "NO", Integer.toString(a.num())});
             }
           }
           return rows;
         }));
+    // Statbank columns hold no arrays: no column has element types (Malloy joins it).
+    t.put("element_types", SystemTable.empty("object_catalog name, object_schema name, "
+        + "object_name name, object_type text, collection_type_identifier name, "
+        + "data_type text, character_maximum_length int4, character_octet_length int4, "
+        + "character_set_catalog name, character_set_schema name, character_set_name name, "
+        + "collation_catalog name, collation_schema name, collation_name name, "
+        + "numeric_precision int4, numeric_precision_radix int4, numeric_scale int4, "
+        + "datetime_precision int4, interval_type text, interval_precision int4, "
+        + "domain_default text, udt_catalog name, udt_schema name, udt_name name, "
+        + "scope_catalog name, scope_schema name, scope_name name, maximum_cardinality int4, "
+        + "dtd_identifier name"));
     t.put("views", SystemTable.empty("table_catalog name, table_schema name, table_name name, "
         + "view_definition text"));
     t.put("table_constraints", new SystemTable("constraint_catalog name, "
@@ -452,40 +517,39 @@ public final class PgCatalogSchema extends AbstractSchema {
     return out;
   }
 
-  static int constraintOid(CatalogData.Relation r) {
-    return r.oid() + 1_000_000;
-  }
-
-  private static String keyNumbers(CatalogData data, CatalogData.Relation r, List<String> key)
+  /**
+   * The base tables (each has a key) a key table's rows are about: the one its relation column
+   * is filtered to, else all of them (each key costs the table's metadata once per session).
+   */
+  private static List<CatalogData.Relation> keyed(CatalogData data, Integer relation)
       throws SQLException {
-    StringBuilder sb = new StringBuilder("{");
-    for (String column : key) {
-      for (CatalogData.Attribute a : data.attributes(r)) {
-        if (a.name().equals(column)) {
-          sb.append(sb.length() > 1 ? "," : "").append(a.num());
-        }
+    List<CatalogData.Relation> out = new ArrayList<>();
+    for (CatalogData.Relation r : data.relations()) {
+      if (PrimaryKeys.hasKey(r) && (relation == null || r.oid() == relation)) {
+        out.add(r);
       }
     }
-    return sb.append('}').toString();
+    return out;
   }
 
-  static String constraintDefinition(CatalogData data, Integer oid) {
-    if (data == null || oid == null) {
-      return null;
-    }
-    try {
-      CatalogData.Relation r = data.relation(oid - 1_000_000);
-      if (r == null) {
-        return null;
-      }
-      StringBuilder sb = new StringBuilder("PRIMARY KEY (");
-      List<String> key = data.primaryKey(r);
-      for (int i = 0; i < key.size(); i++) {
-        sb.append(i > 0 ? ", " : "").append(PgFunctions.quote_ident(key.get(i)));
-      }
-      return sb.append(')').toString();
-    } catch (SQLException e) {
-      return null;
+  /** The OID of each type's array type, as in PostgreSQL (int4's is _int4, 1007). */
+  private static final Map<PgType, Integer> ARRAY_TYPES = Map.ofEntries(
+      Map.entry(PgType.BOOL, 1000), Map.entry(PgType.BYTEA, 1001), Map.entry(PgType.CHAR, 1002),
+      Map.entry(PgType.NAME, 1003), Map.entry(PgType.INT2, 1005), Map.entry(PgType.INT4, 1007),
+      Map.entry(PgType.TEXT, 1009), Map.entry(PgType.BPCHAR, 1014),
+      Map.entry(PgType.VARCHAR, 1015), Map.entry(PgType.INT8, 1016),
+      Map.entry(PgType.FLOAT4, 1021), Map.entry(PgType.FLOAT8, 1022),
+      Map.entry(PgType.OID, 1028), Map.entry(PgType.TIMESTAMP, 1115),
+      Map.entry(PgType.DATE, 1182), Map.entry(PgType.TIME, 1183),
+      Map.entry(PgType.TIMESTAMPTZ, 1185), Map.entry(PgType.NUMERIC, 1231));
+
+  /** A type's input, output... function as pg_type names it (int4in, date_out...). */
+  private static String ioFunction(PgType p, String kind) {
+    switch (p) {
+      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ:
+        return p.name + "_" + kind;
+      default:
+        return p.name + kind;
     }
   }
 
@@ -496,6 +560,7 @@ public final class PgCatalogSchema extends AbstractSchema {
       case BOOL: return "B";
       case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: return "D";
       case BYTEA: return "U";
+      case UNKNOWN: return "X";
       default: return "S";
     }
   }

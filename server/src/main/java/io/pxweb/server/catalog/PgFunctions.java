@@ -86,6 +86,7 @@ public final class PgFunctions {
       case TIMESTAMPTZ: return "timestamp with time zone";
       case TIME: return "time without time zone";
       case CHAR: return "\"char\"";
+      case TEXT_ARRAY: return "text[]";
       default: return t.name;
     }
   }
@@ -145,14 +146,45 @@ public final class PgFunctions {
   }
 
   public static String pg_get_constraintdef(DataContext root, Integer oid, Boolean pretty) {
-    return PgCatalogSchema.constraintDefinition(catalog(root), oid);
+    CatalogData data = catalog(root);
+    try {
+      CatalogData.Relation r = data == null ? null : PrimaryKeys.ofConstraint(data, oid);
+      return r == null ? null : PrimaryKeys.constraintDefinition(data, r);
+    } catch (SQLException e) {
+      return null;
+    }
   }
 
-  public static String pg_get_indexdef(Integer oid) {
+  public static String pg_get_indexdef(DataContext root, Integer oid) {
+    return pg_get_indexdef(root, oid, 0, false);
+  }
+
+  /** Column 0: the CREATE INDEX statement; column n: the index's nth column, as PostgreSQL. */
+  public static String pg_get_indexdef(DataContext root, Integer oid, Integer column,
+      Boolean pretty) {
+    CatalogData data = catalog(root);
+    try {
+      CatalogData.Relation r = data == null ? null : PrimaryKeys.ofIndex(data, oid);
+      if (r == null || column == null) {
+        return null;
+      }
+      return column == 0 ? PrimaryKeys.indexDefinition(data, r)
+          : PrimaryKeys.indexColumn(data, r, column);
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  /** pg_proc lists no functions (psql's \\df reads it), so no OID names one. */
+  public static String pg_get_function_result(Integer oid) {
     return null;
   }
 
-  public static String pg_get_indexdef(Integer oid, Integer column, Boolean pretty) {
+  public static String pg_get_function_arguments(Integer oid) {
+    return null;
+  }
+
+  public static String pg_get_function_identity_arguments(Integer oid) {
     return null;
   }
 
@@ -196,6 +228,75 @@ public final class PgFunctions {
 
   public static String pg_size_pretty(Object size) {
     return size == null ? null : size + " bytes";
+  }
+
+  /**
+   * parse_ident('a."B c"'): a qualified name's parts, unquoted names folded to lower case, as
+   * PostgreSQL splits them; 22023 for a malformed name.
+   */
+  public static java.util.List<String> parse_ident(String name) {
+    return parse_ident(name, true);
+  }
+
+  public static java.util.List<String> parse_ident(String name, Boolean strict) {
+    if (name == null) {
+      return null;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    while (true) {
+      while (i < name.length() && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      StringBuilder part = new StringBuilder();
+      if (i < name.length() && name.charAt(i) == '"') {
+        for (i++; ; i++) {
+          if (i >= name.length()) {
+            throw invalidName(name, "String has unclosed double quotes.");
+          }
+          if (name.charAt(i) == '"') {
+            if (i + 1 < name.length() && name.charAt(i + 1) == '"') {
+              part.append('"');
+              i++;
+            } else {
+              i++;
+              break;
+            }
+          } else {
+            part.append(name.charAt(i));
+          }
+        }
+        if (part.length() == 0) {
+          throw invalidName(name, "Quoted identifier must not be empty.");
+        }
+      } else {
+        while (i < name.length() && (Character.isLetterOrDigit(name.charAt(i))
+            || name.charAt(i) == '_' || name.charAt(i) == '$')) {
+          part.append(Character.toLowerCase(name.charAt(i++)));
+        }
+        if (part.length() == 0) {
+          throw invalidName(name, "No valid identifier " + (parts.isEmpty() ? "before" : "after")
+              + " \".\".");
+        }
+      }
+      parts.add(part.toString());
+      while (i < name.length() && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      if (i < name.length() && name.charAt(i) == '.') {
+        i++;
+        continue;
+      }
+      if (i < name.length() && (strict == null || strict)) {
+        throw invalidName(name, null);
+      }
+      return parts;
+    }
+  }
+
+  private static RuntimeException invalidName(String name, String detail) {
+    return new IllegalArgumentException("string is not a valid identifier: \"" + name + "\""
+        + (detail == null ? "" : " (" + detail + ")"));
   }
 
   public static String quote_ident(String name) {

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * The PostgreSQL types results are sent as: OID, length, typmod, and the text and binary encodings
@@ -38,6 +39,8 @@ public enum PgType {
   NUMERIC(1700, -1, "numeric"),
   NAME(19, 64, "name"),
   CHAR(18, 1, "char"),
+  /** Every array a query returns (string_to_array, parse_ident, catalog arrays), as text[]. */
+  TEXT_ARRAY(1009, -1, "_text"),
   UNKNOWN(705, -2, "unknown");
 
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
@@ -87,6 +90,7 @@ public enum PgType {
       case Types.TIMESTAMP_WITH_TIMEZONE: return TIMESTAMPTZ;
       case Types.BINARY: case Types.VARBINARY: case Types.LONGVARBINARY: case Types.BLOB:
         return BYTEA;
+      case Types.ARRAY: return TEXT_ARRAY;
       default: return TEXT;
     }
   }
@@ -107,7 +111,7 @@ public enum PgType {
 
   /** Whether {@link #binary} can encode this type; other types go out as text whatever was asked. */
   public boolean hasBinary() {
-    return this != UNKNOWN;
+    return this != UNKNOWN && this != TEXT_ARRAY;
   }
 
   /** The value of a result column as PostgreSQL's text output, or null for SQL NULL. */
@@ -138,9 +142,43 @@ public enum PgType {
         // PostgreSQL writes no fraction for whole seconds (the optional section always prints).
         return t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t);
       }
+      case TEXT_ARRAY: {
+        Object v = rs.getObject(column);
+        return v == null ? null : arrayText(v);
+      }
       default:
         return rs.getString(column);
     }
+  }
+
+  /** An array as PostgreSQL writes one: {@code {1,2}}, {@code {a,"b c",NULL}}. */
+  static String arrayText(Object array) throws SQLException {
+    Object elements = array instanceof java.sql.Array a ? a.getArray() : array;
+    List<Object> items = new java.util.ArrayList<>();
+    if (elements instanceof Iterable<?> iterable) {
+      iterable.forEach(items::add);
+    } else {
+      // Object[] or an array of primitives (a smallint array is short[]).
+      for (int i = 0; i < java.lang.reflect.Array.getLength(elements); i++) {
+        items.add(java.lang.reflect.Array.get(elements, i));
+      }
+    }
+    StringBuilder sb = new StringBuilder("{");
+    for (Object item : items) {
+      sb.append(sb.length() > 1 ? "," : "");
+      if (item == null) {
+        sb.append("NULL");
+      } else if (item instanceof java.sql.Array || item instanceof java.util.List<?>) {
+        sb.append(arrayText(item));
+      } else {
+        String text = item instanceof Boolean b ? (b ? "t" : "f") : item.toString();
+        boolean quote = text.isEmpty() || text.equalsIgnoreCase("NULL")
+            || text.chars().anyMatch(c -> c == ',' || c == '{' || c == '}' || c == '"'
+                || c == '\\' || Character.isWhitespace(c));
+        sb.append(quote ? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : text);
+      }
+    }
+    return sb.append('}').toString();
   }
 
   /** The value in PostgreSQL's binary format, or null for SQL NULL. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -74,7 +75,11 @@ final class SessionFunction implements ScalarFunction, ImplementableFunction {
     return (translator, call, nullAs) -> {
       List<Expression> args = new ArrayList<>();
       args.add(translator.getRoot());
-      args.addAll(translator.translateList(call.getOperands(), argumentTypes));
+      List<Expression> operands = translator.translateList(call.getOperands());
+      for (int i = 0; i < operands.size(); i++) {
+        // A smallint (attnum) passed for an Integer parameter is converted, not cast.
+        args.add(EnumUtils.convert(operands.get(i), method.getParameterTypes()[i + 1]));
+      }
       return nullAs.handle(Expressions.call(method, args));
     };
   }

@@ -12,6 +12,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -45,7 +46,9 @@ final class SystemTable extends AbstractTable implements FilterableTable {
       names.add(parts[0]);
       boolean array = parts[1].startsWith("_");
       types.add(array ? SqlTypeName.ARRAY : sqlType(parts[1]));
-      elements.add(array ? sqlType(parts[1].substring(1)) : null);
+      // "char" elements are CHAR(1), so 'd' = ANY(stxkind) compares like types.
+      elements.add(!array ? null : parts[1].equals("_char") ? SqlTypeName.CHAR
+          : sqlType(parts[1].substring(1)));
     }
     this.source = source;
   }
@@ -84,7 +87,7 @@ final class SystemTable extends AbstractTable implements FilterableTable {
   @Override public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
     Map<String, Object> equal = new HashMap<>();
     for (RexNode f : filters) {
-      equality(f, equal);
+      equality(f, equal, root);
     }
     List<Object[]> rows;
     try {
@@ -96,18 +99,18 @@ final class SystemTable extends AbstractTable implements FilterableTable {
     for (Object[] row : rows) {
       Object[] r = new Object[names.size()];
       for (int i = 0; i < r.length; i++) {
-        r[i] = i < row.length ? coerce(row[i], types.get(i)) : null;
+        r[i] = i < row.length ? coerce(row[i], types.get(i), elements.get(i)) : null;
       }
       out.add(r);
     }
     return Linq4j.asEnumerable(out);
   }
 
-  private void equality(RexNode f, Map<String, Object> equal) {
+  private void equality(RexNode f, Map<String, Object> equal, DataContext root) {
     if (f.isA(SqlKind.AND)) {
       // Calcite may hand a conjunction over as one filter: each equality in it still narrows.
       for (RexNode operand : ((RexCall) f).getOperands()) {
-        equality(operand, equal);
+        equality(operand, equal, root);
       }
       return;
     }
@@ -122,11 +125,14 @@ final class SystemTable extends AbstractTable implements FilterableTable {
       a = b;
       b = t;
     }
-    if (a instanceof RexInputRef ref && b instanceof RexLiteral lit) {
-      Object v = lit.getValue2();
-      if (v != null) {
-        equal.put(names.get(ref.getIndex()), v);
-      }
+    if (!(a instanceof RexInputRef ref)) {
+      return;
+    }
+    // A prepared query's $n is a parameter of the plan; its value is in the query's context.
+    Object v = b instanceof RexLiteral lit ? lit.getValue2()
+        : b instanceof RexDynamicParam param ? root.get("?" + param.getIndex()) : null;
+    if (v != null) {
+      equal.put(names.get(ref.getIndex()), v);
     }
   }
 
@@ -153,11 +159,18 @@ final class SystemTable extends AbstractTable implements FilterableTable {
     return null;
   }
 
-  private static Object coerce(Object v, SqlTypeName type) {
+  private static Object coerce(Object v, SqlTypeName type, SqlTypeName element) {
     if (v == null) {
       return null;
     }
     switch (type) {
+      case ARRAY: {
+        List<Object> out = new ArrayList<>();
+        for (Object e : (List<?>) v) {
+          out.add(coerce(e, element, null));
+        }
+        return out;
+      }
       case INTEGER: return v instanceof Number n ? n.intValue() : Integer.valueOf(v.toString());
       case SMALLINT: return v instanceof Number n ? n.shortValue() : Short.valueOf(v.toString());
       case BIGINT: return v instanceof Number n ? n.longValue() : Long.valueOf(v.toString());

@@ -36,6 +36,7 @@ final class LexicalForms {
     tokens = collations(tokens);
     tokens = keywordLabels(tokens);
     tokens = intervals(tokens);
+    tokens = unnestCalls(tokens);
     List<Integer> parameters = new ArrayList<>();
     StringBuilder out = new StringBuilder(sql.length());
     for (Token t : tokens) {
@@ -148,6 +149,55 @@ final class LexicalForms {
         out.add(t);
       }
       beforePrevious = previous;
+      previous = t;
+    }
+    return out;
+  }
+
+  /**
+   * {@code unnest(a)} outside a FROM clause (a select item: SQLAlchemy's key reflection) is a
+   * function call in PostgreSQL; the parser takes UNNEST only as a FROM item. There it becomes
+   * the quoted name {@code "unnest"}, which parses as a call ({@link ArrayExpansions} reads it).
+   * As a FROM item, {@code pg_catalog.unnest(a)} (psql's \d+) is the parser's UNNEST.
+   */
+  static List<Token> unnestCalls(List<Token> tokens) {
+    List<Token> out = new ArrayList<>();
+    Deque<Boolean> inFrom = new ArrayDeque<>();
+    boolean from = false;
+    Token previous = null;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.kind() == Kind.SPACE) {
+        out.add(t);
+        continue;
+      }
+      int dot = next(tokens, i);
+      int unnest = next(tokens, dot);
+      if (from && t.is("pg_catalog") && at(tokens, dot).is(".")
+          && at(tokens, unnest).is("UNNEST") && previous != null && (previous.is("FROM")
+          || previous.is("JOIN") || previous.is(",") || previous.is("LATERAL"))) {
+        out.add(space(t));
+        i = dot;
+        continue;
+      }
+      if (t.is("(")) {
+        inFrom.push(from);
+        from = false;
+      } else if (t.is(")")) {
+        from = !inFrom.isEmpty() && inFrom.pop();
+      } else if (t.is("FROM") || t.is("JOIN")) {
+        from = true;
+      } else if (t.is("SELECT") || t.is("WHERE") || t.is("ON") || t.is("GROUP")
+          || t.is("HAVING") || t.is("ORDER") || t.is("USING") || t.is("WINDOW")) {
+        from = false;
+      }
+      boolean fromItem = from && previous != null && (previous.is("FROM")
+          || previous.is("JOIN") || previous.is(",") || previous.is("LATERAL"));
+      if (t.is("UNNEST") && at(tokens, next(tokens, i)).is("(") && !fromItem) {
+        out.add(new Token(Kind.QUOTED_NAME, "\"unnest\"", t.start()));
+      } else {
+        out.add(t);
+      }
       previous = t;
     }
     return out;

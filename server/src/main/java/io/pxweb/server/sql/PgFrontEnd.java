@@ -60,10 +60,13 @@ final class PgFrontEnd {
   }
 
   /** The rewrites that give the tree PostgreSQL's meaning, in order. */
-  private SqlNode rewrite(SqlNode tree) {
+  private SqlNode rewrite(SqlNode tree) throws SQLException {
     tree = PgRewrites.sessionValues(tree, settings, pid);
     tree = PgRewrites.regclass(tree, catalog);
     tree = PgRewrites.catalogTables(tree, isCatalogTable);
+    tree = ArrayExpansions.rewrite(tree);
+    tree = ProcedureNames.rewrite(tree);
+    tree = CatalogFacts.rewrite(tree);
     tree = PgRewrites.arrayConstants(tree);
     tree = PgRewrites.dateTruncColumns(tree);
     tree = PgRewrites.nullOrdering(tree);

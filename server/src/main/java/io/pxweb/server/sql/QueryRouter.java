@@ -20,24 +20,16 @@ final class QueryRouter {
   private final Connection connection;
   private final Settings settings;
   private final PgFrontEnd frontEnd;
-  private final CatalogData catalog;
-  private final PgCatalogSchema pg;
 
   QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog,
       PgCatalogSchema pg) {
     this.connection = connection;
     this.settings = settings;
     this.frontEnd = new PgFrontEnd(settings, pid, catalog, pg::isCatalogTable);
-    this.catalog = catalog;
-    this.pg = pg;
   }
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
   Result query(String sql, Consumer<Statement> started) throws SQLException {
-    Rows known = KnownQueries.answer(sql, catalog);
-    if (known != null) {
-      return Result.rows(known);
-    }
     Statement statement = connection.createStatement();
     try {
       timeout(statement);
@@ -47,41 +39,26 @@ final class QueryRouter {
       return Result.rows(new Rows.Jdbc(statement, rs, translation.shape(), zone()));
     } catch (SQLException | RuntimeException e) {
       statement.close();
-      Rows empty = EmptyAnswer.forQuery(sql, pg);
-      if (empty != null) {
-        return Result.rows(empty);
-      }
       throw e;
     }
   }
 
   /**
    * A query of the extended protocol, planned once (Parse): the driver's prepared statement
-   * with a {@code ?} for each {@code $n}, executed per Bind with that Bind's values. A query
-   * whose answer is known without the driver (a catalog feature statbanks lack) has no
-   * statement, only that answer.
+   * with a {@code ?} for each {@code $n}, executed per Bind with that Bind's values.
    */
   final class Plan implements AutoCloseable {
     private final PgFrontEnd.Translation translation;
     private final PreparedStatement statement;
-    /** A recognised catalog query's text, answered per execution from the catalog. */
-    private final String knownSql;
-    private final Rows.Listed known;
     private boolean busy;
 
-    private Plan(PgFrontEnd.Translation translation, PreparedStatement statement,
-        String knownSql, Rows.Listed known) {
+    private Plan(PgFrontEnd.Translation translation, PreparedStatement statement) {
       this.translation = translation;
       this.statement = statement;
-      this.knownSql = knownSql;
-      this.known = known;
     }
 
     /** The columns it returns. */
     List<Rows.Column> columns() throws SQLException {
-      if (known != null) {
-        return known.columns();
-      }
       List<Rows.Column> columns = Rows.columnsOf(statement.getMetaData());
       return translation.shape() == null ? columns : translation.shape().apply(columns);
     }
@@ -90,9 +67,6 @@ final class QueryRouter {
     int[] parameterTypes(int count) throws SQLException {
       int[] types = new int[count];
       java.util.Arrays.fill(types, PgType.TEXT.oid);
-      if (statement == null) {
-        return types;
-      }
       java.sql.ParameterMetaData md = statement.getParameterMetaData();
       List<Integer> numbers = translation.parameters();
       for (int i = 0; i < numbers.size(); i++) {
@@ -106,13 +80,6 @@ final class QueryRouter {
 
     /** Runs it with the values of $1, $2... (text as PostgreSQL sends it, null for NULL). */
     Result execute(String[] values, Consumer<Statement> started) throws SQLException {
-      if (knownSql != null) {
-        Rows answer = KnownQueries.answer(knownSql, catalog, values);
-        return Result.rows(answer != null ? answer : known.copy());
-      }
-      if (known != null) {
-        return Result.rows(known.copy());
-      }
       // A second portal of the same statement while the first is open gets its own statement.
       PreparedStatement ps = busy ? connection.prepareStatement(translation.sql()) : statement;
       boolean own = ps != statement;
@@ -144,28 +111,18 @@ final class QueryRouter {
     }
 
     @Override public void close() throws SQLException {
-      if (statement != null) {
-        statement.close();
-      }
+      statement.close();
     }
   }
 
   /** Plans a query of the extended protocol ({@code declared}: the client's parameter types). */
   Plan plan(String sql, int[] declared) throws SQLException {
-    Rows known = KnownQueries.answer(sql, catalog);
-    if (known instanceof Rows.Listed listed) {
-      return new Plan(null, null, sql, listed);
-    }
     PgFrontEnd.Translation translation = frontEnd.translate(sql, null);
     PreparedStatement ps;
     try {
       ps = connection.prepareStatement(translation.sql());
     } catch (SQLException e) {
       if (translation.parameters().isEmpty()) {
-        Rows empty = EmptyAnswer.forQuery(sql, pg);
-        if (empty instanceof Rows.Listed listed) {
-          return new Plan(null, null, null, listed);
-        }
         throw e;
       }
       // A parameter the driver cannot type from where it stands (a select item, a function
@@ -173,7 +130,7 @@ final class QueryRouter {
       translation = frontEnd.translate(sql, declared);
       ps = connection.prepareStatement(translation.sql());
     }
-    return new Plan(translation, ps, null, null);
+    return new Plan(translation, ps);
   }
 
   private void timeout(Statement statement) throws SQLException {

@@ -113,19 +113,12 @@ interface Rows extends AutoCloseable {
   /** Rows computed by the server itself (SHOW, catalog tables), values as Java objects. */
   final class Listed implements Rows {
     private final List<Column> columns;
-    private final List<Object[]> all;
     private final Iterator<Object[]> rows;
     private Object[] row;
 
     Listed(List<Column> columns, List<Object[]> rows) {
       this.columns = columns;
-      this.all = rows;
       this.rows = rows.iterator();
-    }
-
-    /** The same rows, to be read again from the first. */
-    Listed copy() {
-      return new Listed(columns, all);
     }
 
     @Override public List<Column> columns() {

@@ -33,11 +33,6 @@ final class SqlText {
     return out;
   }
 
-  /** Index just after the first word of a statement. */
-  static int firstWordEnd(String sql) {
-    Token word = firstWordToken(sql);
-    return word == null ? 0 : word.start() + word.text().length();
-  }
 
   /** The first word of a statement, upper-cased, after leading comments and parentheses. */
   static String firstWord(String sql) {

@@ -18,6 +18,16 @@ class LexicalFormsTest {
   }
 
   @Test
+  void unnestOutsideFromIsAFunctionCall() {
+    assertEquals("SELECT \"unnest\"(ix.indkey) attnum FROM pg_index ix, UNNEST(ix.a) "
+        + "JOIN UNNEST(b) ON true WHERE x IN (SELECT \"unnest\"(c) FROM t)",
+        normal("SELECT unnest(ix.indkey) attnum FROM pg_index ix, UNNEST(ix.a) "
+        + "JOIN UNNEST(b) ON true WHERE x IN (SELECT unnest(c) FROM t)"));
+    assertEquals("SELECT pg_catalog.\"unnest\"(a) FROM unnest(tc.reloptions) x",
+        normal("SELECT pg_catalog.unnest(a) FROM pg_catalog.unnest(tc.reloptions) x"));
+  }
+
+  @Test
   void collationsGo() {
     assertEquals("WHERE a = 'x' ORDER BY b", normal("WHERE a = 'x' COLLATE pg_catalog.default "
         + "ORDER BY b COLLATE \"C\""));
