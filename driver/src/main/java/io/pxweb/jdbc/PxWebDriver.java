@@ -4,6 +4,7 @@ import io.pxweb.jdbc.config.ConnectionConfig;
 import io.pxweb.jdbc.config.DriverName;
 import io.pxweb.jdbc.config.PxWebUrl;
 import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebPrepare;
 import io.pxweb.jdbc.planning.PxWebTypeFactory;
 import io.pxweb.jdbc.planning.PxWebTypeSystem;
 import io.pxweb.jdbc.surface.ErrorBoundary;
@@ -88,7 +89,7 @@ public class PxWebDriver extends Driver {
 
   /** Returns Calcite's preparation behind the connections' plan caches (see PlanCache). */
   @Override public CalcitePrepare createPrepare() {
-    return new PlanCache.Prepare(super.createPrepare());
+    return new PlanCache.Prepare(new PxWebPrepare());
   }
 
   /** Calcite's factory, whose result sets read a plain statbank scan column by column. */

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pxweb.jdbc.e2e.Sql.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -192,6 +193,32 @@ class PushdownTest {
     assertTrue(plan(sql).contains("TIME=top(3)"), plan(sql));
     assertSameRows(sql, false);
     assertEquals("top(3)", param(data("TAB004").get(0), "TIME"));
+  }
+
+  @Test
+  void timestampTextsOnADateAreItsDateAndArePushed() throws SQLException {
+    // Grafana's and Superset's time filters: a text with a time of day and a zone against a
+    // DATE is read as PostgreSQL reads it, as its date (this failed with 22007), and narrows
+    // the request as the DATE literal does.
+    String select = "select \"TIME\", \"TIME_date\", \"Emission\" from \"TAB004\""
+        + " where SECTOR = '0.1' and GREENHOUSEGAS = 'CO2' and ";
+    String literal = select + "\"TIME_date\" between DATE '2015-01-01' and DATE '2016-01-01'";
+    List<List<Object>> expected = assertSameRows(literal, false);
+    String sent = param(data("TAB004").get(0), "TIME");
+    assertEquals(2, expected.size());
+    for (String text : List.of(
+        "\"TIME_date\" between '2015-01-01T00:00:00Z' and '2016-01-01T23:59:59.999Z'",
+        "\"TIME_date\" >= '2015-01-01 00:00' and \"TIME_date\" <= '2016-01-01 12:00:00'",
+        "\"TIME_date\" between '2015-01-01 12:00:00+02' and '2016-01-01T08:00:00-05:00'")) {
+      server.resetRequests();
+      assertEquals(expected, normalize(Sql.rows(driver, select + text)), text);
+      assertEquals(1, data("TAB004").size(), text);
+      assertEquals(sent, param(data("TAB004").get(0), "TIME"), text);
+    }
+    // Not a date with a time of day: Calcite's reading and its error.
+    SQLException e = assertThrows(SQLException.class,
+        () -> Sql.rows(driver, select + "\"TIME_date\" > '2015-01-01 25:00'"));
+    assertEquals("22007", e.getSQLState());
   }
 
   @Test
