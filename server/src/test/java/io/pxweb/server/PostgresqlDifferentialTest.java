@@ -97,6 +97,10 @@ class PostgresqlDifferentialTest {
           + "ORDER BY \"SECTOR\", \"Emission\" DESC, \"TIME\"",
       "SELECT DISTINCT ON (2) \"TIME\" AS y, \"GREENHOUSEGAS\" AS g, \"SECTOR\" FROM "
           + "\"TAB004\" WHERE \"SECTOR\" = '{sector}' ORDER BY g, y DESC",
+      // A date plus or minus an interval is a timestamp.
+      "SELECT \"TIME\", \"TIME_date\" - INTERVAL '1' DAY, \"TIME_date\" + interval '{step}' "
+          + "AS later FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = "
+          + "'{gas}' AND \"TIME_date\" >= DATE '2010-01-01' - INTERVAL '1' YEAR ORDER BY 1",
       // :: binds tighter than +, a parenthesised sum is cast as a whole.
       "SELECT (floor(\"Emission\") + \"TIME\"::int)::bigint, \"TIME\"::int + 1 FROM \"TAB004\" "
           + "WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 2",

@@ -44,9 +44,14 @@ final class TimestampTextConvertlets implements SqlRexConvertletTable {
     if (call.getKind() == SqlKind.CAST && call.operandCount() >= 2
         && call.operand(0) instanceof SqlCharStringLiteral literal) {
       return (cx, cast) -> {
-        RelDataType type = cx.getValidator().getValidatedNodeType(cast);
+        // Casts the validator made inside other constructs (an ARRAY's elements) have no type
+        // of their own: Calcite's conversion takes them.
+        RelDataType type = cx.getValidator().getValidatedNodeTypeIfKnown(cast);
         String text = literal.getValueAs(String.class);
         RexBuilder rex = cx.getRexBuilder();
+        if (type == null) {
+          return StandardConvertletTable.INSTANCE.get(cast).convertCall(cx, cast);
+        }
         if (type.getSqlTypeName() == SqlTypeName.DATE) {
           DateString date = date(text);
           if (date != null) {

@@ -331,6 +331,29 @@ class PushdownTest {
   }
 
   @Test
+  void offsetWithoutLimitLeavesOutTheSkippedPeriods() throws SQLException {
+    // LIMIT ALL OFFSET n (pxweb-server sends OFFSET n): the periods whose rows are all skipped
+    // are not fetched, the sort skips the rest. Before, the whole selection (28 years) was read.
+    String sql = "select \"TIME\", \"Emission\" from \"TAB004\""
+        + " where SECTOR = '0.1' and GREENHOUSEGAS = 'CO2' order by \"TIME\" offset 20 rows";
+    assertTrue(plan(sql).contains("cells=[8]"), plan(sql));
+    assertEquals(8, assertSameRows(sql, true).size());
+    assertEquals(1, data("TAB004").size());
+    String sent = param(data("TAB004").get(0), "TIME");
+    assertTrue(sent.equals("top(8)") || sent.equals("[range(2010,2017)]"), sent);
+    // Two sectors a year, latest first: 45 rows skipped are 22 whole years and one row more.
+    String two = "select \"TIME\", SECTOR, \"Emission\" from \"TAB004\" where SECTOR in"
+        + " ('0.1', '0.2') and GREENHOUSEGAS = 'CO2' order by \"TIME_date\" desc, SECTOR"
+        + " offset 45 rows";
+    assertTrue(plan(two).contains("cells=[12]"), plan(two));
+    assertEquals(11, assertSameRows(two, true).size());
+    // Fewer rows skipped than a year holds: nothing to leave out.
+    String few = "select \"TIME\", SECTOR from \"TAB004\" where GREENHOUSEGAS = 'CO2'"
+        + " order by \"TIME\", SECTOR offset 3 rows";
+    assertSameRows(few, true);
+  }
+
+  @Test
   void limitWithoutOrderFetchesOnlyLeadingCells() throws SQLException {
     String sql = "select * from \"TAB004\" limit 10";
     assertTrue(plan(sql).contains("cells=[10]"), plan(sql));

@@ -67,6 +67,7 @@ final class PgFrontEnd {
     tree = PgRewrites.arrayConstants(tree);
     tree = PgRewrites.dateTruncColumns(tree);
     tree = PgRewrites.toTimestamp(tree);
+    tree = PgRewrites.intervalArithmetic(tree);
     tree = PgRewrites.nullOrdering(tree);
     return tree;
   }

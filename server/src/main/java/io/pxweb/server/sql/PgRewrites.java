@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -357,6 +358,43 @@ final class PgRewrites {
       }
       return call;
     });
+  }
+
+  /**
+   * A date plus or minus an interval is a timestamp in PostgreSQL (the driver's is a date): in
+   * a select item of an ungrouped select, a column, a DATE constant, a cast to date or
+   * CURRENT_DATE plus or minus an INTERVAL constant is cast to TIMESTAMP first, so the client
+   * sees PostgreSQL's type, and the time of day an interval of hours gives. Elsewhere (WHERE,
+   * GROUP BY) the date stays, so a filter is still pushed.
+   */
+  static SqlNode intervalArithmetic(SqlNode node) {
+    return bottomUp(node, call -> {
+      if (call instanceof SqlSelect select && select.getGroup() == null) {
+        for (SqlNode item : select.getSelectList()) {
+          SqlNode e = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+          if ((e.getKind() == SqlKind.PLUS || e.getKind() == SqlKind.MINUS)
+              && e instanceof SqlBasicCall sum && sum.operand(1) instanceof SqlIntervalLiteral
+              && isDateValue(sum.operand(0))) {
+            sum.setOperand(0, SqlStdOperatorTable.CAST.createCall(POS, sum.operand(0),
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, POS), POS)));
+          }
+        }
+      }
+      return call;
+    });
+  }
+
+  private static boolean isDateValue(SqlNode value) {
+    if (value instanceof SqlIdentifier || value instanceof SqlLiteral lit
+        && lit.getTypeName() == SqlTypeName.DATE) {
+      return true;
+    }
+    if (value instanceof SqlBasicCall call && call.getKind() == SqlKind.CAST
+        && call.operand(1) instanceof SqlDataTypeSpec spec) {
+      return typeName(spec).equals("date");
+    }
+    return value instanceof SqlBasicCall call
+        && call.getOperator().getName().equalsIgnoreCase("CURRENT_DATE");
   }
 
   /**

@@ -134,4 +134,18 @@ class PgRewritesTest {
         () -> GenerateSeries.rewrite(parse("select * from generate_series(1, (select 2))")))
         .getSQLState());
   }
+
+  @Test
+  void aDatePlusAnIntervalIsATimestampInTheSelectList() throws Exception {
+    assertEquals("SELECT CAST(d AS TIMESTAMP) - INTERVAL '1' DAY AS x, "
+        + "CAST(CURRENT_DATE AS TIMESTAMP) + INTERVAL '2' HOUR FROM t "
+        + "WHERE d >= CURRENT_DATE - INTERVAL '1' YEAR",
+        sql(PgRewrites.intervalArithmetic(parse("SELECT d - INTERVAL '1 day' AS x, "
+            + "current_date + interval '2 hours' FROM t "
+            + "WHERE d >= current_date - interval '1 year'"))));
+    // Grouped: the select item must stay the grouped expression.
+    assertEquals("SELECT d - INTERVAL '1' DAY FROM t GROUP BY d - INTERVAL '1' DAY",
+        sql(PgRewrites.intervalArithmetic(parse(
+            "SELECT d - INTERVAL '1' DAY FROM t GROUP BY d - INTERVAL '1' DAY"))));
+  }
 }
