@@ -13,6 +13,7 @@ import io.pxweb.jdbc.http.HttpSettings;
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.planning.PlanCache;
+import io.pxweb.jdbc.planning.PxWebPrepare;
 import io.pxweb.jdbc.planning.PxWebTypeFactory;
 import io.pxweb.jdbc.planning.PxWebTypeSystem;
 import io.pxweb.jdbc.source.SourceOptions;
@@ -101,7 +102,7 @@ public class PxWebDriver extends Driver {
 
   /** Returns Calcite's preparation behind the connections' plan caches (see PlanCache). */
   @Override public CalcitePrepare createPrepare() {
-    return new PlanCache.Prepare(super.createPrepare());
+    return new PlanCache.Prepare(new PxWebPrepare());
   }
 
   /** Calcite's factory, whose result sets read a plain statbank scan column by column. */

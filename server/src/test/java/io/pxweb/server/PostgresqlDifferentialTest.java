@@ -32,6 +32,10 @@ class PostgresqlDifferentialTest {
   private static final String[] AGGREGATES = {"count(*)", "sum(\"Emission\")",
       "max(\"Emission\")", "min(\"Emission\")", "count(\"Emission\")"};
   private static final String[] UNITS = {"year", "decade", "quarter", "month"};
+  /** Time filter bounds as Grafana ($__timeFilter), Superset and hand-written SQL write them. */
+  private static final String[] TIMES = {"2015-01-01T00:00:00Z", "2010-06-30 12:00",
+      "2000-01-01 00:00:00", "2012-03-04T05:06:07.890Z", "1995-01-01", "2016-12-31T23:59:59+02"};
+  private static final String[] STEPS = {"1 year", "2 years", "6 months", "1 month"};
   /** Shapes as Metabase, Superset, Grafana, Tableau, Power BI, psql and pandas write them. */
   private static final String[] SHAPES = {
       // Tableau and hand-written SQL: GROUP BY ordinal; Metabase: GROUP BY alias.
@@ -71,6 +75,35 @@ class PostgresqlDifferentialTest {
       // LIMIT ALL and OFFSET without LIMIT under ORDER BY.
       "SELECT \"TIME\", \"Emission\" FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' AND "
           + "\"GREENHOUSEGAS\" = '{gas}' ORDER BY \"TIME\" LIMIT ALL OFFSET 20",
+      // Grafana's and Superset's time filters: timestamp texts against a DATE column.
+      "SELECT \"TIME_date\" AS \"time\", {agg} FROM \"TAB004\" WHERE \"TIME_date\" BETWEEN "
+          + "'{from}' AND '{to}' AND \"GREENHOUSEGAS\" = '{gas}' GROUP BY 1 ORDER BY 1",
+      "SELECT \"TIME\", \"Emission\" FROM \"TAB004\" WHERE \"TIME_date\" >= '{from}' AND "
+          + "\"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 1",
+      "SELECT count(*) FROM \"TAB004\" WHERE \"TIME_date\" >= TO_TIMESTAMP('{year}-01-01 "
+          + "00:00:00.000000', 'YYYY-MM-DD HH24:MI:SS.US') AND \"GREENHOUSEGAS\" = '{gas}'",
+      // date_trunc of a column named like a unit.
+      "SELECT date_trunc('{unit}', week) AS w, {agg} FROM (SELECT \"TIME_date\" AS week, "
+          + "\"Emission\" FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}') AS t GROUP BY 1 "
+          + "ORDER BY 1",
+      // Gap filling: generate_series joined LEFT to the table.
+      "SELECT d::date, {agg} FROM generate_series('1985-01-01'::date, '2020-01-01'::date, "
+          + "interval '{step}') d LEFT JOIN \"TAB004\" ON \"TIME_date\" = d::date AND "
+          + "\"SECTOR\" = '{sector}' GROUP BY 1 ORDER BY 1",
+      "SELECT n, n * 2 AS twice FROM generate_series(1, {n}) AS s(n) ORDER BY n DESC",
+      // DISTINCT ON: each group's first row in the query's order.
+      "SELECT DISTINCT ON (\"SECTOR\") \"SECTOR\", \"TIME\", \"Emission\" FROM \"TAB004\" "
+          + "WHERE \"GREENHOUSEGAS\" = '{gas}' AND \"Emission\" IS NOT NULL "
+          + "ORDER BY \"SECTOR\", \"Emission\" DESC, \"TIME\"",
+      "SELECT DISTINCT ON (2) \"TIME\" AS y, \"GREENHOUSEGAS\" AS g, \"SECTOR\" FROM "
+          + "\"TAB004\" WHERE \"SECTOR\" = '{sector}' ORDER BY g, y DESC",
+      // A date plus or minus an interval is a timestamp.
+      "SELECT \"TIME\", \"TIME_date\" - INTERVAL '1' DAY, \"TIME_date\" + interval '{step}' "
+          + "AS later FROM \"TAB004\" WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = "
+          + "'{gas}' AND \"TIME_date\" >= DATE '2010-01-01' - INTERVAL '1' YEAR ORDER BY 1",
+      // :: binds tighter than +, a parenthesised sum is cast as a whole.
+      "SELECT (floor(\"Emission\") + \"TIME\"::int)::bigint, \"TIME\"::int + 1 FROM \"TAB004\" "
+          + "WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 2",
   };
 
   private static PxWebServer server;
@@ -168,7 +201,10 @@ class PostgresqlDifferentialTest {
     for (int q = 0; q < queries; q++) {
       String sql = SHAPES[q % SHAPES.length].replace("{agg}", pick(random, AGGREGATES))
           .replace("{gas}", pick(random, GASES)).replace("{sector}", pick(random, SECTORS))
-          .replace("{unit}", pick(random, UNITS));
+          .replace("{unit}", pick(random, UNITS)).replace("{from}", pick(random, TIMES))
+          .replace("{to}", pick(random, TIMES)).replace("{step}", pick(random, STEPS))
+          .replace("{n}", Integer.toString(1 + random.nextInt(50)))
+          .replace("{year}", Integer.toString(1990 + random.nextInt(28)));
       List<String> expected = result(pg, sql);
       List<String> actual;
       try {

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -327,6 +328,11 @@ public final class PxRules {
       Sort sort = call.rel(0);
       PxTableScan scan = call.rel(1);
       ScanSpec spec = scan.spec();
+      if (sort.fetch == null && sort.offset instanceof RexLiteral offset
+          && !spec.hasRowBound()) {
+        skipLeading(call, sort, scan, RexLiteral.longValue(offset));
+        return;
+      }
       if (spec.hasRowBound() || !(sort.fetch instanceof RexLiteral fetch)
           || (sort.offset != null && !(sort.offset instanceof RexLiteral))) {
         return;
@@ -349,6 +355,27 @@ public final class PxRules {
       }
       call.transformTo(sort.copy(sort.getTraitSet(), scan.withSpec(bounded), sort.getCollation(),
           sort.offset, sort.fetch));
+    }
+
+    /**
+     * OFFSET without LIMIT (also LIMIT ALL OFFSET n) under an ORDER BY whose first key orders a
+     * variable from the metadata: the leading values whose rows are all skipped are not
+     * fetched, and the sort skips only the rows left. ORDER BY "TIME" OFFSET 20 over 28 years
+     * fetches the last 8.
+     */
+    private static void skipLeading(RelOptRuleCall call, Sort sort, PxTableScan scan,
+        long offset) {
+      List<ScanSpec.OrderKey> keys = orderKeys(scan.spec(), sort.getCollation());
+      ScanSpec.Skipped skipped = keys.isEmpty() ? null
+          : scan.spec().skipLeading(offset, keys.get(0));
+      if (skipped == null) {
+        return;
+      }
+      long rest = offset - skipped.rows();
+      RexNode newOffset = rest == 0 ? null : scan.getCluster().getRexBuilder()
+          .makeExactLiteral(BigDecimal.valueOf(rest));
+      call.transformTo(sort.copy(sort.getTraitSet(), scan.withSpec(skipped.spec()),
+          sort.getCollation(), newOffset, null));
     }
 
     /**

@@ -137,6 +137,40 @@ public final class ScanSpec {
   }
 
   /**
+   * The rows an OFFSET without LIMIT skips in a key's order, left out of the scan: the spec
+   * without the key's leading values whose rows all lie among the first {@code offset}, and how
+   * many rows those are (the sort above skips only the rest). Null when none can be left out:
+   * fewer rows to skip than one value holds, or selections that parameters narrow only when the
+   * statement runs. One value of the key is always kept.
+   */
+  public Skipped skipLeading(long offset, OrderKey key) {
+    if (!runtime.isEmpty() || boundRows > 0 || offset <= 0) {
+      return null;
+    }
+    int v = key.variable();
+    List<Variable> variables = layout.metadata().variables();
+    long rowsPerValue = 1;
+    for (int w = 0; w < variables.size(); w++) {
+      if (w != v && variables.get(w).role() != VariableRole.CONTENT) {
+        rowsPerValue *= selected[w].cardinality();
+      }
+    }
+    long values = rowsPerValue == 0 ? 0 : Math.min(offset / rowsPerValue,
+        selected[v].cardinality() - 1L);
+    if (values <= 0) {
+      return null;
+    }
+    BitSet[] narrowed = copy(selected);
+    narrowed[v].andNot(first(selected[v], values, ordered(v, key)));
+    return new Skipped(new ScanSpec(layout, narrowed, runtime, projection, 0, List.of()),
+        values * rowsPerValue);
+  }
+
+  /** A spec without the leading rows an offset skips, and how many rows it left out. */
+  public record Skipped(ScanSpec spec, long rows) {
+  }
+
+  /**
    * Specs are equal when they fetch and return the same: the planner merges scans whose
    * digests are equal, and EXPLAIN's text does not show the returned columns.
    */

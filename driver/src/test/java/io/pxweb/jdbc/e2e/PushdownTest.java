@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.pxweb.jdbc.e2e.Sql.normalize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -195,6 +196,32 @@ class PushdownTest {
   }
 
   @Test
+  void timestampTextsOnADateAreItsDateAndArePushed() throws SQLException {
+    // Grafana's and Superset's time filters: a text with a time of day and a zone against a
+    // DATE is read as PostgreSQL reads it, as its date (this failed with 22007), and narrows
+    // the request as the DATE literal does.
+    String select = "select \"TIME\", \"TIME_date\", \"Emission\" from \"TAB004\""
+        + " where SECTOR = '0.1' and GREENHOUSEGAS = 'CO2' and ";
+    String literal = select + "\"TIME_date\" between DATE '2015-01-01' and DATE '2016-01-01'";
+    List<List<Object>> expected = assertSameRows(literal, false);
+    String sent = param(data("TAB004").get(0), "TIME");
+    assertEquals(2, expected.size());
+    for (String text : List.of(
+        "\"TIME_date\" between '2015-01-01T00:00:00Z' and '2016-01-01T23:59:59.999Z'",
+        "\"TIME_date\" >= '2015-01-01 00:00' and \"TIME_date\" <= '2016-01-01 12:00:00'",
+        "\"TIME_date\" between '2015-01-01 12:00:00+02' and '2016-01-01T08:00:00-05:00'")) {
+      server.resetRequests();
+      assertEquals(expected, normalize(Sql.rows(driver, select + text)), text);
+      assertEquals(1, data("TAB004").size(), text);
+      assertEquals(sent, param(data("TAB004").get(0), "TIME"), text);
+    }
+    // Not a date with a time of day: Calcite's reading and its error.
+    SQLException e = assertThrows(SQLException.class,
+        () -> Sql.rows(driver, select + "\"TIME_date\" > '2015-01-01 25:00'"));
+    assertEquals("22007", e.getSQLState());
+  }
+
+  @Test
   void theClockIsReadWhenTheStatementRuns() throws SQLException {
     // Relative dates as Grafana and Superset write them: CURRENT_DATE and CURRENT_TIMESTAMP are
     // the statement's values (never the day the plan was made), and they narrow the request as
@@ -301,6 +328,29 @@ class PushdownTest {
     assertTrue(plan(sql).contains("TIME=[1990, 1991, 1992, 1993, 1994]"), plan(sql));
     assertSameRows(sql, true);
     assertEquals("[range(1990,1994)]", param(data("TAB004").get(0), "TIME"));
+  }
+
+  @Test
+  void offsetWithoutLimitLeavesOutTheSkippedPeriods() throws SQLException {
+    // LIMIT ALL OFFSET n (pxweb-server sends OFFSET n): the periods whose rows are all skipped
+    // are not fetched, the sort skips the rest. Before, the whole selection (28 years) was read.
+    String sql = "select \"TIME\", \"Emission\" from \"TAB004\""
+        + " where SECTOR = '0.1' and GREENHOUSEGAS = 'CO2' order by \"TIME\" offset 20 rows";
+    assertTrue(plan(sql).contains("cells=[8]"), plan(sql));
+    assertEquals(8, assertSameRows(sql, true).size());
+    assertEquals(1, data("TAB004").size());
+    String sent = param(data("TAB004").get(0), "TIME");
+    assertTrue(sent.equals("top(8)") || sent.equals("[range(2010,2017)]"), sent);
+    // Two sectors a year, latest first: 45 rows skipped are 22 whole years and one row more.
+    String two = "select \"TIME\", SECTOR, \"Emission\" from \"TAB004\" where SECTOR in"
+        + " ('0.1', '0.2') and GREENHOUSEGAS = 'CO2' order by \"TIME_date\" desc, SECTOR"
+        + " offset 45 rows";
+    assertTrue(plan(two).contains("cells=[12]"), plan(two));
+    assertEquals(11, assertSameRows(two, true).size());
+    // Fewer rows skipped than a year holds: nothing to leave out.
+    String few = "select \"TIME\", SECTOR from \"TAB004\" where GREENHOUSEGAS = 'CO2'"
+        + " order by \"TIME\", SECTOR offset 3 rows";
+    assertSameRows(few, true);
   }
 
   @Test

@@ -37,6 +37,7 @@ final class LexicalForms {
     tokens = keywordLabels(tokens);
     tokens = intervals(tokens);
     tokens = unnestCalls(tokens);
+    tokens = distinctOn(tokens);
     List<Integer> parameters = new ArrayList<>();
     StringBuilder out = new StringBuilder(sql.length());
     for (Token t : tokens) {
@@ -227,6 +228,40 @@ final class LexicalForms {
         if (standard != null) {
           out.add(new Token(Kind.WORD, standard, t.start()));
           i = type;
+          continue;
+        }
+      }
+      out.add(t);
+    }
+    return out;
+  }
+
+  /**
+   * {@code SELECT DISTINCT ON (a, b) x, y} is not in the parser's grammar: it becomes a first
+   * select item {@code pxweb_distinct_on(a, b)}, which {@link DistinctOn} takes out of the tree
+   * again and turns into a QUALIFY.
+   */
+  static List<Token> distinctOn(List<Token> tokens) {
+    List<Token> out = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      int on = next(tokens, i);
+      int open = next(tokens, on);
+      if (t.is("DISTINCT") && at(tokens, on).is("ON") && at(tokens, open).is("(")) {
+        int depth = 0;
+        int close = open;
+        for (; close < tokens.size(); close++) {
+          Token c = tokens.get(close);
+          depth += c.is("(") ? 1 : c.is(")") ? -1 : 0;
+          if (depth == 0) {
+            break;
+          }
+        }
+        if (close < tokens.size()) {
+          out.add(new Token(Kind.WORD, DistinctOn.MARKER, t.start()));
+          out.addAll(tokens.subList(open, close + 1));
+          out.add(new Token(Kind.PUNCT, ",", tokens.get(close).start()));
+          i = close;
           continue;
         }
       }

@@ -69,6 +69,8 @@ final class PgFrontEnd {
     tree = CatalogFacts.rewrite(tree);
     tree = PgRewrites.arrayConstants(tree);
     tree = PgRewrites.dateTruncColumns(tree);
+    tree = PgRewrites.toTimestamp(tree);
+    tree = PgRewrites.intervalArithmetic(tree);
     tree = PgRewrites.nullOrdering(tree);
     return tree;
   }
@@ -80,7 +82,7 @@ final class PgFrontEnd {
    */
   Translation translate(String sql, int[] parameterTypes) throws SQLException {
     LexicalForms.Normalised normalised = LexicalForms.normalise(sql);
-    SqlNode tree = read(normalised);
+    SqlNode tree = GenerateSeries.rewrite(DistinctOn.rewrite(read(normalised)));
     // The shape is read before the rewrites: current_user keeps its name as a constant.
     ResultShape shape = ResultShape.of(tree);
     tree = rewrite(tree);

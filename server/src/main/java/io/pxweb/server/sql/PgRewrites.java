@@ -5,15 +5,20 @@ import io.pxweb.server.catalog.PgCatalogSchema;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
@@ -28,6 +33,7 @@ import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlShuttle;
 
 /**
@@ -78,11 +84,20 @@ final class PgRewrites {
    * standard CAST. {@code text} is the parsed text, to tell {@code (a + b)::int} apart.
    */
   static SqlNode castPrecedence(SqlNode node, String text) {
+    // The calls that stand for a parenthesised cast after its cast moved onto an operand:
+    // (a + b::int)::int is parsed as ((a + b)::int)::int, and the outer cast then applies to
+    // the whole sum, as PostgreSQL reads it (it moved onto b a second time before).
+    Set<SqlNode> parenthesised = Collections.newSetFromMap(new IdentityHashMap<>());
     return bottomUp(node, call -> {
       if (!isInfixCast(call)) {
         return call;
       }
-      return bindCast(call.operand(0), (SqlDataTypeSpec) call.operand(1), text);
+      SqlNode bound = bindCast(call.operand(0), (SqlDataTypeSpec) call.operand(1), text,
+          parenthesised);
+      if (bound != call && parenthesised(call, text)) {
+        parenthesised.add(bound);
+      }
+      return bound;
     });
   }
 
@@ -90,12 +105,13 @@ final class PgRewrites {
     return call.getKind() == SqlKind.CAST && call.getOperator().getName().equals("::");
   }
 
-  private static SqlNode bindCast(SqlNode operand, SqlDataTypeSpec type, String text) {
-    if (operand instanceof SqlBasicCall op && !parenthesised(op, text)
-        && (op.getOperator() instanceof SqlBinaryOperator
+  private static SqlNode bindCast(SqlNode operand, SqlDataTypeSpec type, String text,
+      Set<SqlNode> parenthesised) {
+    if (operand instanceof SqlBasicCall op && !parenthesised.contains(op)
+        && !parenthesised(op, text) && (op.getOperator() instanceof SqlBinaryOperator
         || op.getOperator() instanceof SqlPrefixOperator) && op.operandCount() > 0) {
       int last = op.operandCount() - 1;
-      op.setOperand(last, bindCast(op.operand(last), type, text));
+      op.setOperand(last, bindCast(op.operand(last), type, text, parenthesised));
       return op;
     }
     return SqlStdOperatorTable.CAST.createCall(POS, operand, type);
@@ -316,11 +332,69 @@ final class PgRewrites {
       if (call.getOperator().getName().equalsIgnoreCase("DATE_TRUNC")
           && call.operandCount() == 2 && call.operand(0) instanceof SqlCharStringLiteral
           && call.operand(1) instanceof SqlIntervalQualifier unit) {
-        call.setOperand(1, new SqlIdentifier(unit.timeUnitRange.name().toLowerCase(Locale.ROOT),
-            unit.getParserPosition()));
+        // By its qualified name: the driver's parser reads DATE_TRUNC(x, name) as a unit again,
+        // quoted or not; pg_catalog.date_trunc is the same function, called as any other.
+        return function("pg_catalog", "date_trunc").createCall(call.getParserPosition(),
+            call.operand(0), new SqlIdentifier(List.of(unit.timeUnitRange.name()
+                .toLowerCase(Locale.ROOT)), null, unit.getParserPosition(),
+                List.of(SqlParserPos.QUOTED_ZERO)));
       }
       return call;
     });
+  }
+
+  /**
+   * {@code to_timestamp(text, format)}, as Grafana writes its time macros: the driver's gives a
+   * timestamp with a zone that cannot be compared with a date (HY000 'Value does not contain time
+   * zone'); the session's zone is UTC, so its local timestamp is the same instant.
+   */
+  static SqlNode toTimestamp(SqlNode node) {
+    return bottomUp(node, call -> {
+      if (call.getOperator() instanceof SqlFunction && call.operandCount() == 2
+          && functionName(call).equals("to_timestamp")) {
+        return SqlStdOperatorTable.CAST.createCall(POS, call, new SqlDataTypeSpec(
+            new SqlBasicTypeNameSpec(
+                SqlTypeName.TIMESTAMP, POS), POS));
+      }
+      return call;
+    });
+  }
+
+  /**
+   * A date plus or minus an interval is a timestamp in PostgreSQL (the driver's is a date): in
+   * a select item of an ungrouped select, a column, a DATE constant, a cast to date or
+   * CURRENT_DATE plus or minus an INTERVAL constant is cast to TIMESTAMP first, so the client
+   * sees PostgreSQL's type, and the time of day an interval of hours gives. Elsewhere (WHERE,
+   * GROUP BY) the date stays, so a filter is still pushed.
+   */
+  static SqlNode intervalArithmetic(SqlNode node) {
+    return bottomUp(node, call -> {
+      if (call instanceof SqlSelect select && select.getGroup() == null) {
+        for (SqlNode item : select.getSelectList()) {
+          SqlNode e = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+          if ((e.getKind() == SqlKind.PLUS || e.getKind() == SqlKind.MINUS)
+              && e instanceof SqlBasicCall sum && sum.operand(1) instanceof SqlIntervalLiteral
+              && isDateValue(sum.operand(0))) {
+            sum.setOperand(0, SqlStdOperatorTable.CAST.createCall(POS, sum.operand(0),
+                new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.TIMESTAMP, POS), POS)));
+          }
+        }
+      }
+      return call;
+    });
+  }
+
+  private static boolean isDateValue(SqlNode value) {
+    if (value instanceof SqlIdentifier || value instanceof SqlLiteral lit
+        && lit.getTypeName() == SqlTypeName.DATE) {
+      return true;
+    }
+    if (value instanceof SqlBasicCall call && call.getKind() == SqlKind.CAST
+        && call.operand(1) instanceof SqlDataTypeSpec spec) {
+      return typeName(spec).equals("date");
+    }
+    return value instanceof SqlBasicCall call
+        && call.getOperator().getName().equalsIgnoreCase("CURRENT_DATE");
   }
 
   /**
@@ -370,10 +444,10 @@ final class PgRewrites {
       @Override public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
         int n = numbers.get(param.getIndex());
         int oid = n >= 1 && n <= declared.length ? declared[n - 1] : 0;
-        org.apache.calcite.sql.type.SqlTypeName type = Parameters.sqlType(
+        SqlTypeName type = Parameters.sqlType(
             io.pxweb.server.catalog.PgType.ofOid(oid));
         return SqlStdOperatorTable.CAST.createCall(POS, param, new SqlDataTypeSpec(
-            new org.apache.calcite.sql.SqlBasicTypeNameSpec(type, POS), POS));
+            new SqlBasicTypeNameSpec(type, POS), POS));
       }
     });
   }
@@ -397,8 +471,8 @@ final class PgRewrites {
   }
 
   private static SqlDataTypeSpec varchar() {
-    return new SqlDataTypeSpec(new org.apache.calcite.sql.SqlBasicTypeNameSpec(
-        org.apache.calcite.sql.type.SqlTypeName.VARCHAR, POS), POS);
+    return new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
+        SqlTypeName.VARCHAR, POS), POS);
   }
 
   /** A call of a catalog function by its qualified name, resolved by the driver's validator. */

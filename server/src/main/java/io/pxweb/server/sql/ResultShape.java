@@ -10,6 +10,7 @@ import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOrderBy;
@@ -102,7 +103,7 @@ final class ResultShape {
         if (call.operand(0) instanceof SqlIdentifier id) {
           return id.names.get(id.names.size() - 1);
         }
-        return PgRewrites.typeName((SqlDataTypeSpec) call.operand(1));
+        return internalTypeName(PgRewrites.typeName((SqlDataTypeSpec) call.operand(1)));
       }
       if (kind == SqlKind.CASE) {
         return "case";
@@ -124,6 +125,21 @@ final class ResultShape {
       }
     }
     return "?column?";
+  }
+
+  /** PostgreSQL names a cast column by the type's internal name: int4, not integer. */
+  private static String internalTypeName(String type) {
+    switch (type) {
+      case "int": case "integer": return "int4";
+      case "bigint": return "int8";
+      case "smallint": return "int2";
+      case "real": return "float4";
+      case "double": case "float": return "float8";
+      case "decimal": return "numeric";
+      case "boolean": return "bool";
+      case "char": case "character": return "bpchar";
+      default: return type;
+    }
   }
 
   private static PgType type(SqlNode item) {
@@ -153,6 +169,10 @@ final class ResultShape {
       // PostgreSQL has no date_trunc(text, date): the date becomes a timestamptz.
       return PgType.TIMESTAMPTZ;
     }
+    if (call.getOperator() instanceof SqlFunction
+        && PgRewrites.functionName(call).equals("to_timestamp")) {
+      return PgType.TIMESTAMPTZ;
+    }
     // PostgreSQL's functions and operators on strings give text; varchar comes only from a
     // varchar column or a cast to it.
     return PgType.TEXT;
@@ -178,7 +198,8 @@ final class ResultShape {
 
   /** A column (statbank time columns are dates), a DATE constant or a cast to DATE. */
   private static boolean isDate(SqlNode value) {
-    if (value instanceof SqlIdentifier) {
+    // A column named like a unit (week) is parsed as one.
+    if (value instanceof SqlIdentifier || value instanceof SqlIntervalQualifier) {
       return true;
     }
     if (value instanceof org.apache.calcite.sql.SqlLiteral lit) {

@@ -1,7 +1,9 @@
 package io.pxweb.server.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.sql.SQLException;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,10 @@ class PgRewritesTest {
         casts("SELECT c.oid = 't'::regclass FROM c"));
     assertEquals("SELECT a + CAST(b AS INTEGER), CAST(a + b AS INTEGER), - CAST(x AS INTEGER) "
         + "FROM t", casts("SELECT a + b::int, (a + b)::int, -x::int FROM t"));
+    // The outer cast is of the whole sum; b is cast once (it moved onto b twice before).
+    assertEquals("SELECT CAST(a + CAST(b AS INTEGER) AS INTEGER), "
+        + "CAST(CAST(a - CAST(b AS INTEGER) AS INTEGER) AS BIGINT) FROM t",
+        casts("SELECT (a + b::int)::int, ((a - b::int)::int)::bigint FROM t"));
     assertEquals("SELECT a = CAST(CAST(b AS oid) AS text) FROM t",
         casts("SELECT a = b::oid::text FROM t"));
     // SQLAlchemy's column reflection: the function's own argument is cast too.
@@ -74,7 +80,7 @@ class PgRewritesTest {
 
   @Test
   void dateTruncReadsAColumnNamedLikeAUnit() throws Exception {
-    assertEquals("SELECT DATE_TRUNC('month', week) FROM t",
+    assertEquals("SELECT pg_catalog.date_trunc('month', \"week\") FROM t",
         sql(PgRewrites.dateTruncColumns(parse("SELECT date_trunc('month', week) FROM t"))));
   }
 
@@ -86,5 +92,60 @@ class PgRewritesTest {
             + "ORDER BY a, b DESC, c NULLS FIRST LIMIT 3"))));
     assertEquals("SELECT a FROM t FETCH NEXT 3 ROWS ONLY",
         sql(PgRewrites.nullOrdering(parse("SELECT a FROM t LIMIT 3"))));
+  }
+
+  @Test
+  void distinctOnIsTheFirstRowOfEachGroup() throws Exception {
+    // Ordinals and output names mean the select items; the window sorts as the query does.
+    assertEquals("SELECT s, t AS y FROM x QUALIFY (ROW_NUMBER() OVER (PARTITION BY s ORDER BY s, "
+        + "t DESC)) = 1 ORDER BY s, y DESC",
+        sql(DistinctOn.rewrite(parse("SELECT DISTINCT ON (1) s, t AS y FROM x ORDER BY s, y DESC"))));
+    assertEquals("SELECT a, b FROM t QUALIFY (ROW_NUMBER() OVER (PARTITION BY a, f(b))) = 1",
+        sql(DistinctOn.rewrite(parse("select distinct on (a, f(b)) a, b from t"))));
+    // A DISTINCT ON in a subquery, and an ORDER BY held by the select itself.
+    assertEquals("SELECT * FROM (SELECT a, b FROM t QUALIFY (ROW_NUMBER() OVER (PARTITION BY a "
+        + "ORDER BY a, b)) = 1 ORDER BY a, b) AS s",
+        sql(DistinctOn.rewrite(parse(
+            "select * from (select distinct on (a) a, b from t order by a, b) s"))));
+  }
+
+  @Test
+  void generateSeriesInFromIsItsValues() throws Exception {
+    assertEquals("SELECT * FROM (VALUES ROW(1), ROW(4), ROW(7), ROW(10)) AS \"t\" (\"n\")",
+        sql(GenerateSeries.rewrite(parse("select * from generate_series(1, 10, 3) as t(n)"))));
+    assertEquals("SELECT \"generate_series\" FROM (VALUES ROW(-1), ROW(0)) "
+        + "AS \"generate_series\" (\"generate_series\")",
+        sql(GenerateSeries.rewrite(parse("select \"generate_series\" from generate_series(-1, 0)"))));
+    // Grafana's and Metabase's gap filling: months joined to a table.
+    String text = "select d::date from generate_series('2020-01-01'::date, "
+        + "'2020-03-01'::date, interval '1 month') d left join x on x.t = d::date";
+    String months = sql(GenerateSeries.rewrite(PgRewrites.castPrecedence(parse(text),
+        LexicalForms.normalise(text).text())));
+    assertEquals("SELECT CAST(d AS DATE) FROM (VALUES ROW(TIMESTAMP '2020-01-01 00:00:00'), "
+        + "ROW(TIMESTAMP '2020-02-01 00:00:00'), ROW(TIMESTAMP '2020-03-01 00:00:00')) AS \"d\" "
+        + "(\"d\") LEFT JOIN x ON x.t = CAST(d AS DATE)", months);
+    assertEquals("SELECT * FROM (SELECT CAST(NULL AS INTEGER) FROM (VALUES ROW(0)) AS e (x) "
+        + "WHERE 1 = 0) AS \"g\" (\"g\")",
+        sql(GenerateSeries.rewrite(parse("select * from generate_series(3, 1) g"))));
+    assertEquals("54000", assertThrows(SQLException.class,
+        () -> GenerateSeries.rewrite(parse("select * from generate_series(1, 10001)")))
+        .getSQLState());
+    // Not constants: left as the call, for the catalog's integer table function at run time.
+    assertEquals("SELECT * FROM TABLE(\"GENERATE_SERIES\"(1, (SELECT 2)))",
+        sql(GenerateSeries.rewrite(parse("select * from generate_series(1, (select 2))"))));
+  }
+
+  @Test
+  void aDatePlusAnIntervalIsATimestampInTheSelectList() throws Exception {
+    assertEquals("SELECT CAST(d AS TIMESTAMP) - INTERVAL '1' DAY AS x, "
+        + "CAST(CURRENT_DATE AS TIMESTAMP) + INTERVAL '2' HOUR FROM t "
+        + "WHERE d >= CURRENT_DATE - INTERVAL '1' YEAR",
+        sql(PgRewrites.intervalArithmetic(parse("SELECT d - INTERVAL '1 day' AS x, "
+            + "current_date + interval '2 hours' FROM t "
+            + "WHERE d >= current_date - interval '1 year'"))));
+    // Grouped: the select item must stay the grouped expression.
+    assertEquals("SELECT d - INTERVAL '1' DAY FROM t GROUP BY d - INTERVAL '1' DAY",
+        sql(PgRewrites.intervalArithmetic(parse(
+            "SELECT d - INTERVAL '1' DAY FROM t GROUP BY d - INTERVAL '1' DAY"))));
   }
 }
