@@ -3,13 +3,16 @@
 # (calc/calc_chart.py): a Base data source, two queries imported into a spreadsheet (Data >
 # Import), a line chart of a time series (dates on the x axis) and a bar chart by a label
 # column over them; the charts' points checked one by one against the driver's rows; a
-# screenshot. Prints PASS or FAIL. The data source is the pxweb-jdbc jar as a JDBC driver;
-# with PXWEB_CALC_SOURCE=postgresql it is LibreOffice's own PostgreSQL connector
-# (sdbc:postgresql:, on libpq, Debian's libreoffice-sdbc-postgresql) on ./pxweb-server, which
-# does not work yet (docs/bi-tools.md, "Verified with").
+# screenshot. Prints PASS or FAIL. PXWEB_CALC_SOURCE says how Calc reaches the statbank:
+#   pgjdbc (default)  ./pxweb-server through PostgreSQL's JDBC driver (pgjdbc, the version
+#                     server/pom.xml tests with, from ~/.m2 or Maven Central);
+#   jar               the pxweb-jdbc jar as the JDBC driver, no server;
+#   postgresql        ./pxweb-server through LibreOffice's own PostgreSQL connector
+#                     (sdbc:postgresql:, on libpq, Debian's libreoffice-sdbc-postgresql),
+#                     which does not work yet (docs/bi-tools.md, "Verified with").
 #
 # Opt-in, not in CI. Needs Debian's libreoffice-calc, libreoffice-base,
-# libreoffice-sdbc-postgresql, python3-uno, python3-pil and xvfb, Java 17+, Maven.
+# libreoffice-java-common, python3-uno, python3-pil and xvfb, Java 17+, Maven.
 set -euo pipefail
 IT_NAME=calc
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -23,15 +26,29 @@ mapfile -t queries < <(/usr/bin/python3 "$here/calc_chart.py" --sql)
 it_driver_rows "$work/expected.tsv" "${queries[@]}"
 
 it_start_xvfb "$work"
-if [ "${PXWEB_CALC_SOURCE:-jdbc}" = postgresql ]; then
-  it_start_server
-  source_args=("sdbc:postgresql:host=127.0.0.1 port=$SERVER_PORT dbname=statbank user=pxweb" "" "")
-  through="pxweb-server port $SERVER_PORT through sdbc:postgresql"
-else
-  jar="$(ls "$IT_ROOT"/driver/target/pxweb-jdbc-*-all.jar | head -1)"
-  source_args=("jdbc:pxweb:file:$IT_ROOT/samples/db" io.pxweb.jdbc.PxWebDriver "file://$jar")
-  through="the pxweb-jdbc jar"
-fi
+case "${PXWEB_CALC_SOURCE:-pgjdbc}" in
+  pgjdbc)
+    it_start_server
+    pg_version="$(sed -n '/<artifactId>postgresql<\/artifactId>/{n;s/.*<version>\(.*\)<\/version>.*/\1/p}' \
+      "$IT_ROOT/server/pom.xml")"
+    pg_jar="$HOME/.m2/repository/org/postgresql/postgresql/$pg_version/postgresql-$pg_version.jar"
+    [ -f "$pg_jar" ] || mvn -B -q dependency:get -Dartifact="org.postgresql:postgresql:$pg_version" >&2
+    source_args=("jdbc:postgresql://127.0.0.1:$SERVER_PORT/statbank?user=pxweb"
+      org.postgresql.Driver "file://$pg_jar")
+    through="pxweb-server port $SERVER_PORT through pgjdbc $pg_version"
+    ;;
+  jar)
+    jar="$(ls "$IT_ROOT"/driver/target/pxweb-jdbc-*-all.jar | head -1)"
+    source_args=("jdbc:pxweb:file:$IT_ROOT/samples/db" io.pxweb.jdbc.PxWebDriver "file://$jar")
+    through="the pxweb-jdbc jar"
+    ;;
+  postgresql)
+    it_start_server
+    source_args=("sdbc:postgresql:host=127.0.0.1 port=$SERVER_PORT dbname=statbank user=pxweb" "" "")
+    through="pxweb-server port $SERVER_PORT through sdbc:postgresql"
+    ;;
+  *) it_fail "PXWEB_CALC_SOURCE is pgjdbc, jar or postgresql, not $PXWEB_CALC_SOURCE" ;;
+esac
 port="$(it_free_port)"
 DISPLAY="$IT_DISPLAY" soffice --norestore --nologo --nodefault --nolockcheck \
   -env:UserInstallation="file://$work/profile" \

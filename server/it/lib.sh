@@ -53,7 +53,8 @@ it_start_server() {
 
 # Prints the statements that failed on the server during the check (the trace's failure lines).
 it_server_failures() {
-  grep -A1 -E '^pxweb-server: session [0-9]+: [0-9A-Z]{5} ' "$SERVER_LOG" || true
+  grep -A1 -E '^pxweb-server: session [0-9]+: [0-9A-Z]{5} ' "$SERVER_LOG" \
+    | grep -v -E '^pxweb-server: session [0-9]+: [0-9]+ ms to first row' || true
 }
 
 # Prints a free TCP port on loopback.
