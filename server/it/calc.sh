@@ -56,7 +56,7 @@ DISPLAY="$IT_DISPLAY" soffice --norestore --nologo --nodefault --nolockcheck \
 IT_PIDS+=($!)
 shot="$IT_WORK/calc.png"
 # An error LibreOffice shows in a dialog blocks the UNO call that caused it: hence the limit.
-timeout 600 /usr/bin/python3 "$here/calc_chart.py" "$port" "$IT_DISPLAY" "${source_args[@]}" \
+timeout 300 /usr/bin/python3 "$here/calc_chart.py" "$port" "$IT_DISPLAY" "${source_args[@]}" \
   "$work/pxweb-calc.odb" "$work/expected.tsv" "$shot" | tee "$work/check.log" >&2
 status="${PIPESTATUS[0]}"
 if [ "$status" != 0 ]; then
