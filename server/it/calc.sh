@@ -56,9 +56,9 @@ DISPLAY="$IT_DISPLAY" soffice --norestore --nologo --nodefault --nolockcheck \
 IT_PIDS+=($!)
 shot="$IT_WORK/calc.png"
 # An error LibreOffice shows in a dialog blocks the UNO call that caused it: hence the limit.
+status=0
 timeout 300 /usr/bin/python3 "$here/calc_chart.py" "$port" "$IT_DISPLAY" "${source_args[@]}" \
-  "$work/pxweb-calc.odb" "$work/expected.tsv" "$shot" | tee "$work/check.log" >&2
-status="${PIPESTATUS[0]}"
+  "$work/pxweb-calc.odb" "$work/expected.tsv" "$shot" | tee "$work/check.log" >&2 || status=$?
 if [ "$status" != 0 ]; then
   /usr/bin/python3 -c "from PIL import ImageGrab; ImageGrab.grab(xdisplay='$IT_DISPLAY').save('$work/failed.png')" || true
   it_fail "$(grep '^FAIL' "$work/check.log" || echo "stopped (status $status), the screen: $work/failed.png")${SERVER_LOG:+; server: $(it_server_failures | tail -4)}"
