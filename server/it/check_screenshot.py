@@ -1,10 +1,11 @@
 #!/usr/bin/python3
-"""Checks a report's screenshot and DOM (for evidence.sh): the charts were drawn, no error box.
+"""Checks a report's screenshot and DOM: the charts were drawn, no error box.
 
-Arguments: the report kind (evidence), the PNG, the DOM dump (HTML after the page's scripts).
-The DOM must hold at least two ECharts instances (the line and the bar chart) and none of
-Evidence's query error boxes; the PNG must hold a chart's coloured marks: at least 2,000
-saturated, non-grey pixels (the page's text and frames are grey or black).
+Arguments: the report kind (evidence, framework, calc), the PNG, the DOM dump (HTML after the page's
+scripts). The DOM must hold two charts (evidence: ECharts instances; framework: Observable
+Plot's line and bar marks) and none of the tool's error boxes; the PNG must hold a chart's
+coloured marks: at least 2,000 saturated, non-grey pixels (the page's text and frames are grey
+or black).
 """
 import colorsys
 import sys
@@ -14,9 +15,15 @@ from PIL import Image
 
 def main(kind, png, html):
     dom = open(html, encoding="utf-8", errors="replace").read()
-    charts = dom.count("_echarts_instance_")
-    errors = [marker for marker in ("Query error", "Error in query", "error-message")
-              if marker in dom]
+    if kind == "calc":  # a screen, no DOM: calc_chart.py checked the charts' data
+        charts, markers = 2, ()
+    elif kind == "evidence":
+        charts = dom.count("_echarts_instance_")
+        markers = ("Query error", "Error in query", "error-message")
+    else:
+        charts = dom.count('<g aria-label="line"') + dom.count('<g aria-label="bar"')
+        markers = ("observablehq--error", "RuntimeError")
+    errors = [marker for marker in markers if marker in dom]
     image = Image.open(png).convert("RGB")
     small = image.resize((image.width // 2, image.height // 2))
     coloured = 0

@@ -16,11 +16,7 @@ work="$IT_WORK/evidence"
 mkdir -p "$work"
 # The report's files, fresh; node_modules and Evidence's caches stay between runs.
 rm -rf "$work/pages" "$work/sources" "$work/build" "$work/.evidence/template/static/data"
-cp -r "$IT_ROOT/server/it/evidence/." "$work/"
-cd "$work"
-it_step "npm install (first run: several minutes)"
-npm install --no-fund --no-audit >"$work/npm-install.log" 2>&1 \
-  || it_fail "npm install failed: $(tail -5 "$work/npm-install.log")"
+it_npm_project evidence install
 version="$(node -p 'require("@evidence-dev/evidence/package.json").version')"
 
 export SEND_ANONYMOUS_USAGE_STATS=no
@@ -40,14 +36,5 @@ it_step "evidence build"
 EVIDENCE_SOURCE__pxweb__port="$SERVER_PORT" npm run build >"$work/build.log" 2>&1 \
   || it_fail "evidence build failed: $(tail -5 "$work/build.log")"
 
-port="$(it_free_port)"
-/usr/bin/python3 -m http.server --bind 127.0.0.1 --directory "$work/build" "$port" \
-  >"$work/http.log" 2>&1 &
-IT_PIDS+=($!)
-it_wait_http "http://127.0.0.1:$port/" 30 || it_fail "the built report is not served"
-shot="$IT_WORK/evidence.png"
-it_step "headless Chromium: $shot"
-it_screenshot "http://127.0.0.1:$port/" "$shot" 1280,1700 || it_fail "no screenshot: $(tail -3 "$shot.log")"
-/usr/bin/python3 "$IT_ROOT/server/it/check_screenshot.py" evidence "$shot" "$shot.html" \
-  || it_fail "the page does not show the charts (screenshot $shot)"
-it_pass "Evidence $version: sources through pxweb-server port $SERVER_PORT, report built, line and bar charts drawn ($shot)"
+it_serve_and_check "$work/build" 1280,1700
+it_pass "Evidence $version: sources through pxweb-server port $SERVER_PORT, report built, line and bar charts drawn ($SHOT)"

@@ -31,15 +31,13 @@ version="$(soffice --version | head -1)"
 it_step "the driver's own rows"
 java -cp "$jar" "$here/DriverRows.java" "$url" 'SELECT * FROM "statbank"."TAB004"' \
   "SELECT \"SECTOR\", \"SECTOR_label\", \"TIME\", \"TIME_date\", \"Emission\" FROM \"statbank\".\"TAB004\" WHERE \"GREENHOUSEGAS\" = 'CO2' AND \"SECTOR\" = '0.1' ORDER BY \"TIME\"" \
-  >"$work/expected.tsv" || it_fail "the driver did not answer"
+  'SELECT * FROM "statbank"."TAB2936"' >"$work/expected.tsv" || it_fail "the driver did not answer"
 
 javac -d "$work/classes" "$here/LoggingDriver.java"
 (cd "$work/classes" && jar cf "$work/logging-driver.jar" .)
 
-display=":$((90 + RANDOM % 100))"
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-IT_PIDS+=($!)
-sleep 2
+it_start_xvfb "$work"
+display="$IT_DISPLAY"
 
 # Runs Base once with a driver class and class path; $1 a label, $2 the class, $3 the path.
 run_base() {
@@ -51,9 +49,12 @@ run_base() {
     --accept="socket,host=127.0.0.1,port=$port;urp;" >"$work/soffice-$1.log" 2>&1 &
   local pid=$!
   IT_PIDS+=($pid)
-  /usr/bin/python3 "$here/base_check.py" "$port" "$display" "$2" "$3" "$url" \
-    "$work/pxweb-$1.odb" "$work/expected.tsv" "$work/table-view-$1.png" | tee "$work/check-$1.log" >&2
-  local status="${PIPESTATUS[0]}"
+  # A dialog or a deadlock in LibreOffice blocks the UNO call for ever: hence the limit (a run
+  # takes one to two minutes).
+  local status=0
+  timeout 900 /usr/bin/python3 "$here/base_check.py" "$port" "$display" "$2" "$3" "$url" \
+    "$work/pxweb-$1.odb" "$work/expected.tsv" "$work/table-view-$1.png" \
+    | tee "$work/check-$1.log" >&2 || status=$?
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
   [ "$status" = 0 ] || it_fail "Base with $2: $(grep '^FAIL' "$work/check-$1.log" || tail -3 "$work/soffice-$1.log")"
@@ -68,4 +69,4 @@ run_base plain io.pxweb.jdbc.PxWebDriver "file://$jar"
 cp "$work/table-view-plain.png" "$IT_WORK/libreoffice.png"
 calls="$(wc -l <"$IT_WORK/libreoffice-jdbc-calls.log")"
 [ "$failed" = 0 ] || it_fail "$failed of $calls JDBC calls failed: $(grep -m3 ' !! ' "$IT_WORK/libreoffice-jdbc-calls.log")"
-it_pass "$version: data source, schemas, tables, table view and a WHERE query equal the driver's rows; $calls JDBC calls, none failed ($IT_WORK/libreoffice-jdbc-calls.log, $IT_WORK/libreoffice.png)"
+it_pass "$version: data source, schemas, tables; the table view, a whole table and a WHERE query equal the driver's rows; $calls JDBC calls, none failed ($IT_WORK/libreoffice-jdbc-calls.log, $IT_WORK/libreoffice.png)"

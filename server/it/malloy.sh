@@ -11,13 +11,8 @@ set -euo pipefail
 IT_NAME=malloy
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-work="$IT_WORK/malloy"
-mkdir -p "$work"
-cp "$IT_ROOT/server/it/malloy/package.json" "$IT_ROOT/server/it/malloy/check.js" "$work/"
-cd "$work"
-it_step "npm install"
-npm install --no-fund --no-audit >"$work/npm-install.log" 2>&1 \
-  || it_fail "npm install failed: $(tail -5 "$work/npm-install.log")"
+it_npm_project malloy install
+work="$IT_PROJECT"
 version="$(node -p 'require("@malloydata/malloy/package.json").version')"
 
 it_start_server
@@ -26,19 +21,8 @@ node check.js "$SERVER_PORT" >"$work/malloy-rows.jsonl" 2>"$work/malloy.log" \
   || it_fail "Malloy: $(grep -m1 -E 'malloy:|Error' "$work/malloy.log"); server: $(it_server_failures)"
 
 it_step "the driver's rows for the same question"
-jar="$(ls "$IT_ROOT"/driver/target/pxweb-jdbc-*-all.jar | head -1)"
-java -cp "$jar" "$IT_ROOT/server/it/libreoffice/DriverRows.java" "jdbc:pxweb:file:$IT_ROOT/samples/db" \
-  "SELECT SECTOR_label, \"TIME_date\", SUM(\"Emission\") FROM statbank.\"TAB004\" WHERE GREENHOUSEGAS = 'CO2' AND SECTOR IN ('1.0', '2.0', '3.0') GROUP BY SECTOR_label, \"TIME_date\" ORDER BY 1, 2" \
-  | grep -v '^#' >"$work/driver-rows.tsv"
-/usr/bin/python3 - "$work/malloy-rows.jsonl" "$work/driver-rows.tsv" <<'PY' || it_fail "Malloy's rows differ from the driver's"
-import json, sys
-malloy = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-driver = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
-driver = [[label, date, float(total)] for label, date, total in driver]
-if not driver or malloy != driver:
-    print("malloy %d rows, driver %d rows; first difference: %s" % (len(malloy), len(driver),
-          next(((m, d) for m, d in zip(malloy, driver) if m != d), None)))
-    sys.exit(1)
-print("%d rows equal" % len(malloy))
-PY
+it_driver_rows "$work/driver-rows.tsv" \
+  "SELECT SECTOR_label, \"TIME_date\", SUM(\"Emission\") FROM statbank.\"TAB004\" WHERE GREENHOUSEGAS = 'CO2' AND SECTOR IN ('1.0', '2.0', '3.0') GROUP BY SECTOR_label, \"TIME_date\" ORDER BY 1, 2"
+/usr/bin/python3 "$IT_ROOT/server/it/same_rows.py" "$work/malloy-rows.jsonl" "$work/driver-rows.tsv" \
+  || it_fail "Malloy's rows differ from the driver's"
 it_pass "Malloy $version: model from pxweb-server's catalog, $(wc -l <"$work/malloy-rows.jsonl") rows through Malloy's API equal the driver's"

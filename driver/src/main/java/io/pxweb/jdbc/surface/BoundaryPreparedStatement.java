@@ -47,6 +47,10 @@ final class BoundaryPreparedStatement extends PreparedStatementDelegate {
         () -> target.setString(index, x));
   }
 
+  @Override public void setEscapeProcessing(boolean enable) throws SQLException {
+    acceptEscapeProcessing("Statement.setEscapeProcessing");
+  }
+
   /** Binds as the surface answers, else as the target binds; failures classified. */
   private void bind(String method, Answer surface, Bind target) throws SQLException {
     try (Call call = enter(method)) {

@@ -39,6 +39,24 @@ abstract class StatementBoundary extends Boundary {
     return null;
   }
 
+  /**
+   * {@code setEscapeProcessing}, on or off: accepted, and it changes nothing. Calcite's parser
+   * reads the JDBC escapes ({@code {fn ...}}, {@code {d '...'}}) as part of its grammar, and
+   * SQL without them means the same either way. Avatica refuses the call (0A000), and LibreOffice
+   * Base turns escape processing off on every statement whose SQL it has parsed itself.
+   */
+  final void acceptEscapeProcessing(String method) throws SQLException {
+    boolean closed;
+    try (Call call = enter(method)) {
+      closed = target.isClosed();
+    } catch (Throwable e) {
+      throw failure(e, method, null);
+    }
+    if (closed) {
+      throw new SQLException("The statement is closed", "HY010");
+    }
+  }
+
   /** Wraps a result set in the budget of its call, else the last execute's (getResultSet). */
   @Override final ResultSet wrap(ResultSet rs, Call call) {
     return rs == null ? null : new BoundaryResultSet(rs, this,
