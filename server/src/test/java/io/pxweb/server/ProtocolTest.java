@@ -127,4 +127,59 @@ class ProtocolTest {
       assertEquals(List.of('E', 'Z'), query(out, in, "SELEC 1; SELECT 2"));
     }
   }
+
+  /** Parse, Bind, Execute, Sync of one statement: the answer's message types and SQLSTATE. */
+  private static List<String> extended(DataOutputStream out, DataInputStream in, String sql)
+      throws IOException {
+    byte[] parse = ("\0" + sql + "\0").getBytes(StandardCharsets.UTF_8);
+    out.writeByte('P');
+    out.writeInt(4 + parse.length + 2);
+    out.write(parse);
+    out.writeShort(0);
+    out.writeByte('B');
+    out.writeInt(4 + 2 + 2 + 2 + 2);
+    out.writeShort(0); // unnamed portal and statement: two empty strings
+    out.writeShort(0); // no parameter formats
+    out.writeShort(0); // no parameters
+    out.writeShort(0); // no result formats
+    out.writeByte('E');
+    out.writeInt(4 + 1 + 4);
+    out.writeByte(0);
+    out.writeInt(0);
+    out.writeByte('S');
+    out.writeInt(4);
+    out.flush();
+    List<String> types = new ArrayList<>();
+    while (true) {
+      char type = (char) in.readByte();
+      byte[] body = new byte[in.readInt() - 4];
+      in.readFully(body);
+      String entry = String.valueOf(type);
+      if (type == 'E') {
+        for (String field : new String(body, StandardCharsets.UTF_8).split("\0")) {
+          if (field.startsWith("C")) {
+            entry += field.substring(1);
+          }
+        }
+      }
+      types.add(entry);
+      if (type == 'Z') {
+        return types;
+      }
+    }
+  }
+
+  @Test
+  void aPreparedStatementMayEndWithASemicolonButHoldsOneStatement() throws Exception {
+    // Evidence's connector prepares 'SELECT 1;' (pg-cursor); PostgreSQL takes it, and refuses
+    // two statements in one Parse with 42601.
+    try (Socket s = new Socket("127.0.0.1", server.port())) {
+      DataOutputStream out = new DataOutputStream(s.getOutputStream());
+      DataInputStream in = new DataInputStream(s.getInputStream());
+      startup(out, in);
+      assertEquals(List.of("1", "2", "D", "C", "Z"), extended(out, in, "SELECT 1; "));
+      assertEquals(List.of("E42601", "Z"), extended(out, in, "SELECT 1; SELECT 2"));
+      assertEquals(List.of("1", "2", "D", "C", "Z"), extended(out, in, "SELECT ';' AS x"));
+    }
+  }
 }

@@ -197,7 +197,16 @@ public final class SqlSession implements SessionCommands.Host {
     if (prepared.size() > MAX_PREPARED) {
       throw new SQLException("too many prepared statements in this session", "53400");
     }
-    Prepared old = prepared.put(name, new Prepared(sql.trim(), paramTypes));
+    // One statement, as PostgreSQL takes it: a trailing semicolon is allowed (Evidence's
+    // connector prepares 'SELECT 1;'), a second statement is not.
+    List<String> statements = new ArrayList<>(SqlText.split(sql));
+    statements.removeIf(String::isEmpty);
+    if (statements.size() > 1) {
+      throw new SQLException("cannot insert multiple commands into a prepared statement",
+          "42601");
+    }
+    Prepared old = prepared.put(name,
+        new Prepared(statements.isEmpty() ? "" : statements.get(0), paramTypes));
     if (old != null) {
       old.close();
     }

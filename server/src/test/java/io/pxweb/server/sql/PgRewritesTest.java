@@ -131,7 +131,7 @@ class PgRewritesTest {
         () -> GenerateSeries.rewrite(parse("select * from generate_series(1, 10001)")))
         .getSQLState());
     // Not constants: left as the call, for the catalog's integer table function at run time.
-    assertEquals("SELECT * FROM TABLE(\"GENERATE_SERIES\"(1, (SELECT 2)))",
+    assertEquals("SELECT * FROM TABLE(generate_series(1, (SELECT 2)))",
         sql(GenerateSeries.rewrite(parse("select * from generate_series(1, (select 2))"))));
   }
 
