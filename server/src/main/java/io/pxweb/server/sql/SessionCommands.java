@@ -1,28 +1,22 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
+import io.pxweb.server.sql.PgLexer.Kind;
+import io.pxweb.server.sql.PgLexer.Token;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Statements the server answers itself: transaction control (a read-only server has nothing to
  * commit, but clients send it), SET/SHOW/RESET, DISCARD and DEALLOCATE, and the refusal of every
- * statement that would write.
+ * statement that would write. Read on {@link PgLexer}'s tokens, as the rest of the front end:
+ * a comment or a line break between words changes nothing.
  */
 final class SessionCommands {
-  private static final Pattern SET = Pattern.compile(
-      "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?([A-Za-z_][\\w.]*)\\s*(?:=|\\s+TO\\s+|\\s+)(.*)");
-  private static final Pattern SET_TIME_ZONE = Pattern.compile(
-      "(?is)SET\\s+(?:SESSION\\s+|LOCAL\\s+)?TIME\\s+ZONE\\s+(.*)");
-  private static final Pattern SHOW = Pattern.compile("(?is)SHOW\\s+(.+)");
-  private static final Pattern RESET = Pattern.compile("(?is)RESET\\s+(.+)");
-  private static final Pattern DEALLOCATE = Pattern.compile(
-      "(?is)DEALLOCATE\\s+(?:PREPARE\\s+)?(\\S+)");
   private static final List<String> WRITES = List.of("INSERT", "UPDATE", "DELETE", "MERGE",
       "CREATE", "DROP", "ALTER", "TRUNCATE", "COPY", "GRANT", "REVOKE", "VACUUM", "ANALYZE",
       "CLUSTER", "REINDEX", "COMMENT", "LOCK", "REFRESH", "IMPORT", "SECURITY", "CALL", "DO");
@@ -31,7 +25,7 @@ final class SessionCommands {
   interface Host {
     Settings settings();
 
-    void parameterChanged(String name, String value) throws java.io.IOException;
+    void parameterChanged(String name, String value) throws IOException;
 
     void transaction(char status);
 
@@ -44,9 +38,9 @@ final class SessionCommands {
   }
 
   /** The result of a session command, or null when the statement is a query for the driver. */
-  static Result run(String sql, Host host) throws SQLException, java.io.IOException {
+  static Result run(String sql, Host host) throws SQLException, IOException {
     String word = SqlText.firstWord(sql);
-    String upper = sql.toUpperCase(Locale.ROOT);
+    List<Token> t = words(sql);
     switch (word) {
       case "BEGIN": case "START":
         host.transaction('T');
@@ -57,7 +51,7 @@ final class SessionCommands {
         return Result.tag(failed ? "ROLLBACK" : "COMMIT");
       }
       case "ROLLBACK": case "ABORT":
-        if (upper.matches("(?s)ROLLBACK\\s+(WORK\\s+|TRANSACTION\\s+)?TO\\b.*")) {
+        if (at(t, 1, "TO") || (at(t, 1, "WORK") || at(t, 1, "TRANSACTION")) && at(t, 2, "TO")) {
           if (host.transaction() == 'E') {
             host.transaction('T');
           }
@@ -70,17 +64,18 @@ final class SessionCommands {
       case "RELEASE":
         return Result.tag("RELEASE");
       case "SET":
-        return set(sql, host);
+        return set(sql, t, host);
       case "RESET":
-        return reset(sql, host);
+        return reset(rest(sql, t, 1), host);
       case "SHOW":
-        return show(sql, host.settings());
+        return show(sql, t, host.settings());
       case "DISCARD":
-        return Result.tag("DISCARD " + upper.substring(7).trim());
+        return Result.tag("DISCARD " + rest(sql, t, 1).toUpperCase(Locale.ROOT));
       case "DEALLOCATE": {
-        Matcher m = DEALLOCATE.matcher(sql.trim());
-        if (m.matches()) {
-          host.deallocate(m.group(1).equalsIgnoreCase("ALL") ? null : unquote(m.group(1)));
+        int i = at(t, 1, "PREPARE") ? 2 : 1;
+        if (i < t.size()) {
+          String name = t.get(i).text();
+          host.deallocate(t.get(i).is("ALL") ? null : unquote(name));
         }
         return Result.tag("DEALLOCATE");
       }
@@ -96,25 +91,37 @@ final class SessionCommands {
     }
   }
 
-  private static Result set(String sql, Host host) throws SQLException,
-      java.io.IOException {
-    String s = sql.trim();
-    if (s.toUpperCase(Locale.ROOT).matches("(?s)SET\\s+(SESSION\\s+CHARACTERISTICS|TRANSACTION)\\b.*")) {
+  private static Result set(String sql, List<Token> t, Host host) throws SQLException,
+      IOException {
+    if (at(t, 1, "SESSION") && at(t, 2, "CHARACTERISTICS") || at(t, 1, "TRANSACTION")) {
       return Result.tag("SET");
     }
-    Matcher tz = SET_TIME_ZONE.matcher(s);
+    int i = at(t, 1, "SESSION") || at(t, 1, "LOCAL") ? 2 : 1;
     String name;
     String value;
-    if (tz.matches()) {
+    if (at(t, i, "TIME") && at(t, i + 1, "ZONE")) {
       name = "timezone";
-      value = tz.group(1);
+      value = rest(sql, t, i + 2);
     } else {
-      Matcher m = SET.matcher(s);
-      if (!m.matches()) {
+      if (i >= t.size() || t.get(i).kind() != Kind.WORD) {
         throw new SQLException("syntax error in SET statement", "42601");
       }
-      name = m.group(1);
-      value = m.group(2);
+      StringBuilder dotted = new StringBuilder(t.get(i).text());
+      while (at(t, i + 1, ".") && i + 2 < t.size() && t.get(i + 2).kind() == Kind.WORD) {
+        dotted.append('.').append(t.get(i + 2).text());
+        i += 2;
+      }
+      name = dotted.toString();
+      i++;
+      if (i < t.size() && t.get(i).kind() == Kind.OPERATOR && t.get(i).text().startsWith("=")) {
+        // '=' may run into the value's sign in one operator token: SET x =-1.
+        value = sql.substring(t.get(i).start() + 1).trim();
+      } else {
+        value = rest(sql, t, at(t, i, "TO") ? i + 1 : i);
+      }
+    }
+    if (value.isEmpty()) {
+      throw new SQLException("syntax error in SET statement", "42601");
     }
     value = value.trim();
     if (value.equalsIgnoreCase("DEFAULT") || value.equalsIgnoreCase("LOCAL")) {
@@ -147,10 +154,8 @@ final class SessionCommands {
     return Result.tag("SET");
   }
 
-  private static Result reset(String sql, Host host) throws java.io.IOException {
-    Matcher m = RESET.matcher(sql.trim());
-    if (m.matches()) {
-      String name = m.group(1).trim();
+  private static Result reset(String name, Host host) throws IOException {
+    if (!name.isEmpty()) {
       Settings defaults = new Settings(host.settings().get("session_authorization"),
           host.settings().get("database"), host.settings().get("application_name"));
       if (name.equalsIgnoreCase("ALL")) {
@@ -165,12 +170,12 @@ final class SessionCommands {
     return Result.tag("RESET");
   }
 
-  private static Result show(String sql, Settings settings) throws SQLException {
-    Matcher m = SHOW.matcher(sql.trim());
-    if (!m.matches()) {
+  private static Result show(String sql, List<Token> t, Settings settings)
+      throws SQLException {
+    String name = rest(sql, t, 1);
+    if (name.isEmpty()) {
       throw new SQLException("syntax error in SHOW statement", "42601");
     }
-    String name = m.group(1).trim();
     if (name.equalsIgnoreCase("ALL")) {
       List<Object[]> rows = new ArrayList<>();
       for (Map.Entry<String, String> e : settings.all().entrySet()) {
@@ -180,9 +185,10 @@ final class SessionCommands {
           new Rows.Column("name", PgType.TEXT, -1), new Rows.Column("setting", PgType.TEXT, -1),
           new Rows.Column("description", PgType.TEXT, -1)), rows));
     }
-    if (name.toUpperCase(Locale.ROOT).matches("TIME\\s+ZONE")) {
+    if (t.size() == 3 && at(t, 1, "TIME") && at(t, 2, "ZONE")) {
       name = "timezone";
-    } else if (name.toUpperCase(Locale.ROOT).matches("TRANSACTION\\s+ISOLATION\\s+LEVEL")) {
+    } else if (t.size() == 4 && at(t, 1, "TRANSACTION") && at(t, 2, "ISOLATION")
+        && at(t, 3, "LEVEL")) {
       name = "transaction_isolation";
     }
     name = unquote(name);
@@ -194,6 +200,27 @@ final class SessionCommands {
     rows.add(new Object[] {value});
     return Result.rows(new Rows.Listed(
         List.of(new Rows.Column(Settings.key(name), PgType.TEXT, -1)), rows));
+  }
+
+  /** The statement's tokens without spaces and comments. */
+  private static List<Token> words(String sql) {
+    List<Token> out = new ArrayList<>();
+    for (Token token : PgLexer.tokens(sql)) {
+      if (token.kind() != Kind.SPACE) {
+        out.add(token);
+      }
+    }
+    return out;
+  }
+
+  /** Whether token i is the word or sign given. */
+  private static boolean at(List<Token> t, int i, String word) {
+    return i < t.size() && t.get(i).is(word);
+  }
+
+  /** The statement's text from token i on, as written, or "" past its end. */
+  private static String rest(String sql, List<Token> t, int i) {
+    return i < t.size() ? sql.substring(t.get(i).start()).trim() : "";
   }
 
   static String unquote(String s) {
