@@ -38,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * {@value #LAYOUTS_KEPT} used are kept (up to {@value #LAYOUT_BYTES} bytes of headers). A file
  * whose header cannot be read is left out of the list and logged once at WARN; a request for
  * its table id (TABLEID or MATRIX as far as they can be made out, else the file name) gets its
- * error. When two files
- * have the same table id the first by path wins and the other is logged.
+ * error. When two files have the same table id the first by path wins and the other is logged.
  *
  * <p>Limits: a folder holds at most {@value #MAX_FILES} PX files (54000 beyond), and a scan
  * stops between two files when the thread's {@link CallBudget} (the login or query timeout, a
