@@ -33,7 +33,9 @@ import java.util.concurrent.CancellationException;
  * <p>Errors: a missing folder is 08001; an unknown table 42S02; a selection naming a variable or
  * value the table lacks 42S22/22023; a file whose header or DATA is malformed 08P01, with the file
  * (relative to the folder) and the line in the message, like a malformed server response; a file
- * that cannot be read 58030; a cancelled read 57014.
+ * that cannot be read 58030; a cancelled read 57014; a folder of more than
+ * {@value PxDatabase#MAX_FILES} PX files or a header beyond {@link PxTableFile}'s limits 54000;
+ * the login or query timeout running out while headers are read HYT00.
  */
 public final class PxFolderSource implements StatbankSource {
   /**

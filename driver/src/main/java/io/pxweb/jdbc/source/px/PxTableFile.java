@@ -30,12 +30,13 @@ final class PxTableFile {
   static final int MAX_HEADER_BYTES = 64 * 1024 * 1024;
   /**
    * Values one header may list, in all its statements and languages together (each comma
-   * outside quotes counts). A value costs about 150 bytes of heap while its table is read (its
-   * text, its places in the statement's list, in the variable's codes and in the index that
-   * checks them), so the most a header may list fits a JVM of 256 MB, and far more than a
-   * statistical table lists in practice.
+   * outside quotes counts). A value costs about 200 bytes of heap while its table is read and
+   * its metadata made (its text, its places in lists, the set that checks codes are unique, its
+   * value in the metadata): a header of 1,000,000 values read alone fitted a JVM of 256 MB, but
+   * not beside a listed folder of 20,000 tables; half that leaves room, and is still far more
+   * than a statistical table lists.
    */
-  static final int MAX_HEADER_VALUES = 1_000_000;
+  static final int MAX_HEADER_VALUES = 500_000;
 
   private final Path path;
   private final Charset charset;

@@ -147,7 +147,7 @@ class PxFolderLimitsTest {
     SQLException e = assertThrows(SQLException.class, () -> source.metadata("WIDE", "en"));
     assertEquals("54000", e.getSQLState(), e.getMessage());
     assertTrue(e.getMessage().startsWith("PX file wide.px is too large to read, line ")
-        && e.getMessage().contains("more than 1000000 values"), e.getMessage());
+        && e.getMessage().contains("more than 500000 values"), e.getMessage());
 
     // The other table of the folder is as usable as ever.
     assertEquals("T0", tables.get(0).id());
