@@ -9,15 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * User info in a server URL ({@code http://user:pw@host/api/...}) is treated alike by the v2
@@ -27,29 +26,19 @@ import org.junit.jupiter.api.Test;
  */
 class UrlUserInfoTest {
   private static final String SECRET = "PW-s3cret";
-  private static WireMockServer server;
-
-  @BeforeAll
-  static void start() {
-    server = new WireMockServer(wireMockConfig().dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  static WireMockExtension server = WireMockExtension.newInstance()
+      .options(wireMockConfig().dynamicPort()).build();
 
   @BeforeEach
   void reset() {
-    server.resetAll();
     // Every request fails: what matters is what was sent, and what the error says.
     server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)
         .withHeader("Content-Type", "text/plain").withBody("down")));
   }
 
   private void assertSentWithoutCredentials(String path) {
-    String url = "jdbc:pxweb:http://user:" + SECRET + "@localhost:" + server.port() + path
+    String url = "jdbc:pxweb:http://user:" + SECRET + "@localhost:" + server.getPort() + path
         + ";retryMaxTime=0s";
     SQLException e = assertThrows(SQLException.class, () -> DriverManager.getConnection(url));
     for (Throwable t = e; t != null; t = t.getCause()) {
