@@ -90,6 +90,25 @@ public final class CallBudget {
     return new SQLTimeoutException("Ran out of time (" + limit + ") while " + doing, "HYT00");
   }
 
+  /**
+   * Stops work done on this thread without calls (reading files) when its budget is cancelled
+   * (57014) or spent (HYT00); does nothing on a thread without a budget.
+   *
+   * @param doing what the work is, for the message ("reading the PX files in ...")
+   */
+  public static void checkCurrent(String doing) throws SQLException {
+    CallBudget b = CURRENT.get();
+    if (b == null) {
+      return;
+    }
+    if (b.cancelled()) {
+      throw new SQLException("Statement cancelled while " + doing, "57014");
+    }
+    if (b.expired()) {
+      throw b.timedOut(doing);
+    }
+  }
+
   /** Returns the nanoseconds left in the budget of this thread, or {@code Long.MAX_VALUE}. */
   public static long remainingOfCurrent() {
     CallBudget b = CURRENT.get();

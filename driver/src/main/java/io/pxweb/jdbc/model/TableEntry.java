@@ -25,6 +25,12 @@ public record TableEntry(String id, String label, String description, String upd
     paths = paths.stream().map(List::copyOf).toList();
   }
 
+  /** Returns this entry with other folder paths. */
+  public TableEntry withPaths(List<List<Folder>> otherPaths) {
+    return new TableEntry(id, label, description, updated, firstPeriod, lastPeriod, timeUnit,
+        variableNames, otherPaths, source, discontinued);
+  }
+
   /** Subject folder on a table's path. */
   public record Folder(String id, String label) {
   }

@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.source.px;
 
+import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
@@ -12,8 +13,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,26 +33,83 @@ import org.slf4j.LoggerFactory;
  * and subject folders.
  *
  * <p>Every {@code *.px} file below the root is a table (hidden folders are skipped). Headers are
- * read once and kept while the file's size and modification time stay the same, so listing again
- * costs a directory walk; data is never read here. A file whose header cannot be read is left out
- * of the list and logged once at WARN; a request for its table id (TABLEID or MATRIX as far as
- * they can be made out, else the file name) gets its error. When two files have the same table
- * id the first by path wins and the other is logged.
+ * read once; what the table list needs of each (a {@link Summary}) is kept while the file's size
+ * and modification time stay the same, so listing again costs a directory walk; data is never
+ * read here. The full header of a table is read again when the table is used, and the last
+ * {@value #LAYOUTS_KEPT} used are kept (up to {@value #LAYOUT_BYTES} bytes of headers). A file
+ * whose header cannot be read is left out of the list and logged once at WARN; a request for
+ * its table id (TABLEID or MATRIX as far as they can be made out, else the file name) gets its
+ * error. When two files have the same table id the first by path wins and the other is logged.
+ *
+ * <p>Limits: a folder holds at most {@value #MAX_FILES} PX files (54000 beyond), and a scan
+ * stops between two files when the thread's {@link CallBudget} (the login or query timeout, a
+ * cancel) runs out; the summaries read so far are kept, so the next scan of this folder (a
+ * statement's, on the same connection) goes on from there.
  */
 final class PxDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PxDatabase.class);
+  /**
+   * PX files one folder may hold: as many tables as the driver's catalog keeps metadata for per
+   * statbank (CatalogCache.MAX_TABLES), more than any statbank publishes.
+   */
+  static final int MAX_FILES = 20_000;
+  /**
+   * Parsed headers kept for the tables used last, and their most bytes together: a parsed
+   * header takes ten times its bytes and more, so a large one is read again when used again.
+   */
+  static final int LAYOUTS_KEPT = 16;
+  static final int LAYOUT_BYTES = 16 * 1024 * 1024;
   /** Language of a folder whose files name none. */
   static final String FALLBACK_LANGUAGE = "en";
   private static final Pattern ID = Pattern.compile(
       "(?:^|;)\\s*(TABLEID|MATRIX)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
   private final Path root;
+  /** The folder as users see it (a password in its path hidden), for messages. */
+  private final String shown;
+  /** Every file's summary or failure, from the last scan. */
   private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
+  /** The parsed headers of the tables used last, the least recently used first. */
+  private final LinkedHashMap<Path, Loaded> layouts = new LinkedHashMap<>(16, 0.75f, true);
+  private long layoutBytes;
   private volatile Loaded menu;
   private volatile Snapshot last;
 
-  /** A good table of the folder. */
-  record Table(String id, String relative, PxTableLayout layout, List<String> languages) {
+  /** A good table of the folder; its layout is {@link #layout(Table)}. */
+  record Table(String id, String relative, Path path, Summary summary, List<String> languages) {
+
+    /** Returns the table's list entry in a language it has (see {@link #languages()}). */
+    TableEntry entry(String lang) {
+      TableEntry e = summary.entries().get(lang);
+      return e != null ? e : summary.entries().get("");
+    }
+  }
+
+  /**
+   * What the table list needs of a good file, kept for every file of the folder.
+   *
+   * @param id the table id
+   * @param entries the list entry in the default language (key "") and in each other language
+   *     of the file, with its sub-folders or subject as path
+   * @param ownLanguage the file's LANGUAGE, or null
+   * @param fileLanguages the file's LANGUAGES, its own first; may be empty
+   * @param warnings what was read by a lenient rule
+   */
+  record Summary(String id, Map<String, TableEntry> entries, String ownLanguage,
+      List<String> fileLanguages, List<PxWarning> warnings) {
+
+    static Summary of(PxTableLayout layout, String relative) {
+      PxTableFile f = layout.file();
+      Map<String, TableEntry> entries = new HashMap<>();
+      entries.put("", PxMetadataMapper.entry(layout, null, subjectPaths(f, relative, null)));
+      for (String l : f.languages()) {
+        if (!l.equals(f.defaultLanguage())) {
+          entries.put(l, PxMetadataMapper.entry(layout, l, subjectPaths(f, relative, l)));
+        }
+      }
+      return new Summary(layout.id(), Map.copyOf(entries), f.defaultLanguage(), f.languages(),
+          List.copyOf(f.warnings()));
+    }
   }
 
   /** A file whose header could not be used, with the id a request for it would probably use. */
@@ -80,59 +141,46 @@ final class PxDatabase {
     }
   }
 
-  /** One file as last read: a layout, a menu, or the failure; valid while size and time hold. */
+  /** One file as last read: a summary, a layout, a menu, or the failure; valid while unchanged. */
   private record Loaded(FileTime modified, long size, Object content, Exception error,
       String probableId) {
   }
 
-  PxDatabase(Path root) {
+  PxDatabase(Path root, String shown) {
     this.root = root;
+    this.shown = shown;
   }
 
   Path root() {
     return root;
   }
 
-  /** Walks the folder and returns what it holds now. */
-  Snapshot scan() throws IOException {
-    List<Path> found = new ArrayList<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+  /**
+   * Walks the folder and returns what it holds now.
+   *
+   * @throws SQLException 54000 when the folder holds more than {@value #MAX_FILES} PX files;
+   *     HYT00 or 57014 when the thread's budget runs out or is cancelled
+   */
+  Snapshot scan() throws IOException, SQLException {
+    List<Path> found = walk();
+    // A set: a list's contains() made this quadratic (100,000 files took minutes).
+    files.keySet().retainAll(new HashSet<>(found));
 
-      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        if (attrs.isRegularFile()
-            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".px")) {
-          found.add(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
-        // The folder's path may hold a URL with a password (file:<dir>+http://u:pw@host).
-        LOG.warn("Skipping {}: {}", relative(file), Redaction.redact(e.toString()));
-        return FileVisitResult.CONTINUE;
-      }
-    });
-    found.sort((a, b) -> relative(a).compareTo(relative(b)));
-    files.keySet().retainAll(found);
-
-    List<PxTableLayout> layouts = new ArrayList<>();
+    String reading = "reading the headers of the " + found.size() + " PX files in " + shown;
+    List<Table> read = new ArrayList<>();
     List<Broken> broken = new ArrayList<>();
     Map<String, Integer> languageCounts = new LinkedHashMap<>();
     for (Path p : found) {
+      CallBudget.checkCurrent(reading);
       Loaded l = load(p);
       if (l.error() != null) {
         broken.add(new Broken(l.probableId(), relative(p), l.error()));
         continue;
       }
-      PxTableLayout layout = (PxTableLayout) l.content();
-      layouts.add(layout);
-      String lang = layout.file().defaultLanguage();
-      if (lang != null) {
-        languageCounts.merge(lang, 1, Integer::sum);
+      Summary summary = (Summary) l.content();
+      read.add(new Table(summary.id(), relative(p), p, summary, List.of()));
+      if (summary.ownLanguage() != null) {
+        languageCounts.merge(summary.ownLanguage(), 1, Integer::sum);
       }
     }
     String defaultLanguage = FALLBACK_LANGUAGE;
@@ -150,34 +198,79 @@ final class PxDatabase {
     List<Table> tables = new ArrayList<>();
     Map<String, Table> byId = new HashMap<>();
     List<String> languages = new ArrayList<>(List.of(defaultLanguage));
-    for (PxTableLayout layout : layouts) {
-      String rel = relative(layout.file().path());
-      Table previous = byId.get(layout.id().toLowerCase(Locale.ROOT));
-      for (PxWarning w : layout.file().warnings()) {
-        problems.add(new SourceProblem(rel, w.line(), layout.id(), SourceProblem.WARNING,
+    for (Table r : read) {
+      Summary summary = r.summary();
+      Table previous = byId.get(r.id().toLowerCase(Locale.ROOT));
+      for (PxWarning w : summary.warnings()) {
+        problems.add(new SourceProblem(r.relative(), w.line(), r.id(), SourceProblem.WARNING,
             w.detail()));
       }
       if (previous != null) {
-        LOG.warn("Skipping PX file {}: table id {} is already used by {}", rel, layout.id(),
+        LOG.warn("Skipping PX file {}: table id {} is already used by {}", r.relative(), r.id(),
             previous.relative());
-        problems.add(new SourceProblem(rel, 0, layout.id(), SourceProblem.WARNING, "skipped:"
-            + " table id " + layout.id() + " is already used by " + previous.relative()));
+        problems.add(new SourceProblem(r.relative(), 0, r.id(), SourceProblem.WARNING, "skipped:"
+            + " table id " + r.id() + " is already used by " + previous.relative()));
         continue;
       }
-      List<String> langs = PxMetadataMapper.languages(layout.file(), defaultLanguage);
+      List<String> langs = PxMetadataMapper.languages(summary.fileLanguages(),
+          summary.ownLanguage(), defaultLanguage);
       for (String l : langs) {
         if (!languages.contains(l)) {
           languages.add(l);
         }
       }
-      Table t = new Table(layout.id(), rel, layout, langs);
-      byId.put(layout.id().toLowerCase(Locale.ROOT), t);
+      Table t = new Table(r.id(), r.relative(), r.path(), summary, langs);
+      byId.put(r.id().toLowerCase(Locale.ROOT), t);
       tables.add(t);
     }
     Snapshot s = new Snapshot(List.copyOf(tables), List.copyOf(broken), menu(), languages,
         defaultLanguage, List.copyOf(problems));
     last = s;
     return s;
+  }
+
+  /** Returns the PX files below the root in path order, at most {@value #MAX_FILES}. */
+  private List<Path> walk() throws IOException, SQLException {
+    List<Path> found = new ArrayList<>();
+    String listing = "listing the PX files in " + shown;
+    SQLException[] stop = new SQLException[1];
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
+            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        if (attrs.isRegularFile()
+            && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".px")) {
+          if (found.size() >= MAX_FILES) {
+            stop[0] = new SQLException("The folder " + shown + " holds more than " + MAX_FILES
+                + " PX files, the most the driver reads as one statbank; connect to a"
+                + " sub-folder (jdbc:pxweb:file:<folder>/<sub-folder>)", "54000");
+            return FileVisitResult.TERMINATE;
+          }
+          found.add(file);
+        }
+        try {
+          CallBudget.checkCurrent(listing);
+        } catch (SQLException e) {
+          stop[0] = e;
+          return FileVisitResult.TERMINATE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override public FileVisitResult visitFileFailed(Path file, IOException e) {
+        // The folder's path may hold a URL with a password (file:<dir>+http://u:pw@host).
+        LOG.warn("Skipping {}: {}", relative(file), Redaction.redact(e.toString()));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    if (stop[0] != null) {
+      throw stop[0];
+    }
+    found.sort((a, b) -> relative(a).compareTo(relative(b)));
+    return found;
   }
 
   /** Returns a broken file as a problem: its line and reason, or the read failure. */
@@ -191,19 +284,19 @@ final class PxDatabase {
   }
 
   /** Returns the last scan, scanning when there is none yet. */
-  Snapshot snapshot() throws IOException {
+  Snapshot snapshot() throws IOException, SQLException {
     Snapshot s = last;
     return s != null ? s : scan();
   }
 
   /**
-   * Returns a table's current layout: the file is checked again, so a file changed since the
+   * Returns a table as its file is now: the file is checked again, so a file changed since the
    * listing is read anew.
    *
-   * @return the layout, or null when no file holds the table any more
+   * @return the table, or null when no file holds the table any more
    * @throws PxFormatException when the file's header is now unusable
    */
-  Table table(String id) throws IOException, PxFormatException {
+  Table table(String id) throws IOException, PxFormatException, SQLException {
     Snapshot s = snapshot();
     Table t = s.table(id);
     if (t == null) {
@@ -217,25 +310,42 @@ final class PxDatabase {
         return null;
       }
     }
-    Path p = t.layout().file().path();
-    if (!Files.isRegularFile(p)) {
+    if (!Files.isRegularFile(t.path())) {
       return rescanFor(id);
     }
-    Loaded l = load(p);
+    Loaded l = load(t.path());
     if (l.error() != null) {
       throw rethrow(l.error());
     }
-    PxTableLayout layout = (PxTableLayout) l.content();
-    if (layout == t.layout()) {
+    Summary summary = (Summary) l.content();
+    if (summary == t.summary()) {
       return t;
     }
-    if (!layout.id().equalsIgnoreCase(id)) {
+    if (!summary.id().equalsIgnoreCase(id)) {
       return rescanFor(id);
     }
-    return new Table(t.id(), t.relative(), layout, t.languages());
+    return new Table(t.id(), t.relative(), t.path(), summary, t.languages());
   }
 
-  private Table rescanFor(String id) throws IOException, PxFormatException {
+  /**
+   * Returns a table's parsed header: kept from its last use while the file is the same, else
+   * read again.
+   *
+   * @throws PxFormatException when the file's header is now unusable
+   */
+  PxTableLayout layout(Table t) throws IOException, PxFormatException {
+    BasicFileAttributes a = Files.readAttributes(t.path(), BasicFileAttributes.class);
+    synchronized (layouts) {
+      Loaded cached = layouts.get(t.path());
+      if (cached != null && a.lastModifiedTime().equals(cached.modified())
+          && a.size() == cached.size()) {
+        return (PxTableLayout) cached.content();
+      }
+    }
+    return parse(t.path(), a);
+  }
+
+  private Table rescanFor(String id) throws IOException, PxFormatException, SQLException {
     Snapshot s = scan();
     Table t = s.table(id);
     if (t == null && s.broken(id) != null) {
@@ -253,14 +363,17 @@ final class PxDatabase {
 
   /** Returns the folder paths of a broken file: from the menu, else from its sub-folders. */
   List<List<TableEntry.Folder>> paths(Snapshot s, Broken b, String lang) {
-    if (s.menu() != null) {
-      List<List<TableEntry.Folder>> fromMenu = s.menu().paths(b.relative(), lang);
-      if (fromMenu != null) {
-        return fromMenu;
-      }
+    List<List<TableEntry.Folder>> fromMenu = menuPaths(s, b.relative(), lang);
+    if (fromMenu != null) {
+      return fromMenu;
     }
     List<TableEntry.Folder> path = folders(b.relative());
     return path.isEmpty() ? List.of() : List.of(path);
+  }
+
+  /** Returns the paths the folder's menu gives a file in a language, or null. */
+  static List<List<TableEntry.Folder>> menuPaths(Snapshot s, String relative, String lang) {
+    return s.menu() == null ? null : s.menu().paths(relative, lang);
   }
 
   private static List<TableEntry.Folder> folders(String relative) {
@@ -272,20 +385,19 @@ final class PxDatabase {
     return path;
   }
 
-  /** Returns the folder paths of a table in a language: from the menu, else from sub-folders. */
-  List<List<TableEntry.Folder>> paths(Snapshot s, Table t, String lang) {
-    if (s.menu() != null) {
-      List<List<TableEntry.Folder>> fromMenu = s.menu().paths(t.relative(), lang);
-      if (fromMenu != null) {
-        return fromMenu;
-      }
-    }
-    List<TableEntry.Folder> path = folders(t.relative());
+  /**
+   * Returns the folder paths of a table in a language without a menu: its sub-folders, else
+   * its subject.
+   *
+   * @param lang a language of the file other than its own, or null for its own
+   */
+  static List<List<TableEntry.Folder>> subjectPaths(PxTableFile f, String relative,
+      String lang) {
+    List<TableEntry.Folder> path = folders(relative);
     if (!path.isEmpty()) {
       return List.of(path);
     }
     // A file at the root has no folder; its subject, as the reference server's index has it.
-    PxTableFile f = t.layout().file();
     String code = f.text("SUBJECT-CODE");
     if (code == null || code.isBlank()) {
       return List.of();
@@ -305,33 +417,59 @@ final class PxDatabase {
     return b.toString();
   }
 
+  /** Returns a file's summary or failure: kept while the file is the same, else read. */
   private Loaded load(Path p) {
-    FileTime modified;
-    long size;
+    BasicFileAttributes a;
     try {
-      BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-      modified = a.lastModifiedTime();
-      size = a.size();
+      a = Files.readAttributes(p, BasicFileAttributes.class);
     } catch (IOException e) {
       return new Loaded(null, -1, null, e, stem(p));
     }
     Loaded cached = files.get(p);
-    if (cached != null && modified.equals(cached.modified()) && size == cached.size()) {
+    if (cached != null && a.lastModifiedTime().equals(cached.modified())
+        && a.size() == cached.size()) {
       return cached;
     }
     Loaded l;
     try {
-      PxTableLayout layout = PxMetadataMapper.layout(PxTableFile.read(p));
-      l = new Loaded(modified, size, layout, null, layout.id());
+      PxTableLayout layout = parse(p, a);
+      l = new Loaded(a.lastModifiedTime(), a.size(), Summary.of(layout, relative(p)), null,
+          layout.id());
     } catch (PxFormatException e) {
       LOG.warn("Skipping PX file {}, line {}: {}", relative(p), e.line(), e.detail());
-      l = new Loaded(modified, size, null, e.in(relative(p)), probableId(p));
+      l = new Loaded(a.lastModifiedTime(), a.size(), null, e, probableId(p));
     } catch (IOException e) {
       LOG.warn("Skipping PX file {}: {}", relative(p), Redaction.redact(e.toString()));
-      l = new Loaded(modified, size, null, e, probableId(p));
+      l = new Loaded(a.lastModifiedTime(), a.size(), null, e, probableId(p));
     }
     files.put(p, l);
     return l;
+  }
+
+  /** Reads a file's header and keeps it among the last used. */
+  private PxTableLayout parse(Path p, BasicFileAttributes a)
+      throws IOException, PxFormatException {
+    PxTableLayout layout;
+    try {
+      layout = PxMetadataMapper.layout(PxTableFile.read(p));
+    } catch (PxFormatException e) {
+      throw e.in(relative(p));
+    }
+    long bytes = layout.file().dataOffset();
+    synchronized (layouts) {
+      Loaded old = layouts.put(p, new Loaded(a.lastModifiedTime(), a.size(), layout, null,
+          layout.id()));
+      layoutBytes += bytes
+          - (old == null ? 0 : ((PxTableLayout) old.content()).file().dataOffset());
+      // The least recently used go first; the one just read stays, however large.
+      Iterator<Loaded> eldest = layouts.values().iterator();
+      while ((layoutBytes > LAYOUT_BYTES || layouts.size() > LAYOUTS_KEPT)
+          && layouts.size() > 1) {
+        layoutBytes -= ((PxTableLayout) eldest.next().content()).file().dataOffset();
+        eldest.remove();
+      }
+    }
+    return layout;
   }
 
   private PxMenu menu() {

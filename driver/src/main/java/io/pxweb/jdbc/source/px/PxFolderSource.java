@@ -33,7 +33,9 @@ import java.util.concurrent.CancellationException;
  * <p>Errors: a missing folder is 08001; an unknown table 42S02; a selection naming a variable or
  * value the table lacks 42S22/22023; a file whose header or DATA is malformed 08P01, with the file
  * (relative to the folder) and the line in the message, like a malformed server response; a file
- * that cannot be read 58030; a cancelled read 57014.
+ * that cannot be read 58030; a cancelled read 57014; a folder of more than
+ * {@value PxDatabase#MAX_FILES} PX files or a header beyond {@link PxTableFile}'s limits 54000;
+ * the login or query timeout running out while headers are read HYT00.
  */
 public final class PxFolderSource implements StatbankSource {
   /**
@@ -59,7 +61,7 @@ public final class PxFolderSource implements StatbankSource {
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;
-    this.database = new PxDatabase(absolute);
+    this.database = new PxDatabase(absolute, location());
   }
 
   /** Returns the folder as a {@code file:} URI without a trailing slash. */
@@ -108,15 +110,18 @@ public final class PxFolderSource implements StatbankSource {
     List<TableEntry> out = new ArrayList<>(s.tables().size() + s.broken().size());
     for (PxDatabase.Table t : s.tables()) {
       String l = language(t, lang);
-      out.add(PxMetadataMapper.entry(t.layout(), l, database.paths(s, t, l)));
+      List<List<TableEntry.Folder>> fromMenu = PxDatabase.menuPaths(s, t.relative(), l);
+      out.add(fromMenu == null ? t.entry(l) : t.entry(l).withPaths(fromMenu));
     }
     for (PxDatabase.Broken b : s.broken()) {
       if (StatbankSource.named(out, b.probableId()) == null) {
         String why = b.error() instanceof PxFormatException e ? "line " + e.line() + ": "
             + e.detail() : b.error().toString();
-        out.add(new TableEntry(b.probableId(), b.relative(), "Malformed PX file " + b.relative()
-            + ", " + why, null, null, null, "Other", List.of(), database.paths(s, b, lang), null,
-            false));
+        String what = b.error() instanceof PxFormatException e && e.tooLarge()
+            ? "PX file " + b.relative() + " is too large to read, "
+            : "Malformed PX file " + b.relative() + ", ";
+        out.add(new TableEntry(b.probableId(), b.relative(), what + why, null, null, null,
+            "Other", List.of(), database.paths(s, b, lang), null, false));
       }
     }
     return out;
@@ -129,14 +134,14 @@ public final class PxFolderSource implements StatbankSource {
 
   @Override public TableMetadata metadata(String tableId, String lang) throws SQLException {
     PxDatabase.Table t = table(tableId);
-    return PxMetadataMapper.metadata(t.layout(), language(t, lang));
+    return PxMetadataMapper.metadata(layout(t), language(t, lang));
   }
 
   @Override public Cube data(DataRequest request, String lang, CallBudget budget)
       throws SQLException {
     PxDatabase.Table t = table(request.tableId());
-    PxTableLayout layout = t.layout();
-    int[][] selected = positions(t, request);
+    PxTableLayout layout = layout(t);
+    int[][] selected = positions(t.id(), layout, request);
     try {
       // The reader looks at the cancel switch between blocks of cells.
       return new PxDataReader(layout, PxMetadataMapper.symbols(layout, language(t, lang)),
@@ -151,11 +156,12 @@ public final class PxFolderSource implements StatbankSource {
   }
 
   /** Translates a request's codes to table positions, checking them as a server would. */
-  private static int[][] positions(PxDatabase.Table t, DataRequest request) throws SQLException {
-    List<PxTableLayout.Dim> dims = t.layout().variables();
+  private static int[][] positions(String id, PxTableLayout layout, DataRequest request)
+      throws SQLException {
+    List<PxTableLayout.Dim> dims = layout.variables();
     List<Selection> selections = request.selections();
     if (selections.size() != dims.size()) {
-      throw new SQLException("The request for table " + t.id() + " selects " + selections.size()
+      throw new SQLException("The request for table " + id + " selects " + selections.size()
           + " variables; the table has " + dims.size(), "42S22");
     }
     int[][] out = new int[dims.size()][];
@@ -163,7 +169,7 @@ public final class PxFolderSource implements StatbankSource {
       PxTableLayout.Dim d = dims.get(v);
       Selection s = selections.get(v);
       if (!s.variable().equalsIgnoreCase(d.code())) {
-        throw new SQLException("Non-existent variable '" + s.variable() + "' in table " + t.id()
+        throw new SQLException("Non-existent variable '" + s.variable() + "' in table " + id
             + " (expected " + d.code() + " in position " + (v + 1) + ")", "42S22");
       }
       CodeIndex index = CodeIndex.of(d.codes());
@@ -172,7 +178,7 @@ public final class PxFolderSource implements StatbankSource {
         int p = index.indexOf(s.codes().get(k));
         if (p < 0) {
           throw new SQLException("Non-existent value '" + s.codes().get(k) + "' of variable "
-              + d.code() + " in table " + t.id(), "22023");
+              + d.code() + " in table " + id, "22023");
         }
         out[v][k] = p;
       }
@@ -204,6 +210,17 @@ public final class PxFolderSource implements StatbankSource {
     return t;
   }
 
+  /** Returns a table's parsed header, read again when it is not among the last used. */
+  private PxTableLayout layout(PxDatabase.Table t) throws SQLException {
+    try {
+      return database.layout(t);
+    } catch (PxFormatException e) {
+      throw malformed(e.file() != null ? e.file() : t.relative(), e);
+    } catch (IOException e) {
+      throw unreadable(t.relative(), e);
+    }
+  }
+
   /** Returns the language to read a table in: the requested one if it has it, else its own. */
   private static String language(PxDatabase.Table t, String lang) {
     String l = lang == null ? null : lang.toLowerCase(Locale.ROOT);
@@ -211,6 +228,10 @@ public final class PxFolderSource implements StatbankSource {
   }
 
   private SQLException malformed(String file, PxFormatException e) {
+    if (e.tooLarge()) {
+      return new SQLException("PX file " + file + " is too large to read, line " + e.line()
+          + ": " + e.detail() + " (in " + location() + "; docs/px-files.md, Limits)", "54000", e);
+    }
     return new SQLNonTransientConnectionException("Malformed PX file " + file + ", line "
         + e.line() + ": " + e.detail() + " (in " + location() + ")", "08P01", e);
   }

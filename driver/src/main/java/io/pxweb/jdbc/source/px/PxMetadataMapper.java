@@ -324,8 +324,16 @@ final class PxMetadataMapper {
 
   /** Returns the languages a table can be read in: its default language first. */
   static List<String> languages(PxTableFile f, String fallback) {
-    List<String> out = new ArrayList<>(f.languages());
-    String own = f.defaultLanguage() != null ? f.defaultLanguage() : fallback;
+    return languages(f.languages(), f.defaultLanguage(), fallback);
+  }
+
+  /**
+   * Returns the languages a table can be read in, from its LANGUAGES and LANGUAGE (or the
+   * folder's language when it has none): its own first.
+   */
+  static List<String> languages(List<String> fileLanguages, String ownLanguage, String fallback) {
+    List<String> out = new ArrayList<>(fileLanguages);
+    String own = ownLanguage != null ? ownLanguage : fallback;
     out.remove(own);
     out.add(0, own);
     return out;

@@ -28,6 +28,15 @@ import java.util.Map;
 final class PxTableFile {
   /** Headers larger than this are taken for files without a DATA keyword. */
   static final int MAX_HEADER_BYTES = 64 * 1024 * 1024;
+  /**
+   * Values one header may list, in all its statements and languages together (each comma
+   * outside quotes counts). A value costs about 200 bytes of heap while its table is read and
+   * its metadata made (its text, its places in lists, the set that checks codes are unique, its
+   * value in the metadata): a header of 1,000,000 values read alone fitted a JVM of 256 MB, but
+   * not beside a listed folder of 20,000 tables; half that leaves room, and is still far more
+   * than a statistical table lists.
+   */
+  static final int MAX_HEADER_VALUES = 500_000;
 
   private final Path path;
   private final Charset charset;
@@ -86,16 +95,18 @@ final class PxTableFile {
   }
 
   static PxTableFile read(Path path, InputStream in) throws IOException, PxFormatException {
-    ByteArrayOutputStream header = new ByteArrayOutputStream(1 << 14);
+    HeaderBytes header = new HeaderBytes();
     boolean quoted = false;
     boolean sawEquals = false;
     boolean inStatement = false;
     // The start of the current statement up to its '=', enough to recognise DATA.
     StringBuilder name = new StringBuilder();
-    int statementStart = 0;
+    int statementStart = -1;
     int line = 1;
     int statementLine = 1;
     int size = 0;
+    // Values so far: one per statement and one per comma outside quotes (an upper bound).
+    int values = 0;
     int b;
     while ((b = in.read()) >= 0) {
       if (size >= MAX_HEADER_BYTES) {
@@ -120,35 +131,61 @@ final class PxTableFile {
         statementStart = size - 1;
         statementLine = line;
         name.setLength(0);
+        values++;
       }
       if (b == '"') {
         quoted = true;
       } else if (b == ';') {
         inStatement = false;
         sawEquals = false;
+      } else if (b == ',') {
+        values++;
       } else if (b == '=' && !sawEquals) {
         sawEquals = true;
         if (name.toString().trim().equalsIgnoreCase("DATA")) {
-          byte[] head = Arrays.copyOf(header.toByteArray(), statementStart);
-          List<PxWarning> warnings = new ArrayList<>();
-          Charset charset = PxEncoding.choose(head, PxEncoding.declared(head), warnings);
-          List<PxKeyword> statements =
-              PxHeaderParser.parse(PxEncoding.decode(head, charset), warnings);
-          return new PxTableFile(path, charset, size, statementLine, statements, warnings);
+          break;
         }
       } else if (!sawEquals && name.length() < 16) {
         name.append((char) b);
       }
+      if (values > MAX_HEADER_VALUES) {
+        // Checked before anything is parsed: each value costs its text and its places in the
+        // header's lists and indexes, far more than its bytes in the file.
+        throw PxFormatException.tooLarge(line, "the header lists more than " + MAX_HEADER_VALUES
+            + " values, the most the driver reads in one PX file");
+      }
     }
-    int stray = strayQuoteLine(header.toByteArray());
-    if (stray > 0) {
-      throw new PxFormatException(stray, "a quotation mark opened on this line is not closed on"
-          + " it, so the statements after it are read as text and DATA is never found");
+    if (b < 0) {
+      int stray = strayQuoteLine(header.buffer(), header.size());
+      if (stray > 0) {
+        throw new PxFormatException(stray, "a quotation mark opened on this line is not closed"
+            + " on it, so the statements after it are read as text and DATA is never found");
+      }
+      if (quoted) {
+        throw new PxFormatException(line, "the file ends inside a quoted text, before DATA");
+      }
+      throw new PxFormatException(line, "no DATA keyword: the file ends after its header");
     }
-    if (quoted) {
-      throw new PxFormatException(line, "the file ends inside a quoted text, before DATA");
+    // One copy of the header at a time: the bytes, then the text, then the statements.
+    byte[] head = Arrays.copyOf(header.buffer(), statementStart);
+    header = null;
+    List<PxWarning> warnings = new ArrayList<>();
+    Charset charset = PxEncoding.choose(head, PxEncoding.declared(head), warnings);
+    String text = PxEncoding.decode(head, charset);
+    head = null;
+    List<PxKeyword> statements = PxHeaderParser.parse(text, warnings);
+    return new PxTableFile(path, charset, size, statementLine, statements, warnings);
+  }
+
+  /** The header's bytes as read, without the copies {@link ByteArrayOutputStream} makes. */
+  private static final class HeaderBytes extends ByteArrayOutputStream {
+    HeaderBytes() {
+      super(1 << 14);
     }
-    throw new PxFormatException(line, "no DATA keyword: the file ends after its header");
+
+    byte[] buffer() {
+      return buf;
+    }
   }
 
   /** A line that starts a statement: a keyword, maybe [lang] and ("sub-keys"), then '='. */
@@ -161,8 +198,8 @@ final class PxTableFile {
    * may legally continue over lines, but not into the next statement; without this the error
    * would name the end of the file. Returns 0 when there is none.
    */
-  private static int strayQuoteLine(byte[] bytes) {
-    String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+  private static int strayQuoteLine(byte[] bytes, int length) {
+    String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
     int line = 1;
     int i = 0;
     while (i < text.length()) {
