@@ -2,6 +2,7 @@ package io.pxweb.server;
 
 import io.pxweb.server.protocol.Users;
 import io.pxweb.server.sql.Settings;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ record ServerOptions(int port, InetAddress bind, String url, Users users, Path t
       "  --print-verifier PASSWORD  print the SCRAM verifier to store in a users file, and exit");
 
   static ServerOptions parse(String[] args, Map<String, String> env, String defaultUrl)
-      throws java.io.IOException {
+      throws IOException {
     int port = 5433;
     String bind = "127.0.0.1";
     String url = defaultUrl;

@@ -3,6 +3,7 @@ package io.pxweb.jdbc.adapter;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +80,12 @@ final class CatalogCache {
 
   /** Reads what is not cached, from the source. */
   interface Read<T> {
-    T read() throws java.sql.SQLException;
+    T read() throws SQLException;
   }
 
   /** Returns the whole table list in a language: cached within the time to live, else read. */
   List<TableEntry> tables(String lang, Duration ttl, Read<List<TableEntry>> read)
-      throws java.sql.SQLException {
+      throws SQLException {
     Timed<List<TableEntry>> t = tables.get(lang);
     if (t != null && t.fresh(ttl)) {
       return t.value();
@@ -105,7 +106,7 @@ final class CatalogCache {
    * @param key what part: {@code subjects/<lang>}, {@code subject/<lang>/<id>}, ...
    */
   @SuppressWarnings("unchecked")
-  <T> T part(String key, Duration ttl, Read<T> read) throws java.sql.SQLException {
+  <T> T part(String key, Duration ttl, Read<T> read) throws SQLException {
     Timed<Object> t = parts.get(key);
     if (t != null && t.fresh(ttl)) {
       return (T) t.value();

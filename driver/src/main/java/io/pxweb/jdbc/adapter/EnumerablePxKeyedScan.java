@@ -1,9 +1,12 @@
 package io.pxweb.jdbc.adapter;
 
+import java.lang.reflect.Method;
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -17,13 +20,13 @@ import org.apache.calcite.rel.RelNode;
  */
 final class EnumerablePxKeyedScan extends PxKeyedScan implements EnumerableRel {
   /** Named explicitly: the key input's static type is a subclass (e.g. ResultSetEnumerable). */
-  private static final java.lang.reflect.Method QUERY_WITH_KEYS;
+  private static final Method QUERY_WITH_KEYS;
 
   static {
     try {
       QUERY_WITH_KEYS = PxWebTable.class.getMethod("queryWithKeys",
-          org.apache.calcite.DataContext.class, ScanSpec.class, int.class,
-          org.apache.calcite.linq4j.Enumerable.class);
+          DataContext.class, ScanSpec.class, int.class,
+          Enumerable.class);
     } catch (NoSuchMethodException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -15,7 +15,10 @@ import org.apache.calcite.rex.RexVisitorImpl;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
 
 /**
  * Reader of the shapes of WHERE conditions that the scans push to a source: conjuncts and
@@ -217,15 +220,15 @@ public final class PredicateReader {
     switch (call.getType().getSqlTypeName()) {
     case DATE:
       return rexBuilder.makeDateLiteral(
-          org.apache.calcite.util.DateString.fromDaysSinceEpoch(
+          DateString.fromDaysSinceEpoch(
               (int) Math.floorDiv(millis, day)));
     case TIME:
       return rexBuilder.makeTimeLiteral(
-          org.apache.calcite.util.TimeString.fromMillisOfDay((int) Math.floorMod(millis, day)),
+          TimeString.fromMillisOfDay((int) Math.floorMod(millis, day)),
           precision);
     case TIMESTAMP:
       return rexBuilder.makeTimestampLiteral(
-          org.apache.calcite.util.TimestampString.fromMillisSinceEpoch(millis), precision);
+          TimestampString.fromMillisSinceEpoch(millis), precision);
     default:
       return call;
     }

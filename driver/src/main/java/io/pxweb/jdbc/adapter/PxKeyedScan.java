@@ -3,6 +3,7 @@ package io.pxweb.jdbc.adapter;
 import io.pxweb.jdbc.model.DataRequest;
 import java.util.BitSet;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -94,7 +95,7 @@ public class PxKeyedScan extends SingleRel {
   /** Returns this node in the enumerable convention. */
   PxKeyedScan toEnumerable(RelNode enumerableKeys) {
     return new EnumerablePxKeyedScan(getCluster(),
-        getTraitSet().replace(org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE),
+        getTraitSet().replace(EnumerableConvention.INSTANCE),
         enumerableKeys, scan, variable);
   }
 

@@ -2,27 +2,39 @@ package io.pxweb.jdbc.adapter;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -40,7 +52,7 @@ public final class PxRules {
       new KeyedToEnumerableRule(),
       // A predicate on one side of an equi-join holds on the other side's key too:
       // t0.TIME IN (SELECT TIME FROM t1 WHERE TIME = '2001') fetches only 2001 from t0.
-      org.apache.calcite.rel.rules.CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES),
+      CoreRules.JOIN_PUSH_TRANSITIVE_PREDICATES),
       MetadataAnswers.RULES.stream()).toList();
 
   /** Converts a keyed scan and its key input to the enumerable convention. */
@@ -53,7 +65,7 @@ public final class PxRules {
       PxKeyedScan keyed = call.rel(0);
       RelNode keys = convert(keyed.getInput(),
           keyed.getInput().getTraitSet().replace(
-              org.apache.calcite.adapter.enumerable.EnumerableConvention.INSTANCE));
+              EnumerableConvention.INSTANCE));
       call.transformTo(keyed.toEnumerable(keys));
     }
   }
@@ -68,10 +80,10 @@ public final class PxRules {
 
     JoinKeysRule(boolean scanOnLeft) {
       super(scanOnLeft
-          ? operand(org.apache.calcite.rel.logical.LogicalJoin.class,
+          ? operand(LogicalJoin.class,
               operand(PxTableScan.class, Convention.NONE, none()),
               operand(RelNode.class, any()))
-          : operand(org.apache.calcite.rel.logical.LogicalJoin.class,
+          : operand(LogicalJoin.class,
               operand(RelNode.class, any()),
               operand(PxTableScan.class, Convention.NONE, none())),
           scanOnLeft ? "PxJoinKeysRule(left)" : "PxJoinKeysRule(right)");
@@ -79,18 +91,18 @@ public final class PxRules {
     }
 
     @Override public void onMatch(RelOptRuleCall call) {
-      org.apache.calcite.rel.core.Join join = call.rel(0);
+      Join join = call.rel(0);
       PxTableScan scan = call.rel(scanOnLeft ? 1 : 2);
       RelNode other = call.rel(scanOnLeft ? 2 : 1);
-      org.apache.calcite.rel.core.JoinRelType type = join.getJoinType();
-      boolean keeps = type == org.apache.calcite.rel.core.JoinRelType.INNER
-          || type == org.apache.calcite.rel.core.JoinRelType.SEMI && scanOnLeft
-          || type == org.apache.calcite.rel.core.JoinRelType.LEFT && !scanOnLeft
-          || type == org.apache.calcite.rel.core.JoinRelType.RIGHT && scanOnLeft;
+      JoinRelType type = join.getJoinType();
+      boolean keeps = type == JoinRelType.INNER
+          || type == JoinRelType.SEMI && scanOnLeft
+          || type == JoinRelType.LEFT && !scanOnLeft
+          || type == JoinRelType.RIGHT && scanOnLeft;
       if (!keeps || scan.spec().hasRowBound() || readsStatbank(other)) {
         return;
       }
-      org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
+      JoinInfo info = join.analyzeCondition();
       List<Integer> scanKeys = scanOnLeft ? info.leftKeys : info.rightKeys;
       List<Integer> otherKeys = scanOnLeft ? info.rightKeys : info.leftKeys;
       for (int k = 0; k < scanKeys.size(); k++) {
@@ -99,7 +111,7 @@ public final class PxRules {
         if (c.kind() != ColumnLayout.Kind.CODE) {
           continue;
         }
-        org.apache.calcite.tools.RelBuilder b = call.builder();
+        RelBuilder b = call.builder();
         RelNode keys = b.push(other).project(b.field(otherKeys.get(k))).distinct().build();
         PxKeyedScan keyed = new PxKeyedScan(scan.getCluster(), scan.getTraitSet(), keys, scan,
             c.variable());
@@ -113,7 +125,7 @@ public final class PxRules {
 
     /** Returns whether a subtree reads a statbank table (as far as the planner's memo shows). */
     private static boolean readsStatbank(RelNode node) {
-      RelNode n = node instanceof org.apache.calcite.plan.volcano.RelSubset s
+      RelNode n = node instanceof RelSubset s
           ? s.getOriginal() : node;
       if (n == null) {
         return false;
@@ -223,7 +235,7 @@ public final class PxRules {
   /** Builds the old-to-new position map for keeping only {@code used} columns. */
   private static int[] oldToNew(ImmutableBitSet used, int width) {
     int[] map = new int[width];
-    java.util.Arrays.fill(map, -1);
+    Arrays.fill(map, -1);
     int n = 0;
     for (int i : used) {
       map[i] = n++;
@@ -247,7 +259,7 @@ public final class PxRules {
         // the scan alone reads its responses column-wise (PxWebResultSet).
         PxTableScan newScan = scan.withSpec(scan.spec().withProjection(columns));
         if (project.getRowType().getFieldNames().equals(newScan.getRowType().getFieldNames())
-            && !java.util.Arrays.equals(columns, java.util.stream.IntStream.range(0, width)
+            && !Arrays.equals(columns, IntStream.range(0, width)
                 .toArray())) {
           call.transformTo(newScan);
           return;
@@ -274,7 +286,7 @@ public final class PxRules {
   /** Returns the scan columns a projection reads when it only lists distinct columns, else null. */
   private static int[] distinctColumns(List<RexNode> projects) {
     int[] columns = new int[projects.size()];
-    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Set<Integer> seen = new HashSet<>();
     for (int i = 0; i < columns.length; i++) {
       if (!(projects.get(i) instanceof RexInputRef ref) || !seen.add(ref.getIndex())) {
         return null;

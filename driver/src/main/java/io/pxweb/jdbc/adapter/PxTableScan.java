@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.adapter;
 
 import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.VariableRole;
 import java.util.BitSet;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -152,7 +153,7 @@ public class PxTableScan extends TableScan {
     double rows = 1;
     for (int v = 0; v < resolved.length; v++) {
       if (spec.layout().metadata().variables().get(v).role()
-          != io.pxweb.jdbc.model.VariableRole.CONTENT) {
+          != VariableRole.CONTENT) {
         rows *= resolved[v].cardinality();
       }
     }

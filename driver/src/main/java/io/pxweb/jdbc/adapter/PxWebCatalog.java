@@ -9,9 +9,13 @@ import io.pxweb.jdbc.source.StatbankSource;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -125,8 +129,8 @@ public final class PxWebCatalog {
    * Returns the Klass classification ids that the tables whose metadata this connection has
    * read link to; they are the classifications the {@code klass} schema lists.
    */
-  public java.util.Set<String> linkedKlassIds() {
-    java.util.Set<String> ids = new java.util.TreeSet<>();
+  public Set<String> linkedKlassIds() {
+    Set<String> ids = new TreeSet<>();
     for (TableMetadata m : metadata.values()) {
       m.variables().forEach(v -> ids.addAll(v.details().klassIds()));
     }
@@ -160,16 +164,16 @@ public final class PxWebCatalog {
    * @param tableIds lower-cased table ids, or empty
    * @param subjects lower-cased subject ids, or empty
    */
-  public record Scope(java.util.Set<String> tableIds, java.util.Set<String> subjects) {
-    public static final Scope ALL = new Scope(java.util.Set.of(), java.util.Set.of());
+  public record Scope(Set<String> tableIds, Set<String> subjects) {
+    public static final Scope ALL = new Scope(Set.of(), Set.of());
 
     /** Parses the comma-separated property values (null for none). */
     public static Scope of(String tables, String subjects) {
       return new Scope(split(tables), split(subjects));
     }
 
-    private static java.util.Set<String> split(String text) {
-      java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> split(String text) {
+      Set<String> out = new HashSet<>();
       if (text != null) {
         for (String part : text.split(",")) {
           if (!part.isBlank()) {
@@ -206,7 +210,7 @@ public final class PxWebCatalog {
     if (eager == null) {
       return found.stream().filter(t -> t.discontinued() || scope.admits(t)).toList();
     }
-    java.util.Set<String> inScope = new java.util.HashSet<>();
+    Set<String> inScope = new HashSet<>();
     eager.forEach(t -> inScope.add(t.id().toLowerCase(Locale.ROOT)));
     return found.stream().filter(t -> t.discontinued()
         || inScope.contains(t.id().toLowerCase(Locale.ROOT))).toList();
@@ -301,7 +305,7 @@ public final class PxWebCatalog {
     if (codelists.isEmpty()) {
       return metadata(tableId);
     }
-    String key = tableId.toLowerCase(Locale.ROOT) + "@" + new java.util.TreeMap<>(codelists);
+    String key = tableId.toLowerCase(Locale.ROOT) + "@" + new TreeMap<>(codelists);
     TableMetadata cached = metadata.get(key);
     if (cached != null) {
       return cached;

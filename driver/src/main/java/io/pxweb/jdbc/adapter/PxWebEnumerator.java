@@ -1,15 +1,16 @@
 package io.pxweb.jdbc.adapter;
 
-import io.pxweb.jdbc.model.TooManyCellsException;
-
-import io.pxweb.jdbc.model.DataRequest;
-import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.CallBudget;
+import io.pxweb.jdbc.model.Cube;
+import io.pxweb.jdbc.model.DataRequest;
+import io.pxweb.jdbc.model.TooManyCellsException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,7 +139,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
         rows = new RowAssembler(layout, projection, request, cube);
       } catch (MalformedResponseException e) {
         // The data does not fit the metadata it was asked by: the source's fault, not the SQL's.
-        throw new PxWebQueryException(new java.sql.SQLNonTransientConnectionException(
+        throw new PxWebQueryException(new SQLNonTransientConnectionException(
             "Unexpected response from " + table.catalog().source().location() + ": "
             + e.getMessage() + " (data of table " + request.tableId() + ")", "08P01"));
       }
@@ -192,7 +193,7 @@ final class PxWebEnumerator implements Enumerator<Object[]> {
       f.cancel(true);
       Thread.currentThread().interrupt();
       throw new PxWebQueryException(new SQLException("Statement interrupted", "57014", e));
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r
           : new IllegalStateException(e.getCause());
     }

@@ -2,26 +2,29 @@ package io.pxweb.jdbc.adapter;
 
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.TableEntry;
-import java.sql.SQLException;
-import java.util.BitSet;
-import java.util.List;
-import java.util.Map;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Variable;
+import java.sql.SQLException;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.AbstractQueryableTable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.QueryProvider;
+import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.schema.TranslatableTable;
-import org.apache.calcite.adapter.java.AbstractQueryableTable;
-import org.apache.calcite.linq4j.QueryProvider;
-import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.TranslatableTable;
 
 /**
  * A statbank table as a relation: its columns follow {@link ColumnLayout}; planning turns it
@@ -96,7 +99,7 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
 
   /** Finds the variable that offers each codelist; a codelist no variable offers is an error. */
   private Map<String, String> owners(TableMetadata base) throws SQLException {
-    Map<String, String> out = new java.util.LinkedHashMap<>();
+    Map<String, String> out = new LinkedHashMap<>();
     for (String id : codelistIds) {
       String owner = null;
       for (Variable v : base.variables()) {
@@ -159,7 +162,7 @@ public final class PxWebTable extends AbstractQueryableTable implements Translat
    */
   public Enumerable<Object[]> queryWithKeys(DataContext root, ScanSpec spec, int variable,
       Enumerable<?> keys) {
-    java.util.Set<String> codes = new java.util.HashSet<>();
+    Set<String> codes = new HashSet<>();
     for (Object k : keys) {
       Object v = k instanceof Object[] row ? row[0] : k;
       if (v != null) {

@@ -1,14 +1,15 @@
 package io.pxweb.jdbc.adapter;
 
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Selection;
-import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.Value;
 import io.pxweb.jdbc.model.Variable;
 import io.pxweb.jdbc.model.VariableRole;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 
@@ -100,7 +101,7 @@ final class RowAssembler {
       }
       if (variable.role() == VariableRole.CONTENT) {
         contents = new long[variable.size()];
-        java.util.Arrays.fill(contents, -1);
+        Arrays.fill(contents, -1);
         for (int i = 0; cube != null && i < selection.size(); i++) {
           contents[selection.positions().get(i)] = dimOffsets[i];
         }

@@ -1,11 +1,16 @@
 package io.pxweb.jdbc.adapter;
 
 import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.runtime.FlatLists;
 
 /**
@@ -22,10 +27,10 @@ public final class ScanRows {
   }
 
   /** Returns the physical type of a scan's rows: the optimised form of the preferred format. */
-  public static PhysType physType(org.apache.calcite.adapter.enumerable.EnumerableRelImplementor
-      implementor, org.apache.calcite.rel.type.RelDataType rowType,
-      org.apache.calcite.adapter.enumerable.EnumerableRel.Prefer pref) {
-    return org.apache.calcite.adapter.enumerable.PhysTypeImpl.of(implementor.getTypeFactory(),
+  public static PhysType physType(EnumerableRelImplementor
+      implementor, RelDataType rowType,
+      EnumerableRel.Prefer pref) {
+    return PhysTypeImpl.of(implementor.getTypeFactory(),
         rowType, pref.preferArray());
   }
 
@@ -57,6 +62,6 @@ public final class ScanRows {
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static Enumerable<Object> list(Enumerable<Object[]> rows) {
     return rows.select(r -> r.length == 0 ? FlatLists.COMPARABLE_EMPTY_LIST
-        : FlatLists.ofComparable((java.util.List) Arrays.asList(r)));
+        : FlatLists.ofComparable((List) Arrays.asList(r)));
   }
 }

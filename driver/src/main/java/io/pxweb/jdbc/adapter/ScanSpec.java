@@ -5,8 +5,13 @@ import io.pxweb.jdbc.model.Variable;
 import io.pxweb.jdbc.model.VariableRole;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexBuilder;
@@ -176,15 +181,15 @@ public final class ScanSpec {
    */
   @Override public boolean equals(Object o) {
     return o instanceof ScanSpec other && layout == other.layout
-        && java.util.Arrays.equals(selected, other.selected)
-        && java.util.Arrays.equals(projection, other.projection)
+        && Arrays.equals(selected, other.selected)
+        && Arrays.equals(projection, other.projection)
         && runtime.equals(other.runtime) && boundRows == other.boundRows
         && boundOrder.equals(other.boundOrder);
   }
 
   @Override public int hashCode() {
-    return java.util.Objects.hash(java.util.Arrays.hashCode(selected),
-        java.util.Arrays.hashCode(projection), runtime, boundRows, boundOrder);
+    return Objects.hash(Arrays.hashCode(selected),
+        Arrays.hashCode(projection), runtime, boundRows, boundOrder);
   }
 
   /** Returns whether any selection of this spec differs from another's (plan-time view). */
@@ -303,9 +308,9 @@ public final class ScanSpec {
     for (int i = 0; i < values.size(); i++) {
       positions.add(i);
     }
-    java.util.Comparator<Integer> order = key.dates()
-        ? java.util.Comparator.comparing(i -> PeriodDates.firstDay(values.get(i).code()))
-        : java.util.Comparator.comparing(i -> values.get(i).code());
+    Comparator<Integer> order = key.dates()
+        ? Comparator.comparing(i -> PeriodDates.firstDay(values.get(i).code()))
+        : Comparator.comparing(i -> values.get(i).code());
     positions.sort(key.descending() ? order.reversed() : order);
     return positions;
   }
@@ -319,7 +324,7 @@ public final class ScanSpec {
     if (!key.dates()) {
       return true;
     }
-    java.util.Set<LocalDate> seen = new java.util.HashSet<>();
+    Set<LocalDate> seen = new HashSet<>();
     for (Value value : layout.metadata().variables().get(key.variable()).values()) {
       LocalDate d = PeriodDates.firstDay(value.code());
       if (d == null || !seen.add(d)) {

@@ -1,15 +1,20 @@
 package io.pxweb.jdbc.adapter;
 
 import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.source.StatbankSource;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import io.pxweb.jdbc.source.StatbankSource;
-import java.sql.SQLException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.calcite.linq4j.function.Predicate1;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.lookup.LikePattern;
@@ -32,7 +37,7 @@ public final class StatbankSchema extends AbstractSchema {
   public static final String ALL = "statbank";
 
   /** Schema names the driver uses itself: statbank, meta (catalog) and klass. */
-  private static final java.util.Set<String> RESERVED = java.util.Set.of(ALL, "meta", "klass");
+  private static final Set<String> RESERVED = Set.of(ALL, "meta", "klass");
 
   private final PxWebCatalog catalog;
   /** The subject folder's id, or null for {@code statbank}. */
@@ -40,23 +45,23 @@ public final class StatbankSchema extends AbstractSchema {
   /** The tables of a catalog by id, shared by its schemas: one object per table. */
   private final Map<String, PxWebTable> made;
   private final Map<String, PxWebTable> codelistTables =
-      new java.util.concurrent.ConcurrentHashMap<>();
+      new ConcurrentHashMap<>();
   private final String label;
   private final TableLookup lookup = new TableLookup();
   /** Whether a name is a schema's beside this one (see {@link #find}). */
-  private final java.util.function.Predicate<String> schemaName;
+  private final Predicate<String> schemaName;
 
   /** Schemas inside this one: a mounted statbank's subjects and {@code meta}; else none. */
-  private final Map<String, org.apache.calcite.schema.Schema> nested;
+  private final Map<String, Schema> nested;
 
   private StatbankSchema(PxWebCatalog catalog, String subject, String label,
-      Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName) {
+      Map<String, PxWebTable> made, Predicate<String> schemaName) {
     this(catalog, subject, label, made, schemaName, Map.of());
   }
 
   private StatbankSchema(PxWebCatalog catalog, String subject, String label,
-      Map<String, PxWebTable> made, java.util.function.Predicate<String> schemaName,
-      Map<String, org.apache.calcite.schema.Schema> nested) {
+      Map<String, PxWebTable> made, Predicate<String> schemaName,
+      Map<String, Schema> nested) {
     this.catalog = catalog;
     this.subject = subject;
     this.label = label;
@@ -69,12 +74,12 @@ public final class StatbankSchema extends AbstractSchema {
    * Returns this schema with schemas inside it: a statbank mounted as {@code scb} holds its
    * subjects and its {@code meta} ({@code scb.BE."X"}, {@code scb.meta.tables}).
    */
-  public StatbankSchema nesting(Map<String, ? extends org.apache.calcite.schema.Schema> schemas) {
+  public StatbankSchema nesting(Map<String, ? extends Schema> schemas) {
     return new StatbankSchema(catalog, subject, label, made, schemaName,
         Collections.unmodifiableMap(new LinkedHashMap<>(schemas)));
   }
 
-  @Override protected Map<String, org.apache.calcite.schema.Schema> getSubSchemaMap() {
+  @Override protected Map<String, Schema> getSubSchemaMap() {
     return nested;
   }
 
@@ -86,12 +91,12 @@ public final class StatbankSchema extends AbstractSchema {
    *     run: the schemas made here, {@code meta}, mounts...)
    */
   public static Map<String, StatbankSchema> create(PxWebCatalog catalog,
-      java.util.function.Predicate<String> schemaName) {
-    Map<String, PxWebTable> made = new java.util.concurrent.ConcurrentHashMap<>();
+      Predicate<String> schemaName) {
+    Map<String, PxWebTable> made = new ConcurrentHashMap<>();
     Map<String, StatbankSchema> schemas = new LinkedHashMap<>();
     schemas.put(ALL, new StatbankSchema(catalog, null, "All tables", made, schemaName));
     for (TableEntry.Folder subject : catalog.subjects()) {
-      if (RESERVED.contains(subject.id().toLowerCase(java.util.Locale.ROOT))) {
+      if (RESERVED.contains(subject.id().toLowerCase(Locale.ROOT))) {
         // A subject may not hide the driver's own schemas.
         continue;
       }
@@ -207,6 +212,6 @@ public final class StatbankSchema extends AbstractSchema {
     }
     return codelistTables.computeIfAbsent(b.entry().id() + name.substring(at),
         k -> new PxWebTable(b.catalog(), b.entry(),
-            java.util.Arrays.asList(name.substring(at + 1).split("@"))));
+            Arrays.asList(name.substring(at + 1).split("@"))));
   }
 }

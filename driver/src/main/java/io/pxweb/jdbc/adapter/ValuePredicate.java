@@ -3,6 +3,7 @@ package io.pxweb.jdbc.adapter;
 import io.pxweb.jdbc.model.Value;
 import io.pxweb.jdbc.model.Variable;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ValuePredicate {
     RelDataTypeFactory types = rexBuilder.getTypeFactory();
     RelDataType tableRow = layout.rowType(types);
     int[] slot = new int[layout.columns().size()];
-    java.util.Arrays.fill(slot, -1);
+    Arrays.fill(slot, -1);
     RelDataTypeFactory.Builder mini = types.builder();
     int n = 0;
     for (int i = 0; i < layout.columns().size(); i++) {

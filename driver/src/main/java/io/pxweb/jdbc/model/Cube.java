@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,7 @@ public final class Cube {
     if (dimensionIds.size() != sizes.length || positions.size() != sizes.length
         || cells != values.length) {
       throw new IllegalArgumentException("inconsistent cube: " + dimensionIds + " "
-          + java.util.Arrays.toString(sizes) + " with " + values.length + " values");
+          + Arrays.toString(sizes) + " with " + values.length + " values");
     }
     return new Cube(dimensionIds, sizes, positions, values, CellStatuses.of(statuses), null);
   }

@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One data request: a table and a selection for every one of its variables.
@@ -13,16 +14,16 @@ import java.util.List;
  * @param codelists codelist applied per variable code (their codes are then the selection's)
  */
 public record DataRequest(String tableId, List<Selection> selections,
-    java.util.Map<String, String> codelists) {
+    Map<String, String> codelists) {
 
   public DataRequest {
     selections = List.copyOf(selections);
-    codelists = java.util.Map.copyOf(codelists);
+    codelists = Map.copyOf(codelists);
   }
 
   /** Creates a request without codelists. */
   public DataRequest(String tableId, List<Selection> selections) {
-    this(tableId, selections, java.util.Map.of());
+    this(tableId, selections, Map.of());
   }
 
   /** Returns the number of cells this request selects. */

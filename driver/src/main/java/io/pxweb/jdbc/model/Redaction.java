@@ -1,5 +1,7 @@
 package io.pxweb.jdbc.model;
 
+import java.util.regex.Pattern;
+
 /**
  * Removes secrets from URLs, and from texts that hold one, before they reach a message or a
  * log: every error names the URL or folder it was about, and none may show a password, a token
@@ -7,20 +9,20 @@ package io.pxweb.jdbc.model;
  * URL) redacts its messages as the HTTP transport does.
  */
 public final class Redaction {
-  private static final java.util.regex.Pattern USER_INFO =
-      java.util.regex.Pattern.compile("(//)[^/?#@]*@");
+  private static final Pattern USER_INFO =
+      Pattern.compile("(//)[^/?#@]*@");
   /**
    * User info after a scheme and one slash: a URL that became part of a file path
    * ({@code file:<dir>+http://u:pw@host}) is normalized to {@code .../dir+http:/u:pw@host}.
    */
-  private static final java.util.regex.Pattern PATH_USER_INFO =
-      java.util.regex.Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:/)[^/?#@\\s]*@");
+  private static final Pattern PATH_USER_INFO =
+      Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*:/)[^/?#@\\s]*@");
   /** {@code user:pw@host} without a scheme, where a location starts (after + or a quote). */
-  private static final java.util.regex.Pattern BARE_USER_INFO =
-      java.util.regex.Pattern.compile("(^|[\\s'\"+(=])[^\\s'\"+(=/@:]+:[^\\s'\"/@]*@");
-  private static final java.util.regex.Pattern ORACLE_USER =
-      java.util.regex.Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)[^@/]*/[^@]*@");
-  private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+  private static final Pattern BARE_USER_INFO =
+      Pattern.compile("(^|[\\s'\"+(=])[^\\s'\"+(=/@:]+:[^\\s'\"/@]*@");
+  private static final Pattern ORACLE_USER =
+      Pattern.compile("(?i)(jdbc:oracle:[a-z]+:)[^@/]*/[^@]*@");
+  private static final Pattern SECRET_PARAMETER = Pattern.compile(
       "(?i)((?:password|passwd|pwd|[a-z_]*secret[a-z_]*|[a-z_]*token[a-z_]*)\\s*=)[^;&}]*");
 
   /**

@@ -1,6 +1,7 @@
 package io.pxweb.jdbc.model;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the driver knows about one table from {@code GET /tables/{id}/metadata}: its
@@ -15,18 +16,18 @@ import java.util.List;
  * @param mandatoryNotes positions in {@code notes} of the notes users must read
  */
 public record TableMetadata(String id, String label, String source, String updated,
-    List<String> notes, List<Variable> variables, java.util.Set<Integer> mandatoryNotes) {
+    List<String> notes, List<Variable> variables, Set<Integer> mandatoryNotes) {
 
   public TableMetadata {
     notes = List.copyOf(notes);
     variables = List.copyOf(variables);
-    mandatoryNotes = java.util.Set.copyOf(mandatoryNotes);
+    mandatoryNotes = Set.copyOf(mandatoryNotes);
   }
 
   /** Creates metadata whose notes are all optional. */
   public TableMetadata(String id, String label, String source, String updated,
       List<String> notes, List<Variable> variables) {
-    this(id, label, source, updated, notes, variables, java.util.Set.of());
+    this(id, label, source, updated, notes, variables, Set.of());
   }
 
   /** Returns the content variable, or null when the table has none. */

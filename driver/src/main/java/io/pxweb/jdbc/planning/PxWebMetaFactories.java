@@ -3,6 +3,7 @@ package io.pxweb.jdbc.planning;
 import io.pxweb.jdbc.adapter.ColumnLayout;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
 import io.pxweb.jdbc.adapter.PxWebTable;
+import io.pxweb.jdbc.adapter.meta.CatalogSchema;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalciteMetaColumnFactory;
 import org.apache.calcite.jdbc.CalciteMetaImpl;
@@ -25,7 +26,7 @@ public final class PxWebMetaFactories {
     MetaTable(Table table, String catalog, String schema, String name) {
       super(table, catalog, schema, name);
       this.remarks = table instanceof PxWebTable t ? t.entry().label()
-          : io.pxweb.jdbc.adapter.meta.CatalogSchema.remarks(table);
+          : CatalogSchema.remarks(table);
     }
   }
 

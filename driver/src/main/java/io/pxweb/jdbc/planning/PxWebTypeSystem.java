@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.planning;
 
+import java.math.RoundingMode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
@@ -58,8 +59,8 @@ public final class PxWebTypeSystem extends RelDataTypeSystemImpl {
     return typeName == SqlTypeName.DECIMAL ? DERIVED_SCALE : super.getDefaultScale(typeName);
   }
 
-  @Override public java.math.RoundingMode roundingMode() {
-    return java.math.RoundingMode.HALF_UP;
+  @Override public RoundingMode roundingMode() {
+    return RoundingMode.HALF_UP;
   }
 
   @Override public boolean shouldConvertRaggedUnionTypesToVarying() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -208,7 +209,7 @@ public final class CatalogData {
   public synchronized List<String> primaryKey(Relation r) throws SQLException {
     List<String> key = primaryKeys.get(r.oid());
     if (key == null) {
-      Map<Integer, String> bySeq = new java.util.TreeMap<>();
+      Map<Integer, String> bySeq = new TreeMap<>();
       try (ResultSet rs = connection.getMetaData().getPrimaryKeys(null, r.namespace().name(),
           r.name())) {
         while (rs.next()) {

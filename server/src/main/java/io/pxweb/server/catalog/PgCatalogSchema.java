@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -50,7 +53,7 @@ public final class PgCatalogSchema extends AbstractSchema {
   }
 
   /** The pg_catalog schema a query's context sees: its session's. */
-  static PgCatalogSchema of(org.apache.calcite.DataContext root) {
+  static PgCatalogSchema of(DataContext root) {
     SchemaPlus pg = root.getRootSchema().subSchemas().get("pg_catalog");
     return pg == null ? null : pg.unwrap(PgCatalogSchema.class);
   }
@@ -61,7 +64,7 @@ public final class PgCatalogSchema extends AbstractSchema {
 
   /** Whether pg_catalog has a table of this name: PostgreSQL finds them unqualified too. */
   public boolean isCatalogTable(String name) {
-    return tables.containsKey(name.toLowerCase(java.util.Locale.ROOT));
+    return tables.containsKey(name.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -88,7 +91,7 @@ public final class PgCatalogSchema extends AbstractSchema {
         settings));
     for (Method m : PgFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == PgFunctions.class) {
-        org.apache.calcite.schema.Function f = SessionFunction.takesContext(m)
+        Function f = SessionFunction.takesContext(m)
             ? SessionFunction.of(m) : ScalarFunctionImpl.create(m);
         pg.add(m.getName(), f);
         root.add(m.getName(), f);
@@ -96,7 +99,7 @@ public final class PgCatalogSchema extends AbstractSchema {
     }
     for (Method m : SetFunctions.class.getMethods()) {
       if (Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == SetFunctions.class) {
-        org.apache.calcite.schema.Function f = TableFunctionImpl.create(m);
+        Function f = TableFunctionImpl.create(m);
         pg.add(m.getName(), f);
         root.add(m.getName(), f);
       }

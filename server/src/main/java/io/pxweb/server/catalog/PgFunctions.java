@@ -1,6 +1,14 @@
 package io.pxweb.server.catalog;
 
+import java.sql.Date;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.DataContext;
 
@@ -234,15 +242,15 @@ public final class PgFunctions {
    * parse_ident('a."B c"'): a qualified name's parts, unquoted names folded to lower case, as
    * PostgreSQL splits them; 22023 for a malformed name.
    */
-  public static java.util.List<String> parse_ident(String name) {
+  public static List<String> parse_ident(String name) {
     return parse_ident(name, true);
   }
 
-  public static java.util.List<String> parse_ident(String name, Boolean strict) {
+  public static List<String> parse_ident(String name, Boolean strict) {
     if (name == null) {
       return null;
     }
-    java.util.List<String> parts = new java.util.ArrayList<>();
+    List<String> parts = new ArrayList<>();
     int i = 0;
     while (true) {
       while (i < name.length() && Character.isWhitespace(name.charAt(i))) {
@@ -310,40 +318,40 @@ public final class PgFunctions {
    * PostgreSQL's date_trunc on a timestamp: the start of its year, quarter, month, week (Monday),
    * day, hour, minute or second. Metabase, Superset and Grafana group periods with it.
    */
-  public static java.sql.Timestamp date_trunc(String unit, java.sql.Timestamp value) {
+  public static Timestamp date_trunc(String unit, Timestamp value) {
     if (unit == null || value == null) {
       return null;
     }
-    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDateTime()));
+    return Timestamp.valueOf(truncate(unit, value.toLocalDateTime()));
   }
 
   /** date_trunc on a DATE, which PostgreSQL takes as midnight of that day. */
-  public static java.sql.Timestamp date_trunc(String unit, java.sql.Date value) {
+  public static Timestamp date_trunc(String unit, Date value) {
     if (unit == null || value == null) {
       return null;
     }
-    return java.sql.Timestamp.valueOf(truncate(unit, value.toLocalDate().atStartOfDay()));
+    return Timestamp.valueOf(truncate(unit, value.toLocalDate().atStartOfDay()));
   }
 
-  private static java.time.LocalDateTime truncate(String unit, java.time.LocalDateTime t) {
-    java.time.LocalDate day = t.toLocalDate();
-    switch (unit.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "millennium": return java.time.LocalDate.of((day.getYear() - 1) / 1000 * 1000 + 1, 1, 1)
+  private static LocalDateTime truncate(String unit, LocalDateTime t) {
+    LocalDate day = t.toLocalDate();
+    switch (unit.trim().toLowerCase(Locale.ROOT)) {
+      case "millennium": return LocalDate.of((day.getYear() - 1) / 1000 * 1000 + 1, 1, 1)
           .atStartOfDay();
-      case "century": return java.time.LocalDate.of((day.getYear() - 1) / 100 * 100 + 1, 1, 1)
+      case "century": return LocalDate.of((day.getYear() - 1) / 100 * 100 + 1, 1, 1)
           .atStartOfDay();
-      case "decade": return java.time.LocalDate.of(day.getYear() / 10 * 10, 1, 1).atStartOfDay();
+      case "decade": return LocalDate.of(day.getYear() / 10 * 10, 1, 1).atStartOfDay();
       case "year": return day.withDayOfYear(1).atStartOfDay();
-      case "quarter": return java.time.LocalDate.of(day.getYear(),
+      case "quarter": return LocalDate.of(day.getYear(),
           (day.getMonthValue() - 1) / 3 * 3 + 1, 1).atStartOfDay();
       case "month": return day.withDayOfMonth(1).atStartOfDay();
-      case "week": return day.with(java.time.DayOfWeek.MONDAY).atStartOfDay();
+      case "week": return day.with(DayOfWeek.MONDAY).atStartOfDay();
       case "day": return day.atStartOfDay();
-      case "hour": return t.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-      case "minute": return t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-      case "second": return t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-      case "milliseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-      case "microseconds": return t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+      case "hour": return t.truncatedTo(ChronoUnit.HOURS);
+      case "minute": return t.truncatedTo(ChronoUnit.MINUTES);
+      case "second": return t.truncatedTo(ChronoUnit.SECONDS);
+      case "milliseconds": return t.truncatedTo(ChronoUnit.MILLIS);
+      case "microseconds": return t.truncatedTo(ChronoUnit.MICROS);
       default: throw new IllegalArgumentException("unit \"" + unit + "\" not recognized for "
           + "date_trunc: use year, quarter, month, week, day, hour, minute or second");
     }
@@ -469,7 +477,7 @@ public final class PgFunctions {
   }
 
   public static String array_to_string(Object array, String separator) {
-    if (!(array instanceof java.util.List<?> list)) {
+    if (!(array instanceof List<?> list)) {
       return array == null ? null : array.toString();
     }
     StringBuilder sb = new StringBuilder();
@@ -482,11 +490,11 @@ public final class PgFunctions {
   }
 
   public static Integer array_upper(Object array, Integer dimension) {
-    return array instanceof java.util.List<?> list && !list.isEmpty() ? list.size() : null;
+    return array instanceof List<?> list && !list.isEmpty() ? list.size() : null;
   }
 
   public static Integer array_lower(Object array, Integer dimension) {
-    return array instanceof java.util.List<?> list && !list.isEmpty() ? 1 : null;
+    return array instanceof List<?> list && !list.isEmpty() ? 1 : null;
   }
 
   /** The server is read-only: reading privileges are granted, writing ones are not. */

@@ -1,6 +1,7 @@
 package io.pxweb.server.catalog;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class PgProcs {
   }
 
   private static Map<String, Integer> load() {
-    Map<String, Integer> oids = new java.util.HashMap<>();
+    Map<String, Integer> oids = new HashMap<>();
     for (String[] f : SetFunctions.resourceLines("pg_procs.txt")) {
       oids.put(f[0], Integer.valueOf(f[1]));
     }

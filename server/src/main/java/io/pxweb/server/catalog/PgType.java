@@ -7,13 +7,17 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -154,7 +158,7 @@ public enum PgType {
   /** An array as PostgreSQL writes one: {@code {1,2}}, {@code {a,"b c",NULL}}. */
   static String arrayText(Object array) throws SQLException {
     Object elements = array instanceof java.sql.Array a ? a.getArray() : array;
-    List<Object> items = new java.util.ArrayList<>();
+    List<Object> items = new ArrayList<>();
     if (elements instanceof Iterable<?> iterable) {
       iterable.forEach(items::add);
     } else {
@@ -168,7 +172,7 @@ public enum PgType {
       sb.append(sb.length() > 1 ? "," : "");
       if (item == null) {
         sb.append("NULL");
-      } else if (item instanceof java.sql.Array || item instanceof java.util.List<?>) {
+      } else if (item instanceof java.sql.Array || item instanceof List<?>) {
         sb.append(arrayText(item));
       } else {
         String text = item instanceof Boolean b ? (b ? "t" : "f") : item.toString();
@@ -244,7 +248,7 @@ public enum PgType {
    * A driver timestamp sent as timestamptz: the local time is taken in the session's time zone,
    * and shown with that zone's offset as PostgreSQL does ({@code 2024-01-01 00:00:00+00}).
    */
-  public static String timestamptzText(ResultSet rs, int column, java.time.ZoneId zone)
+  public static String timestamptzText(ResultSet rs, int column, ZoneId zone)
       throws SQLException {
     String s = rs.getString(column);
     if (s == null) {
@@ -259,14 +263,14 @@ public enum PgType {
   }
 
   /** The binary timestamptz: microseconds since 2000-01-01 UTC. */
-  public static byte[] timestamptzBinary(ResultSet rs, int column, java.time.ZoneId zone)
+  public static byte[] timestamptzBinary(ResultSet rs, int column, ZoneId zone)
       throws SQLException {
     String s = rs.getString(column);
     if (s == null) {
       return null;
     }
-    java.time.Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toInstant();
-    return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(java.time.ZoneOffset.UTC), at));
+    Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toInstant();
+    return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(ZoneOffset.UTC), at));
   }
 
   public static String floatText(double d) {

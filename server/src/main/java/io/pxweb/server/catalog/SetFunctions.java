@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -97,9 +98,9 @@ public final class SetFunctions {
   /** A function's result: columns as "name type, ..." and rows computed when scanned. */
   private static final class SetResult extends AbstractTable implements ScannableTable {
     private final String columns;
-    private final java.util.function.Supplier<List<Object[]>> rows;
+    private final Supplier<List<Object[]>> rows;
 
-    SetResult(String columns, java.util.function.Supplier<List<Object[]>> rows) {
+    SetResult(String columns, Supplier<List<Object[]>> rows) {
       this.columns = columns;
       this.rows = rows;
     }

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -123,7 +126,7 @@ public final class Users {
       int connections = -1;
       long statementMillis = 0;
       boolean tls = false;
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (int i = end; i < words.length; i++) {
         Matcher m = OPTION.matcher(words[i]);
         String at = where + ": " + words[i];
@@ -173,7 +176,7 @@ public final class Users {
 
   /** A salt from a purpose, a name and the file's secret: stable, and unguessable without it. */
   private static byte[] salt(String purpose, String name, byte[] secret) {
-    return java.util.Arrays.copyOf(hmac(secret, purpose + "\0" + name), 16);
+    return Arrays.copyOf(hmac(secret, purpose + "\0" + name), 16);
   }
 
   private static int positive(String v, String where) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The time limit on a session's work for one message: parsing, rewriting, planning, running and
@@ -106,7 +107,7 @@ final class WorkGuard {
    * Runs a look at the connection while the session's thread is in its work (it reads nothing
    * then); {@link #end} waits for it, so the thread's next read never races with it.
    */
-  synchronized boolean whileWorking(java.util.function.BooleanSupplier probe) {
+  synchronized boolean whileWorking(BooleanSupplier probe) {
     return worker != null && reason == null && probe.getAsBoolean();
   }
 

@@ -3,6 +3,7 @@ package io.pxweb.server.sql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
@@ -122,7 +123,7 @@ final class ArrayExpansions {
     }
     if (call.getKind() == SqlKind.DOT && call.operand(0) instanceof SqlCall inner
         && form(inner) == Form.EXPAND && call.operand(1) instanceof SqlIdentifier field) {
-      return column(alias, field.getSimple().toLowerCase(java.util.Locale.ROOT));
+      return column(alias, field.getSimple().toLowerCase(Locale.ROOT));
     }
     Form form = form(call);
     if (form == Form.UNNEST) {

@@ -2,14 +2,19 @@ package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.sql.JDBCType;
 import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Locale;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -51,22 +56,22 @@ final class Parameters {
         case Types.BOOLEAN: case Types.BIT:
           return bool(t);
         case Types.DATE:
-          return java.sql.Date.valueOf(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t));
+          return Date.valueOf(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t));
         case Types.TIMESTAMP: case Types.TIMESTAMP_WITH_TIMEZONE:
-          return java.sql.Timestamp.valueOf(LocalDateTime.parse(timestamp(t)));
+          return Timestamp.valueOf(LocalDateTime.parse(timestamp(t)));
         case Types.TIME:
-          return java.sql.Time.valueOf(LocalTime.parse(t));
+          return Time.valueOf(LocalTime.parse(t));
         default:
           return text;
       }
     } catch (RuntimeException e) {
       throw new SQLException("invalid input syntax for type " + JDBCType.valueOf(jdbcType)
-          .getName().toLowerCase(java.util.Locale.ROOT) + ": \"" + text + "\"", "22P02");
+          .getName().toLowerCase(Locale.ROOT) + ": \"" + text + "\"", "22P02");
     }
   }
 
   private static Boolean bool(String t) {
-    switch (t.toLowerCase(java.util.Locale.ROOT)) {
+    switch (t.toLowerCase(Locale.ROOT)) {
       case "t": case "true": case "1": case "on": case "yes": case "y": return true;
       case "f": case "false": case "0": case "off": case "no": case "n": return false;
       default: throw new IllegalArgumentException(t);
@@ -145,7 +150,7 @@ final class Parameters {
     for (int i = 0; i < ndigits; i++) {
       result = result.add(BigDecimal.valueOf(b.getShort()).scaleByPowerOfTen(4 * (weight - i)));
     }
-    result = result.setScale(dscale, java.math.RoundingMode.UNNECESSARY);
+    result = result.setScale(dscale, RoundingMode.UNNECESSARY);
     return sign == 0x4000 ? result.negate() : result;
   }
 

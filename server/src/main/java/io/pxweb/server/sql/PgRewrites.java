@@ -2,6 +2,7 @@ package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
+import io.pxweb.server.catalog.PgType;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,10 +14,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlBinaryOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
@@ -29,7 +33,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlPrefixOperator;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlBinaryOperator;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -441,11 +445,11 @@ final class PgRewrites {
    */
   static SqlNode typedParameters(SqlNode node, List<Integer> numbers, int[] declared) {
     return node.accept(new SqlShuttle() {
-      @Override public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+      @Override public SqlNode visit(SqlDynamicParam param) {
         int n = numbers.get(param.getIndex());
         int oid = n >= 1 && n <= declared.length ? declared[n - 1] : 0;
         SqlTypeName type = Parameters.sqlType(
-            io.pxweb.server.catalog.PgType.ofOid(oid));
+            PgType.ofOid(oid));
         return SqlStdOperatorTable.CAST.createCall(POS, param, new SqlDataTypeSpec(
             new SqlBasicTypeNameSpec(type, POS), POS));
       }
@@ -477,8 +481,8 @@ final class PgRewrites {
 
   /** A call of a catalog function by its qualified name, resolved by the driver's validator. */
   private static SqlOperator function(String schema, String name) {
-    return new org.apache.calcite.sql.SqlUnresolvedFunction(
+    return new SqlUnresolvedFunction(
         new SqlIdentifier(List.of(schema, name), POS), null, null, null, null,
-        org.apache.calcite.sql.SqlFunctionCategory.USER_DEFINED_FUNCTION);
+        SqlFunctionCategory.USER_DEFINED_FUNCTION);
   }
 }

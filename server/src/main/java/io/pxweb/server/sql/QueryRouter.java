@@ -4,10 +4,14 @@ import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
 import io.pxweb.server.catalog.PgType;
 import java.sql.Connection;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -66,8 +70,8 @@ final class QueryRouter {
     /** The type of each $n as the driver infers it (text where it cannot say). */
     int[] parameterTypes(int count) throws SQLException {
       int[] types = new int[count];
-      java.util.Arrays.fill(types, PgType.TEXT.oid);
-      java.sql.ParameterMetaData md = statement.getParameterMetaData();
+      Arrays.fill(types, PgType.TEXT.oid);
+      ParameterMetaData md = statement.getParameterMetaData();
       List<Integer> numbers = translation.parameters();
       for (int i = 0; i < numbers.size(); i++) {
         int n = numbers.get(i);
@@ -85,7 +89,7 @@ final class QueryRouter {
       boolean own = ps != statement;
       try {
         List<Integer> numbers = translation.parameters();
-        java.sql.ParameterMetaData md = ps.getParameterMetaData();
+        ParameterMetaData md = ps.getParameterMetaData();
         for (int i = 0; i < numbers.size(); i++) {
           int n = numbers.get(i);
           if (n < 1 || n > values.length) {
@@ -141,11 +145,11 @@ final class QueryRouter {
   }
 
   /** The session's time zone, in which timestamptz values are shown. */
-  private java.time.ZoneId zone() {
+  private ZoneId zone() {
     try {
-      return java.time.ZoneId.of(settings.get("timezone"));
+      return ZoneId.of(settings.get("timezone"));
     } catch (RuntimeException e) {
-      return java.time.ZoneOffset.UTC;
+      return ZoneOffset.UTC;
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
 import org.apache.calcite.sql.SqlDataTypeSpec;
@@ -12,7 +13,9 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -184,7 +187,7 @@ final class ResultShape {
     // SqlCase: value, WHEN list, THEN list, ELSE.
     SqlNode thens = operands.get(2);
     SqlNode otherwise = operands.get(3);
-    if (!(thens instanceof org.apache.calcite.sql.SqlNodeList list) || list.isEmpty()) {
+    if (!(thens instanceof SqlNodeList list) || list.isEmpty()) {
       return false;
     }
     for (SqlNode t : list) {
@@ -202,7 +205,7 @@ final class ResultShape {
     if (value instanceof SqlIdentifier || value instanceof SqlIntervalQualifier) {
       return true;
     }
-    if (value instanceof org.apache.calcite.sql.SqlLiteral lit) {
+    if (value instanceof SqlLiteral lit) {
       return lit.getTypeName() == SqlTypeName.DATE;
     }
     return value instanceof SqlBasicCall call && call.getKind() == SqlKind.CAST
@@ -218,7 +221,7 @@ final class ResultShape {
     }
     String type = PgRewrites.typeName(spec);
     return (type.equals("decimal") || type.equals("numeric"))
-        && spec.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec basic
+        && spec.getTypeNameSpec() instanceof SqlBasicTypeNameSpec basic
         && basic.getPrecision() < 0;
   }
 }

@@ -1,5 +1,6 @@
 package io.pxweb.server.sql;
 
+import io.pxweb.server.catalog.SessionSettings;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Set;
  * A session's run-time parameters (what SET changes and SHOW and current_setting read). Names are
  * case-insensitive as in PostgreSQL; values are kept as text.
  */
-public final class Settings implements io.pxweb.server.catalog.SessionSettings {
+public final class Settings implements SessionSettings {
   /** PostgreSQL 14's protocol and catalog, as far as clients can tell. */
   static final String SERVER_VERSION = "14.0";
   static final String SERVER_VERSION_NUM = "140000";

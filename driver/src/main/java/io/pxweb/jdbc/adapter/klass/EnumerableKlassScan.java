@@ -1,5 +1,6 @@
 package io.pxweb.jdbc.adapter.klass;
 
+import io.pxweb.jdbc.adapter.ScanRows;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -30,10 +31,10 @@ final class EnumerableKlassScan extends KlassScan implements EnumerableRel {
   }
 
   @Override public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    PhysType physType = io.pxweb.jdbc.adapter.ScanRows.physType(implementor, getRowType(), pref);
+    PhysType physType = ScanRows.physType(implementor, getRowType(), pref);
     // Stashed rather than reached through the schema: a table looked up by an id that the
     // schema does not list cannot be found again by name at run time.
-    return implementor.result(physType, Blocks.toBlock(io.pxweb.jdbc.adapter.ScanRows.shape(
+    return implementor.result(physType, Blocks.toBlock(ScanRows.shape(
         Expressions.call(implementor.stash(klassTable, KlassTable.class), "scan",
             implementor.getRootExpression(), implementor.stash(push, KlassPush.class)),
         physType)));

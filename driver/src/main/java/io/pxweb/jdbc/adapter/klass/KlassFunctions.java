@@ -1,16 +1,17 @@
 package io.pxweb.jdbc.adapter.klass;
 
+import io.pxweb.jdbc.adapter.StatementBudget;
 import io.pxweb.jdbc.klass.KlassClient;
-
+import io.pxweb.jdbc.model.CallBudget;
 import java.lang.reflect.Type;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
-import io.pxweb.jdbc.adapter.StatementBudget;
-import io.pxweb.jdbc.model.CallBudget;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.CallImplementor;
 import org.apache.calcite.linq4j.Enumerable;
@@ -175,7 +176,7 @@ public final class KlassFunctions {
 
     private List<Object[]> rows(KlassClient client, CallBudget budget)
         throws SQLException {
-      String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+      String name = kind.name().toLowerCase(Locale.ROOT);
       if (id == null || date == null || (kind == Kind.CORRESPONDS_AT && targetId == null)
           || (kind == Kind.VARIANT_AT && variantName == null)) {
         throw new SQLException("klass." + name + " needs all its arguments, got null", "22004");
@@ -214,7 +215,7 @@ public final class KlassFunctions {
     }
     try {
       return LocalDate.parse(String.valueOf(value).trim());
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       throw new SQLException("Expected a date, got '" + value + "'", "22007");
     }
   }

@@ -1,11 +1,11 @@
 package io.pxweb.jdbc.adapter.klass;
 
-import io.pxweb.jdbc.klass.KlassClient;
-import io.pxweb.jdbc.klass.KlassSettings;
-
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
+import io.pxweb.jdbc.adapter.NamePatterns;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.klass.KlassClient;
+import io.pxweb.jdbc.klass.KlassSettings;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Collections;
@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.function.Predicate1;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
@@ -148,8 +149,8 @@ public final class KlassSchema extends AbstractSchema {
 
       @Override public Set<String> getNames(LikePattern pattern) {
         Set<String> names = new TreeSet<>();
-        org.apache.calcite.linq4j.function.Predicate1<String> matches =
-            io.pxweb.jdbc.adapter.NamePatterns.matcher(pattern);
+        Predicate1<String> matches =
+            NamePatterns.matcher(pattern);
         for (String name : getTableMap().keySet()) {
           if (matches.apply(name)) {
             names.add(name);

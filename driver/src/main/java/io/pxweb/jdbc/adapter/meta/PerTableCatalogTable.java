@@ -1,14 +1,15 @@
 package io.pxweb.jdbc.adapter.meta;
 
 import io.pxweb.jdbc.adapter.FixedColumn;
-import io.pxweb.jdbc.model.TableEntry;
-import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.adapter.PxWebCatalog;
 import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.model.TableEntry;
+import io.pxweb.jdbc.model.TableMetadata;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Linq4j;
@@ -34,7 +35,7 @@ abstract class PerTableCatalogTable extends CatalogTable {
       Set<String> ids = equalities(c, 0, root);
       if (ids != null) {
         // Ids as written (a server's search may care), compared ignoring case.
-        Set<String> any = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        Set<String> any = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         any.addAll(ids);
         if (wanted == null) {
           wanted = any;

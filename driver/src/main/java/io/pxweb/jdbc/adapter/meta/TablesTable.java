@@ -1,13 +1,14 @@
 package io.pxweb.jdbc.adapter.meta;
 
 import io.pxweb.jdbc.adapter.FixedColumn;
-import io.pxweb.jdbc.model.TableEntry;
-import io.pxweb.jdbc.adapter.PxWebQueryException;
-import io.pxweb.jdbc.adapter.PxWebCatalog;
 import io.pxweb.jdbc.adapter.PredicateReader;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.adapter.PxWebQueryException;
+import io.pxweb.jdbc.model.TableEntry;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -105,7 +106,7 @@ final class TablesTable extends CatalogTable {
   private static Long timestamp(String iso) {
     try {
       return iso == null ? null : Instant.parse(iso).toEpochMilli();
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       // Test servers write placeholders; a bad stamp is no stamp.
       return null;
     }

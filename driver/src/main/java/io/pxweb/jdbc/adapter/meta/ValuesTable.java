@@ -1,10 +1,11 @@
 package io.pxweb.jdbc.adapter.meta;
 
 import io.pxweb.jdbc.adapter.FixedColumn;
+import io.pxweb.jdbc.adapter.PxWebCatalog;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.model.Value;
 import io.pxweb.jdbc.model.Variable;
-import io.pxweb.jdbc.adapter.PxWebCatalog;
+import io.pxweb.jdbc.model.VariableRole;
 import java.util.List;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -27,7 +28,7 @@ final class ValuesTable extends PerTableCatalogTable {
     for (Variable v : metadata.variables()) {
       int position = 1;
       for (Value value : v.values()) {
-        boolean content = v.role() == io.pxweb.jdbc.model.VariableRole.CONTENT;
+        boolean content = v.role() == VariableRole.CONTENT;
         out.add(new Object[] {metadata.id(), v.code(), position++, value.code(), value.label(),
             value.unit(), content ? value.decimals() : null,
             value.showDecimals() != null ? value.showDecimals()

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -172,7 +174,7 @@ final class PxDataReader {
       if (cells == 0) {
         return 0;
       }
-      java.util.Arrays.fill(odometer, 0);
+      Arrays.fill(odometer, 0);
       int[] last = offsets[to - 1];
       long count = 0;
       while (true) {
@@ -311,7 +313,7 @@ final class PxDataReader {
     private static final long BITS = 1L << 26;
     private final long[] sizes;
     private final BitSet bits;
-    private final java.util.Set<Object> keys;
+    private final Set<Object> keys;
 
     SeenRows(List<PxTableLayout.Dim> dims, int first, int stubEnd) {
       sizes = new long[stubEnd - first];
@@ -322,7 +324,7 @@ final class PxDataReader {
             : product * sizes[v - first];
       }
       bits = product <= BITS ? new BitSet() : null;
-      keys = bits == null ? new java.util.HashSet<>() : null;
+      keys = bits == null ? new HashSet<>() : null;
     }
 
     /** Records a row's STUB positions; false when they were seen before. */

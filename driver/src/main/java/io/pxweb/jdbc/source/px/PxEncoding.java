@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,11 +95,11 @@ final class PxEncoding {
    * @throws PxFormatException when the bytes are valid in neither the declared set nor UTF-8
    */
   static Charset choose(byte[] bytes, Charset declared) throws PxFormatException {
-    return choose(bytes, declared, new java.util.ArrayList<>());
+    return choose(bytes, declared, new ArrayList<>());
   }
 
   /** Chooses the character set, adding a warning when it is not the declared one. */
-  static Charset choose(byte[] bytes, Charset declared, java.util.List<PxWarning> warnings)
+  static Charset choose(byte[] bytes, Charset declared, List<PxWarning> warnings)
       throws PxFormatException {
     if (hasUtf8Bom(bytes)) {
       return StandardCharsets.UTF_8;

@@ -2,21 +2,25 @@ package io.pxweb.jdbc.source.px;
 
 import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.CodeIndex;
+import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.Selection;
-import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.SourceProblem;
 import io.pxweb.jdbc.model.TableEntry;
 import io.pxweb.jdbc.model.TableMetadata;
 import io.pxweb.jdbc.source.StatbankSource;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -85,10 +89,10 @@ public final class PxFolderSource implements StatbankSource {
       return shown;
     }
     try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(uri().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return shown + " #" + java.util.HexFormat.of().formatHex(hash, 0, 16);
-    } catch (java.security.NoSuchAlgorithmException e) {
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(uri().getBytes(StandardCharsets.UTF_8));
+      return shown + " #" + HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
   }

@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 final class PxHeaderParser {
   private final String text;
-  private final java.util.List<PxWarning> warnings;
+  private final List<PxWarning> warnings;
   private int pos;
   private int line = 1;
 

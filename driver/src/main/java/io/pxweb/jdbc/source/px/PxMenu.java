@@ -17,6 +17,7 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Subject folders of a PX database as its {@code Menu.xml} or {@code Menu2.xml} describes them:
@@ -161,7 +162,7 @@ final class PxMenu {
       f.setExpandEntityReferences(false);
       DocumentBuilder b = f.newDocumentBuilder();
       // The default handler prints to stderr before throwing; this one only throws.
-      b.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+      b.setErrorHandler(new DefaultHandler());
       return b;
     } catch (ParserConfigurationException e) {
       throw new IOException("no secure XML parser: " + e.getMessage(), e);

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Parsed header of one PX file: its statements indexed by keyword, language and sub-keys, its
@@ -189,7 +191,7 @@ final class PxTableFile {
   }
 
   /** A line that starts a statement: a keyword, maybe [lang] and ("sub-keys"), then '='. */
-  private static final java.util.regex.Pattern STATEMENT_START = java.util.regex.Pattern.compile(
+  private static final Pattern STATEMENT_START = Pattern.compile(
       "[A-Za-z][A-Za-z0-9._-]*\\s*(\\[[^\\]\\n]*\\])?\\s*(\\([^\\n]*\\))?\\s*=.*");
 
   /**
@@ -199,7 +201,7 @@ final class PxTableFile {
    * would name the end of the file. Returns 0 when there is none.
    */
   private static int strayQuoteLine(byte[] bytes, int length) {
-    String text = new String(bytes, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
     int line = 1;
     int i = 0;
     while (i < text.length()) {

@@ -12,6 +12,7 @@ import io.pxweb.jdbc.model.CallBudget;
 import io.pxweb.jdbc.model.Cube;
 import io.pxweb.jdbc.model.DataRequest;
 import io.pxweb.jdbc.model.MalformedDocumentException;
+import io.pxweb.jdbc.model.Redaction;
 import io.pxweb.jdbc.model.Selection;
 import io.pxweb.jdbc.model.SourceDescription;
 import io.pxweb.jdbc.model.TableEntry;
@@ -20,13 +21,17 @@ import io.pxweb.jdbc.source.StatbankSource;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -78,7 +83,7 @@ public final class V1Source implements StatbankSource {
     String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     HttpUrl url = HttpUrl.parse(trimmed);
     if (url == null) {
-      throw new SQLException("Malformed server URL: " + io.pxweb.jdbc.model.Redaction.redact(baseUrl),
+      throw new SQLException("Malformed server URL: " + Redaction.redact(baseUrl),
           "08001");
     }
     List<String> segments = new ArrayList<>(url.pathSegments());
@@ -86,7 +91,7 @@ public final class V1Source implements StatbankSource {
     int lang = languageSegment(segments);
     if (lang < 0) {
       throw new SQLException("Cannot tell the language segment of the PxWebApi v1 URL "
-          + io.pxweb.jdbc.model.Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
+          + Redaction.redact(baseUrl) + ": expected .../v1/<lang>/...", "08001");
     }
     this.prefix = List.copyOf(segments.subList(0, lang));
     this.urlLanguage = segments.get(lang);
@@ -128,7 +133,7 @@ public final class V1Source implements StatbankSource {
   /** The server and identity, and the subjects read: a list of some subjects is not all. */
   @Override public String cacheScope() {
     return subjects.isEmpty() ? http.cacheScope()
-        : http.cacheScope() + " subjects=" + new java.util.TreeSet<>(subjects);
+        : http.cacheScope() + " subjects=" + new TreeSet<>(subjects);
   }
 
   /**
@@ -515,7 +520,7 @@ public final class V1Source implements StatbankSource {
    */
   private void walk(String lang, V1Node subject, List<Found> found, int[] listings)
       throws SQLException {
-    java.util.Deque<Object> pending = new java.util.ArrayDeque<>();
+    Deque<Object> pending = new ArrayDeque<>();
     pending.push(new Level(null, subject));
     while (!pending.isEmpty()) {
       Object next = pending.pop();
@@ -530,7 +535,7 @@ public final class V1Source implements StatbankSource {
             + " the top-level folders wanted in the subjects property", "54000");
       }
       List<V1Node> entries = listing(lang, level.segments());
-      Set<String> visited = new java.util.HashSet<>();
+      Set<String> visited = new HashSet<>();
       List<Object> children = new ArrayList<>();
       for (V1Node n : entries) {
         if (!addressable(n)) {
