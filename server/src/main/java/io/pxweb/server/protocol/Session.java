@@ -425,15 +425,19 @@ final class Session implements Runnable {
       out.end();
     }
 
-    @Override public void dataRow(byte[][] values) throws IOException {
-      out.begin('D').int16(values.length);
-      for (byte[] value : values) {
-        if (value == null) {
-          out.int32(-1);
-        } else {
-          out.int32(value.length).bytes(value);
-        }
-      }
+    @Override public void beginRow(int width) {
+      out.begin('D').int16(width);
+    }
+
+    @Override public void value(String text) {
+      out.value(text);
+    }
+
+    @Override public void value(byte[] binary) {
+      out.value(binary);
+    }
+
+    @Override public void endRow() throws IOException {
       out.end();
     }
 

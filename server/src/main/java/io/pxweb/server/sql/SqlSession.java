@@ -3,7 +3,6 @@ package io.pxweb.server.sql;
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -385,22 +384,21 @@ public final class SqlSession implements SessionCommands.Host {
     for (int i = 0; i < width; i++) {
       binary[i] = portal != null && portal.binary(i) && rows.columns().get(i).type().hasBinary();
     }
-    byte[][] values = new byte[width][];
     long n = 0;
     try {
       while ((maxRows <= 0 || n < maxRows) && rows.next()) {
         if (cancelled) {
           throw new SQLException("canceling statement due to user request", "57014");
         }
+        wire.beginRow(width);
         for (int i = 0; i < width; i++) {
           if (binary[i]) {
-            values[i] = rows.binary(i);
+            wire.value(rows.binary(i));
           } else {
-            String text = rows.text(i);
-            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            wire.value(rows.text(i));
           }
         }
-        wire.dataRow(values);
+        wire.endRow();
         n++;
       }
     } catch (SQLException | RuntimeException e) {

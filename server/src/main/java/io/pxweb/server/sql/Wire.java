@@ -16,8 +16,19 @@ public interface Wire {
 
   void rowDescription(List<Column> columns) throws IOException;
 
-  /** One DataRow; a null value is SQL NULL. The array may be reused by the caller. */
-  void dataRow(byte[][] values) throws IOException;
+  /**
+   * Starts a DataRow of {@code width} values, each given by a {@code value} call, written
+   * straight into the connection's buffer (no array per value); {@link #endRow} ends it.
+   */
+  void beginRow(int width);
+
+  /** A value as text; null is SQL NULL. */
+  void value(String text);
+
+  /** A value in binary; null is SQL NULL. */
+  void value(byte[] binary);
+
+  void endRow() throws IOException;
 
   void commandComplete(String tag) throws IOException;
 
