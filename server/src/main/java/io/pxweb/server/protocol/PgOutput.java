@@ -26,9 +26,7 @@ public final class PgOutput {
 
   /** Starts a message; one begun and never ended (its values failed) is dropped. */
   public PgOutput begin(char type) {
-    if (start >= 0) {
-      pos = start - 1;
-    }
+    drop();
     ensure(5);
     buf[pos++] = (byte) type;
     start = pos;
@@ -113,6 +111,26 @@ public final class PgOutput {
     start = -1;
     if (pos >= WRITE_AT) {
       write();
+    }
+  }
+
+  /** Drops a message begun and never ended (its values failed). */
+  public void drop() {
+    if (start >= 0) {
+      pos = start - 1;
+      start = -1;
+    }
+  }
+
+  /** Writes complete messages built earlier (rows read ahead). */
+  public void messages(byte[] b, int off, int len) throws IOException {
+    if (pos + len <= WRITE_AT) {
+      ensure(len);
+      System.arraycopy(b, off, buf, pos, len);
+      pos += len;
+    } else {
+      write();
+      out.write(b, off, len);
     }
   }
 

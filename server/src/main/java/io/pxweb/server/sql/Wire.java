@@ -30,6 +30,18 @@ public interface Wire {
 
   void endRow() throws IOException;
 
+  /**
+   * From {@code true} on, rows are kept aside instead of being sent (rows read ahead); with
+   * {@code false} they are sent again, and the messages kept aside are returned.
+   */
+  byte[] keepAside(boolean on) throws IOException;
+
+  /** How many bytes have been kept aside so far. */
+  int keptAside();
+
+  /** Sends messages kept aside earlier. */
+  void messages(byte[] messages, int offset, int length) throws IOException;
+
   void commandComplete(String tag) throws IOException;
 
   void emptyQueryResponse() throws IOException;
