@@ -42,6 +42,15 @@ public final class PgInput {
     return read(len - 4);
   }
 
+  /** Whether bytes from the client are waiting to be read (true when that cannot be known). */
+  boolean hasInput() {
+    try {
+      return in.available() > 0;
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   /** The next message's type byte, or -1 when the client closed the connection. */
   int type() throws IOException {
     return in.read();

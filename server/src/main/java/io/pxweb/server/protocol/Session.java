@@ -2,6 +2,7 @@ package io.pxweb.server.protocol;
 
 import io.pxweb.server.sql.SqlSession;
 import io.pxweb.server.sql.Wire;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -175,6 +176,7 @@ final class Session implements Runnable {
   private void loop() throws IOException {
     boolean skipToSync = false;
     while (true) {
+      queries.readAhead(in::hasInput);
       int type = in.type();
       if (type < 0) {
         return;
@@ -425,16 +427,48 @@ final class Session implements Runnable {
       out.end();
     }
 
-    @Override public void dataRow(byte[][] values) throws IOException {
-      out.begin('D').int16(values.length);
-      for (byte[] value : values) {
-        if (value == null) {
-          out.int32(-1);
-        } else {
-          out.int32(value.length).bytes(value);
-        }
+    /** Where rows go: the connection, or the rows kept aside while reading ahead. */
+    private PgOutput rows;
+    private ByteArrayOutputStream aside;
+
+    @Override public void beginRow(int width) {
+      rows().begin('D').int16(width);
+    }
+
+    @Override public void value(String text) {
+      rows().value(text);
+    }
+
+    @Override public void value(byte[] binary) {
+      rows().value(binary);
+    }
+
+    @Override public void endRow() throws IOException {
+      rows().end();
+    }
+
+    private PgOutput rows() {
+      return rows == null ? out : rows;
+    }
+
+    @Override public byte[] keepAside(boolean on) throws IOException {
+      byte[] kept = new byte[0];
+      if (rows != null) {
+        rows.drop();
+        rows.flush();
+        kept = aside.toByteArray();
       }
-      out.end();
+      aside = on ? new ByteArrayOutputStream(1 << 16) : null;
+      rows = on ? new PgOutput(aside) : null;
+      return kept;
+    }
+
+    @Override public int keptAside() {
+      return aside == null ? 0 : aside.size();
+    }
+
+    @Override public void messages(byte[] messages, int offset, int length) throws IOException {
+      out.messages(messages, offset, length);
     }
 
     @Override public void commandComplete(String tag) throws IOException {

@@ -52,6 +52,12 @@ interface Rows extends AutoCloseable {
     private final PgType[] types;
     private final boolean[] unconstrained;
     private final java.time.ZoneId zone;
+    /** Per DATE column: its day numbers can be read with getLong (false after one could not). */
+    private final boolean[] dayNumbers;
+    /** The text of the last days seen, by day number modulo {@link #DAY_SLOTS}, per column. */
+    private final long[][] knownDays;
+    private final String[][] knownText;
+    private static final int DAY_SLOTS = 256;
 
     /** {@code shape}: PostgreSQL's names and types (null: the driver's); zone: for timestamptz. */
     Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, java.time.ZoneId zone)
@@ -63,9 +69,13 @@ interface Rows extends AutoCloseable {
       columns.addAll(shape == null ? driver : shape.apply(driver));
       types = new PgType[columns.size()];
       unconstrained = new boolean[columns.size()];
+      dayNumbers = new boolean[columns.size()];
+      knownDays = new long[columns.size()][];
+      knownText = new String[columns.size()][];
       for (int i = 0; i < types.length; i++) {
         types[i] = columns.get(i).type();
         unconstrained[i] = columns.get(i).unconstrained();
+        dayNumbers[i] = types[i] == PgType.DATE;
       }
     }
 
@@ -85,7 +95,40 @@ interface Rows extends AutoCloseable {
       if (types[column] == PgType.TIMESTAMPTZ) {
         return PgType.timestamptzText(rs, column + 1, zone);
       }
+      if (dayNumbers[column]) {
+        return dateText(column);
+      }
       return types[column].text(rs, column + 1);
+    }
+
+    /**
+     * A DATE's text, made by the driver once per day seen: formatting every row's date was a
+     * seventh of the server's time on a table with a period date (a statistics table has few
+     * distinct days). The day number is the driver's getLong of the column, as it stores dates.
+     */
+    private String dateText(int column) throws SQLException {
+      long day;
+      try {
+        day = rs.getLong(column + 1);
+      } catch (SQLException notANumber) {
+        dayNumbers[column] = false; // a date held some other way: the driver's text every row
+        return types[column].text(rs, column + 1);
+      }
+      if (rs.wasNull()) {
+        return null;
+      }
+      if (knownDays[column] == null) {
+        knownDays[column] = new long[DAY_SLOTS];
+        knownText[column] = new String[DAY_SLOTS];
+      }
+      int slot = (int) (day & (DAY_SLOTS - 1));
+      String text = knownText[column][slot];
+      if (text == null || knownDays[column][slot] != day) {
+        text = types[column].text(rs, column + 1);
+        knownDays[column][slot] = day;
+        knownText[column][slot] = text;
+      }
+      return text;
     }
 
     @Override public byte[] binary(int column) throws SQLException {

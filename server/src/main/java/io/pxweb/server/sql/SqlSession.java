@@ -3,14 +3,15 @@ package io.pxweb.server.sql;
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.apache.calcite.jdbc.CalciteConnection;
 
 /**
@@ -25,6 +26,10 @@ public final class SqlSession implements SessionCommands.Host {
   private static final boolean TRACE = Boolean.getBoolean("pxweb.server.trace");
   /** Prepared statements one session may hold (a client that never closes them is cut off). */
   private static final int MAX_PREPARED = 10_000;
+  /** Bytes of rows read ahead for a suspended portal, at most (besides the rows asked for). */
+  private static final int MAX_AHEAD_BYTES = 8 << 20;
+  /** Rows read ahead between two looks at whether the client has sent something. */
+  private static final int AHEAD_CHECK_EVERY = 256;
 
   /**
    * A parsed statement (Parse): its text, the parameter types the client declared, and for a
@@ -59,13 +64,22 @@ public final class SqlSession implements SessionCommands.Host {
    * formats asked for, and its running result.
    */
   private static final class Portal {
+    final String name;
     final Prepared statement;
     final String[] values;
     final short[] formats;
     Result result;
     long sent;
+    /** DataRow messages read ahead while the client read the last batch, and how many. */
+    byte[] ahead;
+    int aheadRows;
+    /** The rows ended while reading ahead (ahead holds the last of them). */
+    boolean ended;
+    /** Reading ahead failed after the rows in ahead: the next Execute reports it. */
+    SQLException failure;
 
-    Portal(Prepared statement, String[] values, short[] formats) {
+    Portal(String name, Prepared statement, String[] values, short[] formats) {
+      this.name = name;
       this.statement = statement;
       this.values = values;
       this.formats = formats;
@@ -88,6 +102,9 @@ public final class SqlSession implements SessionCommands.Host {
   private final Map<String, Prepared> prepared = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
   private volatile Statement running;
+  /** The portal the last Execute suspended, and its batch size: the rows to read ahead. */
+  private Portal suspended;
+  private int suspendedRows;
   private volatile boolean cancelled;
   private String lastSql;
 
@@ -229,7 +246,7 @@ public final class SqlSession implements SessionCommands.Host {
       texts[i] = Parameters.text(values[i], format == 1, type);
     }
     closePortal(portalName);
-    portals.put(portalName, new Portal(statement, texts, resultFormats));
+    portals.put(portalName, new Portal(portalName, statement, texts, resultFormats));
     wire.bindComplete();
   }
 
@@ -283,14 +300,96 @@ public final class SqlSession implements SessionCommands.Host {
       return;
     }
     long before = portal.sent;
-    long n = sendRows(rows, portal, maxRows);
+    long n = portal.ahead == null ? 0 : sendAhead(portal, maxRows);
+    if (portal.failure != null && portal.ahead == null) {
+      SQLException failure = portal.failure;
+      portals.values().remove(portal);
+      throw failure;
+    }
+    if (!portal.ended && (maxRows <= 0 || n < maxRows)) {
+      n += sendRows(rows, portal, maxRows <= 0 ? 0 : maxRows - (int) n);
+    }
     portal.sent += n;
     if (maxRows > 0 && n == maxRows) {
       wire.portalSuspended();
+      suspended = portal;
+      suspendedRows = maxRows;
     } else {
       wire.commandComplete("SELECT " + (before + n));
       rows.close();
     }
+  }
+
+  /** Sends the rows read ahead, up to maxRows (all when 0); returns how many. */
+  private long sendAhead(Portal portal, int maxRows) throws IOException {
+    byte[] ahead = portal.ahead;
+    int rows = maxRows <= 0 ? portal.aheadRows : Math.min(maxRows, portal.aheadRows);
+    int end = 0;
+    for (int i = 0; i < rows; i++) {
+      end += 1 + length(ahead, end + 1); // a DataRow: its type byte, its length, its values
+    }
+    wire.messages(ahead, 0, end);
+    portal.aheadRows -= rows;
+    portal.ahead = portal.aheadRows == 0 ? null : Arrays.copyOfRange(ahead, end, ahead.length);
+    return rows;
+  }
+
+  /**
+   * While the client reads the batch of rows it was just sent, the rows of its next batch are
+   * read from the driver and encoded (as many as the last Execute asked for, at most
+   * {@link #MAX_AHEAD_BYTES}), so that server and client work at the same time rather than in
+   * turn: pgjdbc's cursor fetch (setFetchSize) asks for each batch only after its application
+   * has read the last one. Stops as soon as {@code clientSpoke} says a message has arrived.
+   * Called by the protocol layer when it would otherwise wait for the client; a failure is kept
+   * for the next Execute of the portal, after the rows read before it.
+   */
+  public void readAhead(BooleanSupplier clientSpoke) throws IOException {
+    Portal portal = suspended;
+    if (portal == null || clientSpoke.getAsBoolean()) {
+      return; // the client's messages first (the Sync after the Execute, say)
+    }
+    suspended = null;
+    if (portals.get(portal.name) != portal || portal.ahead != null || portal.ended
+        || portal.failure != null) {
+      return;
+    }
+    Rows rows = portal.result.rows();
+    wire.keepAside(true);
+    try {
+      int n = 0;
+      while (n < suspendedRows && wire.keptAside() < MAX_AHEAD_BYTES) {
+        int batch = Math.min(AHEAD_CHECK_EVERY, suspendedRows - n);
+        int sent = (int) sendRows(rows, portal, batch);
+        n += sent;
+        if (sent < batch) {
+          portal.ended = true;
+          break;
+        }
+        if (clientSpoke.getAsBoolean()) {
+          break;
+        }
+      }
+    } catch (SQLException e) {
+      // sendRows closed the rows and dropped the portal: it stays, to report the failure.
+      portal.failure = e;
+      portals.put(portal.name, portal);
+    } finally {
+      byte[] kept = wire.keepAside(false);
+      int count = 0;
+      for (int at = 0; at < kept.length; count++) {
+        at += 1 + length(kept, at + 1);
+      }
+      if (count > 0) {
+        portal.ahead = kept;
+        portal.aheadRows = count;
+      }
+    }
+  }
+
+  /** A message's length field (it counts itself and the body), at {@code at}. */
+  private static int length(byte[] b, int at) {
+    return (b[at] & 0xff) << 24 | (b[at + 1] & 0xff) << 16 | (b[at + 2] & 0xff) << 8
+        | (b[at + 3] & 0xff);
   }
 
   private void start(Portal portal) throws SQLException, IOException {
@@ -394,22 +493,21 @@ public final class SqlSession implements SessionCommands.Host {
     for (int i = 0; i < width; i++) {
       binary[i] = portal != null && portal.binary(i) && rows.columns().get(i).type().hasBinary();
     }
-    byte[][] values = new byte[width][];
     long n = 0;
     try {
       while ((maxRows <= 0 || n < maxRows) && rows.next()) {
         if (cancelled) {
           throw new SQLException("canceling statement due to user request", "57014");
         }
+        wire.beginRow(width);
         for (int i = 0; i < width; i++) {
           if (binary[i]) {
-            values[i] = rows.binary(i);
+            wire.value(rows.binary(i));
           } else {
-            String text = rows.text(i);
-            values[i] = text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+            wire.value(rows.text(i));
           }
         }
-        wire.dataRow(values);
+        wire.endRow();
         n++;
       }
     } catch (SQLException | RuntimeException e) {

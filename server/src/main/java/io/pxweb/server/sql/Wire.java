@@ -16,8 +16,31 @@ public interface Wire {
 
   void rowDescription(List<Column> columns) throws IOException;
 
-  /** One DataRow; a null value is SQL NULL. The array may be reused by the caller. */
-  void dataRow(byte[][] values) throws IOException;
+  /**
+   * Starts a DataRow of {@code width} values, each given by a {@code value} call, written
+   * straight into the connection's buffer (no array per value); {@link #endRow} ends it.
+   */
+  void beginRow(int width);
+
+  /** A value as text; null is SQL NULL. */
+  void value(String text);
+
+  /** A value in binary; null is SQL NULL. */
+  void value(byte[] binary);
+
+  void endRow() throws IOException;
+
+  /**
+   * From {@code true} on, rows are kept aside instead of being sent (rows read ahead); with
+   * {@code false} they are sent again, and the messages kept aside are returned.
+   */
+  byte[] keepAside(boolean on) throws IOException;
+
+  /** How many bytes have been kept aside so far. */
+  int keptAside();
+
+  /** Sends messages kept aside earlier. */
+  void messages(byte[] messages, int offset, int length) throws IOException;
 
   void commandComplete(String tag) throws IOException;
 
