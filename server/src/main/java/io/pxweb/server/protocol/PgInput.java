@@ -1,5 +1,6 @@
 package io.pxweb.server.protocol;
 
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class PgInput {
   private final DataInputStream in;
 
   public PgInput(InputStream in) {
-    this.in = new DataInputStream(new java.io.BufferedInputStream(in, 1 << 14));
+    this.in = new DataInputStream(new BufferedInputStream(in, 1 << 14));
   }
 
   /** The startup packet's body after its length (protocol code first), at most 10,000 bytes. */

@@ -1,7 +1,9 @@
 package io.pxweb.server.protocol;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -151,11 +153,11 @@ public final class PgOutput {
 
   /** An ErrorResponse as bytes, for a connection that has no session (yet) to write it. */
   static byte[] error(String severity, String state, String message) {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(128);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try {
       new PgOutput(bytes).errorResponse(severity, state, message).flush();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e); // a byte array does not fail
+      throw new UncheckedIOException(e); // a byte array does not fail
     }
     return bytes.toByteArray();
   }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.sql.Connection;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One client connection after its startup packet: TLS when asked, authentication, then the simple
@@ -145,7 +148,7 @@ final class Session implements Runnable {
         return false;
       }
     }
-    if (listener.limits(user).tlsRequired() && !(socket instanceof javax.net.ssl.SSLSocket)) {
+    if (listener.limits(user).tlsRequired() && !(socket instanceof SSLSocket)) {
       // After authentication, so that the answer tells nothing of which names exist.
       error("28000", "user \"" + user + "\" may log in only over TLS (SSL): connect with "
           + "sslmode=require");
@@ -373,7 +376,7 @@ final class Session implements Runnable {
       } finally {
         s.setSoTimeout(before);
       }
-    } catch (java.net.SocketTimeoutException stillThere) {
+    } catch (SocketTimeoutException stillThere) {
       return false;
     } catch (IOException e) {
       return true;
@@ -387,7 +390,7 @@ final class Session implements Runnable {
    */
   private void terminate() {
     try {
-      if (guard.writeLock.tryLock(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (guard.writeLock.tryLock(100, TimeUnit.MILLISECONDS)) {
         try {
           OutputStream raw = socket.getOutputStream();
           raw.write(PgOutput.error("FATAL", "57014", "terminating connection: the statement "

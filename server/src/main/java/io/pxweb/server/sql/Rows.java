@@ -1,10 +1,12 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.PgType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +53,7 @@ interface Rows extends AutoCloseable {
     private final List<Column> columns = new ArrayList<>();
     private final PgType[] types;
     private final boolean[] unconstrained;
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
     /** Per DATE column: its day numbers can be read with getLong (false after one could not). */
     private final boolean[] dayNumbers;
     /** The text of the last days seen, by day number modulo {@link #DAY_SLOTS}, per column. */
@@ -60,7 +62,7 @@ interface Rows extends AutoCloseable {
     private static final int DAY_SLOTS = 256;
 
     /** {@code shape}: PostgreSQL's names and types (null: the driver's); zone: for timestamptz. */
-    Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, java.time.ZoneId zone)
+    Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, ZoneId zone)
         throws SQLException {
       this.onClose = onClose;
       this.rs = rs;
@@ -89,7 +91,7 @@ interface Rows extends AutoCloseable {
 
     @Override public String text(int column) throws SQLException {
       if (unconstrained[column]) {
-        java.math.BigDecimal d = rs.getBigDecimal(column + 1);
+        BigDecimal d = rs.getBigDecimal(column + 1);
         return d == null ? null : PgType.unconstrained(d).toPlainString();
       }
       if (types[column] == PgType.TIMESTAMPTZ) {
@@ -133,7 +135,7 @@ interface Rows extends AutoCloseable {
 
     @Override public byte[] binary(int column) throws SQLException {
       if (unconstrained[column]) {
-        java.math.BigDecimal d = rs.getBigDecimal(column + 1);
+        BigDecimal d = rs.getBigDecimal(column + 1);
         return d == null ? null : PgType.numeric(PgType.unconstrained(d));
       }
       if (types[column] == PgType.TIMESTAMPTZ) {
@@ -196,7 +198,7 @@ interface Rows extends AutoCloseable {
         case INT8: return PgType.int8(((Number) v).longValue());
         case FLOAT8: return PgType.int8(Double.doubleToLongBits(((Number) v).doubleValue()));
         case FLOAT4: return PgType.int4(Float.floatToIntBits(((Number) v).floatValue()));
-        case NUMERIC: return PgType.numeric(new java.math.BigDecimal(v.toString()));
+        case NUMERIC: return PgType.numeric(new BigDecimal(v.toString()));
         default: return v.toString().getBytes(StandardCharsets.UTF_8);
       }
     }

@@ -2,6 +2,7 @@ package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
+import io.pxweb.server.catalog.PgType;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -264,7 +265,7 @@ public final class SqlSession implements SessionCommands.Host {
       for (int i = 0; i < n; i++) {
         int t = i < statement.paramTypes.length ? statement.paramTypes[i] : 0;
         types[i] = t != 0 ? t : inferred[i] != 0 ? inferred[i]
-            : io.pxweb.server.catalog.PgType.TEXT.oid;
+            : PgType.TEXT.oid;
       }
       wire.parameterDescription(types);
       List<Rows.Column> columns = plan != null ? plan.columns()
