@@ -222,7 +222,7 @@ timer() { java -cp "$JAR" io.pxweb.bench.FirstRowTimer "$1" 1 "$RUNS" 2 -- "${@:
   rm -rf "$PXSQL_CACHE_DIR"
   ./pxsql --format csv "$README_Q" > /dev/null
   for _ in $(seq 1 120); do compgen -G "$PXSQL_CACHE_DIR/*.lock" > /dev/null || break; sleep 1; done
-  timer "./pxsql launcher, start-up archive made ($(ls "$PXSQL_CACHE_DIR" | sed 's/.*\.//'))" ./pxsql --format csv "$README_Q"
+  timer "./pxsql launcher, start-up archive made ($(ls "$PXSQL_CACHE_DIR" | sed 's/.*\.//' | paste -sd, -))" ./pxsql --format csv "$README_Q"
   unset PXSQL_CACHE_DIR
   if full; then
   timer "+ AppCDS archive + TieredStopAtLevel=1, other query (COUNT on TAB001)" java "${CDS[@]}" -XX:TieredStopAtLevel=1 -jar "$PXSQL" --url "jdbc:pxweb:file:$root/samples/db" --format csv "SELECT COUNT(*) FROM \"TAB001\" WHERE SEX = 'F'"

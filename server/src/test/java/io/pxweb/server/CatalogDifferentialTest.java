@@ -3,14 +3,12 @@ package io.pxweb.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * Needs PXWEB_PG_URL (.ci/postgres.sh); skipped without it.
  */
 class CatalogDifferentialTest {
-  private static final String PG_URL = System.getenv("PXWEB_PG_URL");
   private static final String TABLE = "population.\"TAB001\"";
   private static PxWebServer server;
   private static Connection px;
@@ -37,11 +34,9 @@ class CatalogDifferentialTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(PG_URL != null && !PG_URL.isEmpty(),
-        "PXWEB_PG_URL is not set: no PostgreSQL to compare with");
+    pg = ServerFixture.postgresOrSkip();
     server = ServerFixture.start();
     px = ServerFixture.pg(server, "");
-    pg = DriverManager.getConnection(PG_URL);
     StringBuilder ddl = new StringBuilder("CREATE TABLE " + TABLE + " (");
     List<String> key = new ArrayList<>();
     try (Connection direct = ServerFixture.direct()) {

@@ -1,11 +1,9 @@
 package io.pxweb.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * campaign with other values.
  */
 class PostgresqlDifferentialTest {
-  private static final String PG_URL = System.getenv("PXWEB_PG_URL");
   private static final String[] SECTORS = {"0.1", "1.0", "0.2", "1.1", "2.0"};
   private static final String[] GASES = {"CO2", "CH4", "N2O", "CO2-BIO"};
   private static final String[] AGGREGATES = {"count(*)", "sum(\"Emission\")",
@@ -112,11 +109,9 @@ class PostgresqlDifferentialTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(PG_URL != null && !PG_URL.isEmpty(),
-        "PXWEB_PG_URL is not set: no PostgreSQL to compare with");
+    pg = ServerFixture.postgresOrSkip();
     server = ServerFixture.start();
     px = ServerFixture.pg(server, "");
-    pg = DriverManager.getConnection(PG_URL);
     try (Statement s = pg.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS pxweb_differential CASCADE");
       s.execute("CREATE SCHEMA pxweb_differential");

@@ -1,5 +1,8 @@
 package io.pxweb.server;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.pxweb.jdbc.PxWebDriver;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +40,18 @@ final class ServerFixture {
   }
 
   static Connection direct() throws SQLException {
-    return new io.pxweb.jdbc.PxWebDriver().connect(SAMPLE_URL, new Properties());
+    return new PxWebDriver().connect(SAMPLE_URL, new Properties());
+  }
+
+  /**
+   * A connection to the real PostgreSQL of PXWEB_PG_URL ({@code .ci/postgres.sh}), the oracle of
+   * the differential tests; the calling test is skipped when there is none.
+   */
+  static Connection postgresOrSkip() throws SQLException {
+    String url = System.getenv("PXWEB_PG_URL");
+    assumeTrue(url != null && !url.isEmpty(),
+        "PXWEB_PG_URL is not set: no PostgreSQL to compare with");
+    return DriverManager.getConnection(url);
   }
 
   /** A value as normalised text: a number by its value (2 and 2.0 are the same). */

@@ -84,20 +84,14 @@ final class GenerateSeries {
     if (series == null) {
       return from;
     }
-    List<String> values;
-    try {
-      values = values(series.getOperandList());
-    } catch (SQLException e) {
-      if ("0A000".equals(e.getSQLState())) {
-        // Not constants (pgjdbc's generate_series(1, array_upper(...))): the integer table
-        // function of the catalog (catalog.SetFunctions) evaluates it at run time.
-        return from;
-      }
-      throw e;
+    if (!constantBounds(series.getOperandList())) {
+      // Not constants (pgjdbc's generate_series(1, array_upper(...))): the integer table
+      // function of the catalog (catalog.SetFunctions) evaluates it at run time.
+      return from;
     }
     table = table == null ? "generate_series" : table;
     column = column == null ? "generate_series" : column;
-    return values(values, table, column);
+    return values(values(series.getOperandList()), table, column);
   }
 
   private static String name(SqlIdentifier id) {
@@ -113,6 +107,12 @@ final class GenerateSeries {
       return f;
     }
     return null;
+  }
+
+  /** Whether the series is this rewrite's: integer bounds, or a date or timestamp bound. */
+  private static boolean constantBounds(List<SqlNode> args) {
+    return args.size() >= 2 && (number(args.get(0)) != null && number(args.get(1)) != null
+        || timestamp(args.get(0)) != null || timestamp(args.get(1)) != null);
   }
 
   /** The series' values as SQL constants. */

@@ -37,10 +37,12 @@ final class SessionCommands {
   private SessionCommands() {
   }
 
-  /** The result of a session command, or null when the statement is a query for the driver. */
+  /**
+   * The result of a session command, or null when the statement is a query for the driver. Only
+   * a command's own words are read (a query is not lexed here a second time).
+   */
   static Result run(String sql, Host host) throws SQLException, IOException {
     String word = SqlText.firstWord(sql);
-    List<Token> t = words(sql);
     switch (word) {
       case "BEGIN": case "START":
         host.transaction('T');
@@ -50,7 +52,8 @@ final class SessionCommands {
         host.transaction('I');
         return Result.tag(failed ? "ROLLBACK" : "COMMIT");
       }
-      case "ROLLBACK": case "ABORT":
+      case "ROLLBACK": case "ABORT": {
+        List<Token> t = words(sql);
         if (at(t, 1, "TO") || (at(t, 1, "WORK") || at(t, 1, "TRANSACTION")) && at(t, 2, "TO")) {
           if (host.transaction() == 'E') {
             host.transaction('T');
@@ -59,19 +62,21 @@ final class SessionCommands {
         }
         host.transaction('I');
         return Result.tag("ROLLBACK");
+      }
       case "SAVEPOINT":
         return Result.tag("SAVEPOINT");
       case "RELEASE":
         return Result.tag("RELEASE");
       case "SET":
-        return set(sql, t, host);
+        return set(sql, words(sql), host);
       case "RESET":
-        return reset(rest(sql, t, 1), host);
+        return reset(rest(sql, words(sql), 1), host);
       case "SHOW":
-        return show(sql, t, host.settings());
+        return show(sql, words(sql), host.settings());
       case "DISCARD":
-        return Result.tag("DISCARD " + rest(sql, t, 1).toUpperCase(Locale.ROOT));
+        return Result.tag("DISCARD " + rest(sql, words(sql), 1).toUpperCase(Locale.ROOT));
       case "DEALLOCATE": {
+        List<Token> t = words(sql);
         int i = at(t, 1, "PREPARE") ? 2 : 1;
         if (i < t.size()) {
           String name = t.get(i).text();

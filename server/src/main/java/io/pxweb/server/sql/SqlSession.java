@@ -217,14 +217,17 @@ public final class SqlSession implements SessionCommands.Host {
     }
     // One statement, as PostgreSQL takes it: a trailing semicolon is allowed (Evidence's
     // connector prepares 'SELECT 1;'), a second statement is not.
-    List<String> statements = new ArrayList<>(SqlText.split(sql));
-    statements.removeIf(String::isEmpty);
-    if (statements.size() > 1) {
-      throw new SQLException("cannot insert multiple commands into a prepared statement",
-          "42601");
+    String text = sql.trim();
+    if (text.indexOf(';') >= 0) {
+      List<String> statements = new ArrayList<>(SqlText.split(text));
+      statements.removeIf(String::isEmpty);
+      if (statements.size() > 1) {
+        throw new SQLException("cannot insert multiple commands into a prepared statement",
+            "42601");
+      }
+      text = statements.isEmpty() ? "" : statements.get(0);
     }
-    Prepared old = prepared.put(name,
-        new Prepared(statements.isEmpty() ? "" : statements.get(0), paramTypes));
+    Prepared old = prepared.put(name, new Prepared(text, paramTypes));
     if (old != null) {
       old.close();
     }
