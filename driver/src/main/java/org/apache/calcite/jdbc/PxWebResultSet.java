@@ -1,15 +1,19 @@
 package org.apache.calcite.jdbc;
 
+import io.pxweb.jdbc.RowValues;
 import io.pxweb.jdbc.adapter.ScanEnumerable;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.TimeZone;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.util.ArrayIteratorCursor;
 import org.apache.calcite.avatica.util.Cursor;
 
 /**
@@ -21,10 +25,13 @@ import org.apache.calcite.avatica.util.Cursor;
  * responses, instead of Avatica's cursor over an {@code Object[]} per row. Everything else
  * (metadata, the JDBC state, getters' conversions for the types a scan's columns do not answer
  * themselves) stays Avatica's, and any other plan gets Avatica's cursor as before. A prepared
- * statement's {@code setMaxRows} is applied here, in the plan it runs.
+ * statement's {@code setMaxRows} is applied here, in the plan it runs. Rows held as arrays are
+ * offered whole ({@link RowValues}).
  */
-public final class PxWebResultSet extends CalciteResultSet {
+public final class PxWebResultSet extends CalciteResultSet implements RowValues {
   private boolean columnar;
+  /** The cursor when rows are arrays (Avatica's, which keeps its current row to itself). */
+  private RowCursor rowCursor;
   /** Per column, the scan cursor's accessor when it answers getObject itself, else null. */
   private Cursor.Accessor[] direct = new Cursor.Accessor[0];
 
@@ -46,9 +53,15 @@ public final class PxWebResultSet extends CalciteResultSet {
     Iterable<Object> rows = connection.meta().createIterable(statement.handle, state,
         withRowLimit(connection), Collections.emptyList(), firstFrame);
     Cursor cursor;
+    rowCursor = null;
     if ((Object) rows instanceof ScanEnumerable<?> scan) {
       cursor = scan.cursor();
       columnar = true;
+    } else if (signature.cursorFactory.style == Meta.Style.ARRAY) {
+      @SuppressWarnings("unchecked") Iterator<Object[]> arrays = (Iterator<Object[]>) (Object)
+          rows.iterator();
+      cursor = rowCursor = new RowCursor(arrays);
+      columnar = false;
     } else {
       cursor = MetaImpl.createCursor(signature.cursorFactory, rows);
       columnar = false;
@@ -92,5 +105,25 @@ public final class PxWebResultSet extends CalciteResultSet {
       return d[columnIndex - 1].getObject();
     }
     return super.getObject(columnIndex);
+  }
+
+  @Override public Object[] currentRow() {
+    RowCursor c = rowCursor;
+    try {
+      return c == null || isClosed() ? null : c.row();
+    } catch (SQLException | NoSuchElementException notOnARow) {
+      return null; // closed, before the first row or after the last: the getters say why
+    }
+  }
+
+  /** Avatica's cursor over array rows (what {@code MetaImpl.createCursor} makes), row exposed. */
+  private static final class RowCursor extends ArrayIteratorCursor {
+    RowCursor(Iterator<Object[]> rows) {
+      super(rows);
+    }
+
+    Object[] row() {
+      return current();
+    }
   }
 }

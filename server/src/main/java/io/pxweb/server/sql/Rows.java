@@ -1,15 +1,18 @@
 package io.pxweb.server.sql;
 
+import io.pxweb.jdbc.RowValues;
 import io.pxweb.server.catalog.PgType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.calcite.avatica.util.DateTimeUtils;
 
 /** A result being sent: its columns, then its rows one at a time, each value as text or binary. */
 interface Rows extends AutoCloseable {
@@ -54,6 +57,11 @@ interface Rows extends AutoCloseable {
     private final PgType[] types;
     private final boolean[] unconstrained;
     private final ZoneId zone;
+    /** The driver's rows as arrays, when it holds them so, else null (see {@link Raw}). */
+    private final RowValues values;
+    private final Raw[] raw;
+    /** The current row's values (null: read each through the getters). */
+    private Object[] row;
     /** Per DATE column: its day numbers can be read with getLong (false after one could not). */
     private final boolean[] dayNumbers;
     /** The text of the last days seen, by day number modulo {@link #DAY_SLOTS}, per column. */
@@ -63,6 +71,12 @@ interface Rows extends AutoCloseable {
 
     /** {@code shape}: PostgreSQL's names and types (null: the driver's); zone: for timestamptz. */
     Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, ZoneId zone)
+        throws SQLException {
+      this(onClose, rs, shape, zone, true);
+    }
+
+    /** {@code rowValues}: read rows held as arrays whole (false: every value by its getter). */
+    Jdbc(AutoCloseable onClose, ResultSet rs, ResultShape shape, ZoneId zone, boolean rowValues)
         throws SQLException {
       this.onClose = onClose;
       this.rs = rs;
@@ -74,11 +88,15 @@ interface Rows extends AutoCloseable {
       dayNumbers = new boolean[columns.size()];
       knownDays = new long[columns.size()][];
       knownText = new String[columns.size()][];
+      raw = new Raw[columns.size()];
+      ResultSetMetaData md = rs.getMetaData();
       for (int i = 0; i < types.length; i++) {
         types[i] = columns.get(i).type();
         unconstrained[i] = columns.get(i).unconstrained();
         dayNumbers[i] = types[i] == PgType.DATE;
+        raw[i] = Raw.of(md.getColumnType(i + 1), types[i]);
       }
+      values = rowValues && rs.isWrapperFor(RowValues.class) ? rs.unwrap(RowValues.class) : null;
     }
 
     @Override public List<Column> columns() {
@@ -86,10 +104,55 @@ interface Rows extends AutoCloseable {
     }
 
     @Override public boolean next() throws SQLException {
-      return rs.next();
+      boolean more = rs.next();
+      row = more && values != null ? values.currentRow() : null;
+      return more;
+    }
+
+    /** Whether the current row's values are read from its array (for tests). */
+    boolean readsRowArrays() {
+      return row != null;
     }
 
     @Override public String text(int column) throws SQLException {
+      Object[] r = row;
+      if (r != null && raw[column] != Raw.NONE) {
+        Object v = r[column];
+        if (v == null) {
+          return null;
+        }
+        switch (raw[column]) {
+          case STRING:
+            if (v instanceof String s) {
+              return s;
+            }
+            break;
+          case INTEGER:
+            if (v instanceof Integer || v instanceof Long || v instanceof Short
+                || v instanceof Byte) {
+              return v.toString();
+            }
+            break;
+          case FLOAT:
+            if (v instanceof Double || v instanceof Float) {
+              return PgType.floatText(((Number) v).doubleValue());
+            }
+            break;
+          case DECIMAL:
+            if (v instanceof BigDecimal d) {
+              return (unconstrained[column] ? PgType.unconstrained(d) : d).toPlainString();
+            }
+            break;
+          case DATE:
+            if (v instanceof Integer day) {
+              return dayText(column, day);
+            }
+            break;
+          default:
+            break;
+        }
+        // Not the form expected: the getters, as for any other column.
+      }
       if (unconstrained[column]) {
         BigDecimal d = rs.getBigDecimal(column + 1);
         return d == null ? null : PgType.unconstrained(d).toPlainString();
@@ -119,17 +182,31 @@ interface Rows extends AutoCloseable {
       if (rs.wasNull()) {
         return null;
       }
+      String text = knownDay(column, day);
+      return text != null ? text : knowDay(column, day, types[column].text(rs, column + 1));
+    }
+
+    /** A day number's text from a row array, as the driver's getString writes a DATE. */
+    private String dayText(int column, int day) {
+      String text = knownDay(column, day);
+      return text != null ? text : knowDay(column, day, DateTimeUtils.unixDateToString(day));
+    }
+
+    /** The text of a day seen earlier in this column, or null. */
+    private String knownDay(int column, long day) {
       if (knownDays[column] == null) {
         knownDays[column] = new long[DAY_SLOTS];
         knownText[column] = new String[DAY_SLOTS];
       }
       int slot = (int) (day & (DAY_SLOTS - 1));
       String text = knownText[column][slot];
-      if (text == null || knownDays[column][slot] != day) {
-        text = types[column].text(rs, column + 1);
-        knownDays[column][slot] = day;
-        knownText[column][slot] = text;
-      }
+      return text != null && knownDays[column][slot] == day ? text : null;
+    }
+
+    private String knowDay(int column, long day, String text) {
+      int slot = (int) (day & (DAY_SLOTS - 1));
+      knownDays[column][slot] = day;
+      knownText[column][slot] = text;
       return text;
     }
 
@@ -151,6 +228,35 @@ interface Rows extends AutoCloseable {
         throw e;
       } catch (Exception e) {
         throw new SQLException(e.getMessage(), "XX000", e);
+      }
+    }
+  }
+
+  /**
+   * How a column's value is read from the driver's row array ({@link RowValues}) and written as
+   * PostgreSQL text: the same text the getters give ({@code RowsTest} compares them), without a
+   * getter's dispatch per value. Only where the driver's JDBC type and the type sent agree;
+   * {@code NONE}: through the getters (timestamps, arrays, booleans, a CHAR's padding, a column
+   * sent as another type than the driver's).
+   */
+  enum Raw {
+    NONE, STRING, INTEGER, FLOAT, DECIMAL, DATE;
+
+    static Raw of(int jdbcType, PgType sent) {
+      switch (jdbcType) {
+        case Types.VARCHAR:
+          return sent == PgType.VARCHAR || sent == PgType.TEXT ? STRING : NONE;
+        case Types.TINYINT: case Types.SMALLINT: case Types.INTEGER: case Types.BIGINT:
+          return sent == PgType.INT2 || sent == PgType.INT4 || sent == PgType.INT8 ? INTEGER
+              : NONE;
+        case Types.REAL: case Types.FLOAT: case Types.DOUBLE:
+          return sent == PgType.FLOAT8 || sent == PgType.FLOAT4 ? FLOAT : NONE;
+        case Types.DECIMAL: case Types.NUMERIC:
+          return sent == PgType.NUMERIC ? DECIMAL : NONE;
+        case Types.DATE:
+          return sent == PgType.DATE ? DATE : NONE;
+        default:
+          return NONE;
       }
     }
   }
