@@ -2,6 +2,8 @@ package io.pxweb.server.catalog;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -125,7 +127,11 @@ public enum PgType {
         boolean b = rs.getBoolean(column);
         return rs.wasNull() ? null : b ? "t" : "f";
       }
-      case FLOAT4: case FLOAT8: {
+      case FLOAT4: {
+        float f = rs.getFloat(column);
+        return rs.wasNull() ? null : float4Text(f);
+      }
+      case FLOAT8: {
         double d = rs.getDouble(column);
         return rs.wasNull() ? null : floatText(d);
       }
@@ -273,6 +279,13 @@ public enum PgType {
     return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(ZoneOffset.UTC), at));
   }
 
+  /**
+   * A float8 as PostgreSQL 12+ writes it (float8out with extra_float_digits at least 1, the
+   * default, and what pgjdbc and psql set): the shortest digits that read back as the same
+   * double, in fixed point for decimal exponents -4 to 14 ({@code 12345678.5}, {@code 0.0001}),
+   * else as {@code 1.5e-07}, {@code 1e+15}. Java's {@code Double.toString} switches to its
+   * {@code 1.23456785E7} form from 10^7 on.
+   */
   public static String floatText(double d) {
     if (Double.isNaN(d)) {
       return "NaN";
@@ -280,10 +293,133 @@ public enum PgType {
     if (Double.isInfinite(d)) {
       return d > 0 ? "Infinity" : "-Infinity";
     }
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
+    if (d == Math.rint(d) && Math.abs(d) < 1e15 && d != 0) {
+      return Long.toString((long) d); // the common case, and the same digits
     }
-    return Double.toString(d);
+    return shortest(d, d == 0 ? "0.0" : shortestDigits(Math.abs(d)), 15);
+  }
+
+  /** A float4 as PostgreSQL writes it: as {@link #floatText}, fixed point below 10^6. */
+  public static String float4Text(float f) {
+    if (Float.isNaN(f)) {
+      return "NaN";
+    }
+    if (Float.isInfinite(f)) {
+      return f > 0 ? "Infinity" : "-Infinity";
+    }
+    return shortest(f, f == 0 ? "0.0" : shortestDigits(Math.abs(f)), 6);
+  }
+
+  /**
+   * The shortest digits of a positive double as PostgreSQL's Ryu finds them: Java 17's
+   * {@code Double.toString} is one digit longer for some values (integers from 2^53 on,
+   * subnormals: JDK-4511638, fixed in Java 19), so a long or subnormal answer is checked.
+   */
+  private static String shortestDigits(double d) {
+    String java = Double.toString(d);
+    int digits = significantDigits(java);
+    return digits >= 17 || d < Double.MIN_NORMAL
+        ? shorter(d, Math.nextUp(d), Math.nextDown(d), java, digits) : java;
+  }
+
+  private static String shortestDigits(float f) {
+    String java = Float.toString(f);
+    int digits = significantDigits(java);
+    // Float.toString is a digit long more often (7.8744241E13 for 7.874424e+13), and real
+    // columns are rare: always checked.
+    return digits > 1 ? shorter(f, Math.nextUp(f), Math.nextDown(f), java, digits) : java;
+  }
+
+  private static int significantDigits(String java) {
+    int digits = 0;
+    boolean leading = true;
+    for (int i = 0; i < java.length() && java.charAt(i) != 'E'; i++) {
+      char c = java.charAt(i);
+      if (c >= '1' && c <= '9' || c == '0' && !leading) {
+        digits++;
+        leading = false;
+      }
+    }
+    return digits;
+  }
+
+  /**
+   * The fewest digits of {@code v} strictly inside its rounding interval (halfway to the
+   * neighbours {@code up} and {@code down}, exclusive, as PostgreSQL's Ryu takes it: 2e23 is
+   * written 1.9999999999999998e+23), the closest to {@code v} of those (Java's may be another
+   * of the same length: 6.4168285E25 for 6.4168286e+25).
+   */
+  private static String shorter(double v, double up, double down, String java, int digits) {
+    BigDecimal exact = new BigDecimal(v);
+    BigDecimal two = BigDecimal.valueOf(2);
+    BigDecimal below = new BigDecimal(down);
+    // Past the largest value its neighbour above would be as far as the one below.
+    BigDecimal above = Double.isInfinite(up) ? exact.add(exact.subtract(below))
+        : new BigDecimal(up);
+    BigDecimal high = exact.add(above).divide(two);
+    BigDecimal low = exact.add(below).divide(two);
+    String best = java;
+    for (int p = digits; p >= 1; p--) { // at Java's length too: Ryu takes the closest
+      BigDecimal c = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
+      if (c.compareTo(low) <= 0 || c.compareTo(high) >= 0) {
+        // Next to a power of two the interval is lopsided: the other side's p digits.
+        c = exact.round(new MathContext(p, c.compareTo(exact) < 0 ? RoundingMode.CEILING
+            : RoundingMode.FLOOR));
+        if (c.compareTo(low) <= 0 || c.compareTo(high) >= 0) {
+          break;
+        }
+      }
+      best = c.toString();
+    }
+    return best;
+  }
+
+  /**
+   * Writes {@code v}'s digits, given as Java writes a non-negative number ({@code 123.45},
+   * {@code 1.0E-5}, or BigDecimal's {@code 1.2E+7}), in PostgreSQL's form: fixed point when
+   * the first digit's decimal exponent is from -4 to {@code fixedBelow - 1}, else d.ddde±XX.
+   */
+  private static String shortest(double v, String java, int fixedBelow) {
+    int e = Math.max(java.indexOf('E'), java.indexOf('e'));
+    String mantissa = e < 0 ? java : java.substring(0, e);
+    int exponent = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1).replace("+", ""));
+    int dot = mantissa.indexOf('.');
+    String all = dot < 0 ? mantissa : mantissa.substring(0, dot) + mantissa.substring(dot + 1);
+    int point = (dot < 0 ? mantissa.length() : dot) + exponent; // digits before the point
+    int first = 0;
+    while (first < all.length() - 1 && all.charAt(first) == '0') {
+      first++;
+    }
+    int end = all.length();
+    while (end > first + 1 && all.charAt(end - 1) == '0') {
+      end--;
+    }
+    String digits = all.substring(first, end);
+    point -= first;
+    StringBuilder sb = new StringBuilder(24);
+    if (v < 0 || (v == 0 && 1 / v < 0)) {
+      sb.append('-');
+    }
+    if (digits.equals("0")) {
+      return sb.append('0').toString();
+    }
+    int x = point - 1;
+    if (x >= -4 && x < fixedBelow) {
+      if (point <= 0) {
+        sb.append("0.").append("0".repeat(-point)).append(digits);
+      } else if (point >= digits.length()) {
+        sb.append(digits).append("0".repeat(point - digits.length()));
+      } else {
+        sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
+      }
+      return sb.toString();
+    }
+    sb.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      sb.append('.').append(digits, 1, digits.length());
+    }
+    return sb.append('e').append(x < 0 ? '-' : '+').append(Math.abs(x) < 10 ? "0" : "")
+        .append(Math.abs(x)).toString();
   }
 
   static String hex(byte[] b) {

@@ -134,8 +134,11 @@ interface Rows extends AutoCloseable {
             }
             break;
           case FLOAT:
-            if (v instanceof Double || v instanceof Float) {
-              return PgType.floatText(((Number) v).doubleValue());
+            if (v instanceof Double d && types[column] == PgType.FLOAT8) {
+              return PgType.floatText(d);
+            }
+            if (v instanceof Float f && types[column] == PgType.FLOAT4) {
+              return PgType.float4Text(f);
             }
             break;
           case DECIMAL:
