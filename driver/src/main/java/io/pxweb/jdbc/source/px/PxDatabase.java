@@ -85,8 +85,9 @@ final class PxDatabase {
   private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
   /** The reads of headers under way, so that a second reader of the same file waits for it. */
   private final Map<Path, FutureTask<Loaded>> reading = new ConcurrentHashMap<>();
-  /** Headers parsed since the database was made (tests count them). */
+  /** Headers parsed and walks of the folder since the database was made (tests count them). */
   private final AtomicLong headersRead = new AtomicLong();
+  private final AtomicLong scans = new AtomicLong();
   /** The parsed headers of the tables used last, the least recently used first. */
   private final LinkedHashMap<Path, Loaded> layouts = new LinkedHashMap<>(16, 0.75f, true);
   private long layoutBytes;
@@ -193,6 +194,11 @@ final class PxDatabase {
     return headersRead.get();
   }
 
+  /** Returns how many times the folder was walked. */
+  long scans() {
+    return scans.get();
+  }
+
   /** Returns the bytes of the headers whose summaries and parsed headers this database keeps. */
   long headerBytes() {
     long bytes = 0;
@@ -213,6 +219,7 @@ final class PxDatabase {
    *     HYT00 or 57014 when the thread's budget runs out or is cancelled
    */
   Snapshot scan(String shown) throws IOException, SQLException {
+    scans.incrementAndGet();
     List<Path> found = walk(shown);
     // A set: a list's contains() made this quadratic (100,000 files took minutes).
     files.keySet().retainAll(new HashSet<>(found));
