@@ -85,6 +85,14 @@ class PxSharedFolderTest {
         assertEquals(2, db.scans());
         assertEquals(List.of("T1 one", "T2 two"), titles(second));
         assertEquals(List.of("T1 one", "T2 two"), titles(first));
+        assertEquals(2, db.scans(), "meta.tables is the list read when connecting");
+        // A statement that lists the folder again walks it once, and reads no header.
+        try (Statement s = first.createStatement();
+            ResultSet rs = s.executeQuery("SELECT count(*) FROM meta.problems")) {
+          rs.next();
+          assertEquals(0, rs.getInt(1));
+        }
+        assertEquals(3, db.scans());
         assertEquals(2, db.headersRead());
       }
     }
