@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -41,10 +44,17 @@ import org.slf4j.LoggerFactory;
  * its table id (TABLEID or MATRIX as far as they can be made out, else the file name) gets its
  * error. When two files have the same table id the first by path wins and the other is logged.
  *
+ * <p>One database serves every connection of the JVM to the folder ({@link PxFolderCache}), so
+ * its summaries and parsed headers are read once for them all, and it is safe for concurrent
+ * use: two connections that need the same file's header at once read it once (the second
+ * waits for the first). A summary is trusted only when the file was last modified more than
+ * {@value #RACY_MILLIS} ms before it was read: a file rewritten within a file system's time
+ * granularity, at the same size, may otherwise keep its time.
+ *
  * <p>Limits: a folder holds at most {@value #MAX_FILES} PX files (54000 beyond), and a scan
  * stops between two files when the thread's {@link CallBudget} (the login or query timeout, a
  * cancel) runs out; the summaries read so far are kept, so the next scan of this folder (a
- * statement's, on the same connection) goes on from there.
+ * statement's, or another connection's) goes on from there.
  */
 final class PxDatabase {
   private static final Logger LOG = LoggerFactory.getLogger(PxDatabase.class);
@@ -59,21 +69,30 @@ final class PxDatabase {
    */
   static final int LAYOUTS_KEPT = 16;
   static final int LAYOUT_BYTES = 16 * 1024 * 1024;
+  /**
+   * How long after a file's last modification its summary starts to be trusted: longer than the
+   * coarsest time granularity of common file systems (FAT's 2 s).
+   */
+  static final long RACY_MILLIS = 2_000;
   /** Language of a folder whose files name none. */
   static final String FALLBACK_LANGUAGE = "en";
   private static final Pattern ID = Pattern.compile(
       "(?:^|;)\\s*(TABLEID|MATRIX)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
+  /** The folder's real path. */
   private final Path root;
-  /** The folder as users see it (a password in its path hidden), for messages. */
-  private final String shown;
   /** Every file's summary or failure, from the last scan. */
   private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
+  /** The reads of headers under way, so that a second reader of the same file waits for it. */
+  private final Map<Path, FutureTask<Loaded>> reading = new ConcurrentHashMap<>();
+  /** Headers parsed and walks of the folder since the database was made (tests count them). */
+  private final AtomicLong headersRead = new AtomicLong();
+  private final AtomicLong scans = new AtomicLong();
   /** The parsed headers of the tables used last, the least recently used first. */
   private final LinkedHashMap<Path, Loaded> layouts = new LinkedHashMap<>(16, 0.75f, true);
   private long layoutBytes;
   private volatile Loaded menu;
-  private volatile Snapshot last;
+  private volatile Scan last;
 
   /** A good table of the folder; its layout is {@link #layout(Table)}. */
   record Table(String id, String relative, Path path, Summary summary, List<String> languages) {
@@ -141,38 +160,107 @@ final class PxDatabase {
     }
   }
 
-  /** One file as last read: a summary, a layout, a menu, or the failure; valid while unchanged. */
-  private record Loaded(FileTime modified, long size, Object content, Exception error,
-      String probableId) {
+  /**
+   * One file as last read: a summary, a layout, a menu, or the failure; valid while unchanged.
+   *
+   * @param readAtMillis when the file's size and time were read (see {@link #RACY_MILLIS})
+   * @param headerBytes the bytes of the header read, 0 for a failure or a menu
+   */
+  private record Loaded(FileTime modified, long size, long readAtMillis, long headerBytes,
+      Object content, Exception error, String probableId) {
+
+    /** Whether this is still what the file holds, given its size and time now. */
+    boolean current(BasicFileAttributes now) {
+      return now.lastModifiedTime().equals(modified) && now.size() == size
+          && readAtMillis - modified.toMillis() > RACY_MILLIS;
+    }
   }
 
-  PxDatabase(Path root, String shown) {
+  /** The last scan and the files it was made of, so an unchanged folder gives it again. */
+  private record Scan(List<Loaded> loaded, PxMenu menu, Snapshot snapshot) {
+  }
+
+  /** Makes the database of a folder; {@link PxFolderCache#of} shares one per folder. */
+  PxDatabase(Path root) {
     this.root = root;
-    this.shown = shown;
   }
 
   Path root() {
     return root;
   }
 
+  /** Returns how many headers this database has parsed (each file once while unchanged). */
+  long headersRead() {
+    return headersRead.get();
+  }
+
+  /** Returns how many times the folder was walked. */
+  long scans() {
+    return scans.get();
+  }
+
+  /** Returns the bytes of the headers whose summaries and parsed headers this database keeps. */
+  long headerBytes() {
+    long bytes = 0;
+    for (Loaded l : files.values()) {
+      bytes += l.headerBytes();
+    }
+    synchronized (layouts) {
+      return bytes + layoutBytes;
+    }
+  }
+
   /**
-   * Walks the folder and returns what it holds now.
+   * Walks the folder and returns what it holds now: the last scan's snapshot when every file
+   * and the menu are as they were then.
    *
+   * @param shown the folder as the connection's user sees it (a password hidden), for messages
    * @throws SQLException 54000 when the folder holds more than {@value #MAX_FILES} PX files;
    *     HYT00 or 57014 when the thread's budget runs out or is cancelled
    */
-  Snapshot scan() throws IOException, SQLException {
-    List<Path> found = walk();
+  Snapshot scan(String shown) throws IOException, SQLException {
+    scans.incrementAndGet();
+    List<Path> found = walk(shown);
     // A set: a list's contains() made this quadratic (100,000 files took minutes).
     files.keySet().retainAll(new HashSet<>(found));
 
-    String reading = "reading the headers of the " + found.size() + " PX files in " + shown;
+    String doing = "reading the headers of the " + found.size() + " PX files in " + shown;
+    List<Loaded> loaded = new ArrayList<>(found.size());
+    for (Path p : found) {
+      CallBudget.checkCurrent(doing);
+      loaded.add(load(p));
+    }
+    PxMenu menuNow = menu();
+    Scan previous = last;
+    if (previous != null && previous.menu() == menuNow && same(previous.loaded(), loaded)) {
+      return previous.snapshot();
+    }
+    Snapshot s = snapshot(found, loaded, menuNow);
+    last = new Scan(loaded, menuNow, s);
+    return s;
+  }
+
+  /** Whether two scans read the very same files (the same reads, not equal ones). */
+  private static boolean same(List<Loaded> a, List<Loaded> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i) != b.get(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Makes a snapshot of the files found, each with its summary or failure, and the menu. */
+  private Snapshot snapshot(List<Path> found, List<Loaded> loaded, PxMenu menuNow) {
     List<Table> read = new ArrayList<>();
     List<Broken> broken = new ArrayList<>();
     Map<String, Integer> languageCounts = new LinkedHashMap<>();
-    for (Path p : found) {
-      CallBudget.checkCurrent(reading);
-      Loaded l = load(p);
+    for (int i = 0; i < found.size(); i++) {
+      Path p = found.get(i);
+      Loaded l = loaded.get(i);
       if (l.error() != null) {
         broken.add(new Broken(l.probableId(), relative(p), l.error()));
         continue;
@@ -223,14 +311,12 @@ final class PxDatabase {
       byId.put(r.id().toLowerCase(Locale.ROOT), t);
       tables.add(t);
     }
-    Snapshot s = new Snapshot(List.copyOf(tables), List.copyOf(broken), menu(), languages,
-        defaultLanguage, List.copyOf(problems));
-    last = s;
-    return s;
+    return new Snapshot(List.copyOf(tables), List.copyOf(broken), menuNow,
+        List.copyOf(languages), defaultLanguage, List.copyOf(problems));
   }
 
   /** Returns the PX files below the root in path order, at most {@value #MAX_FILES}. */
-  private List<Path> walk() throws IOException, SQLException {
+  private List<Path> walk(String shown) throws IOException, SQLException {
     List<Path> found = new ArrayList<>();
     String listing = "listing the PX files in " + shown;
     SQLException[] stop = new SQLException[1];
@@ -283,24 +369,21 @@ final class PxDatabase {
         "cannot read the file: " + b.error());
   }
 
-  /** Returns the last scan, scanning when there is none yet. */
-  Snapshot snapshot() throws IOException, SQLException {
-    Snapshot s = last;
-    return s != null ? s : scan();
-  }
-
   /**
    * Returns a table as its file is now: the file is checked again, so a file changed since the
    * listing is read anew.
    *
+   * @param listed the connection's last scan
+   * @param shown the folder as the connection's user sees it, for messages
    * @return the table, or null when no file holds the table any more
    * @throws PxFormatException when the file's header is now unusable
    */
-  Table table(String id) throws IOException, PxFormatException, SQLException {
-    Snapshot s = snapshot();
+  Table table(Snapshot listed, String id, String shown)
+      throws IOException, PxFormatException, SQLException {
+    Snapshot s = listed;
     Table t = s.table(id);
     if (t == null) {
-      s = scan();
+      s = scan(shown);
       t = s.table(id);
       if (t == null) {
         Broken b = s.broken(id);
@@ -311,7 +394,7 @@ final class PxDatabase {
       }
     }
     if (!Files.isRegularFile(t.path())) {
-      return rescanFor(id);
+      return rescanFor(id, shown);
     }
     Loaded l = load(t.path());
     if (l.error() != null) {
@@ -322,7 +405,7 @@ final class PxDatabase {
       return t;
     }
     if (!summary.id().equalsIgnoreCase(id)) {
-      return rescanFor(id);
+      return rescanFor(id, shown);
     }
     return new Table(t.id(), t.relative(), t.path(), summary, t.languages());
   }
@@ -334,19 +417,20 @@ final class PxDatabase {
    * @throws PxFormatException when the file's header is now unusable
    */
   PxTableLayout layout(Table t) throws IOException, PxFormatException {
+    long now = System.currentTimeMillis();
     BasicFileAttributes a = Files.readAttributes(t.path(), BasicFileAttributes.class);
     synchronized (layouts) {
       Loaded cached = layouts.get(t.path());
-      if (cached != null && a.lastModifiedTime().equals(cached.modified())
-          && a.size() == cached.size()) {
+      if (cached != null && cached.current(a)) {
         return (PxTableLayout) cached.content();
       }
     }
-    return parse(t.path(), a);
+    return parse(t.path(), a, now);
   }
 
-  private Table rescanFor(String id) throws IOException, PxFormatException, SQLException {
-    Snapshot s = scan();
+  private Table rescanFor(String id, String shown)
+      throws IOException, PxFormatException, SQLException {
+    Snapshot s = scan(shown);
     Table t = s.table(id);
     if (t == null && s.broken(id) != null) {
       throw rethrow(s.broken(id).error());
@@ -417,39 +501,81 @@ final class PxDatabase {
     return b.toString();
   }
 
-  /** Returns a file's summary or failure: kept while the file is the same, else read. */
+  /**
+   * Returns a file's summary or failure: kept while the file is the same, else read; when
+   * another thread is reading the same file, its read.
+   */
   private Loaded load(Path p) {
+    long now = System.currentTimeMillis();
     BasicFileAttributes a;
     try {
       a = Files.readAttributes(p, BasicFileAttributes.class);
     } catch (IOException e) {
-      return new Loaded(null, -1, null, e, stem(p));
+      return new Loaded(null, -1, now, 0, null, e, stem(p));
     }
     Loaded cached = files.get(p);
-    if (cached != null && a.lastModifiedTime().equals(cached.modified())
-        && a.size() == cached.size()) {
+    if (cached != null && cached.current(a)) {
       return cached;
     }
+    FutureTask<Loaded> mine = new FutureTask<>(() -> read(p, a, now));
+    FutureTask<Loaded> other = reading.putIfAbsent(p, mine);
+    if (other != null) {
+      Loaded theirs = await(other);
+      // Theirs may be of another version of the file, read before or after this one's time.
+      return theirs != null && theirs.modified().equals(a.lastModifiedTime())
+          && theirs.size() == a.size() ? theirs : read(p, a, now);
+    }
+    try {
+      cached = files.get(p);
+      if (cached != null && cached.current(a)) {
+        return cached;
+      }
+      mine.run();
+      Loaded l = await(mine);
+      return l != null ? l : read(p, a, now);
+    } finally {
+      reading.remove(p, mine);
+    }
+  }
+
+  /** Returns a read's result, or null when this thread was interrupted while waiting. */
+  private static Loaded await(FutureTask<Loaded> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  /** Reads a file's header into its summary or failure, and keeps that for the file. */
+  private Loaded read(Path p, BasicFileAttributes a, long now) {
     Loaded l;
     try {
-      PxTableLayout layout = parse(p, a);
-      l = new Loaded(a.lastModifiedTime(), a.size(), Summary.of(layout, relative(p)), null,
-          layout.id());
+      PxTableLayout layout = parse(p, a, now);
+      l = new Loaded(a.lastModifiedTime(), a.size(), now, layout.file().dataOffset(),
+          Summary.of(layout, relative(p)), null, layout.id());
     } catch (PxFormatException e) {
       LOG.warn("Skipping PX file {}, line {}: {}", relative(p), e.line(), e.detail());
-      l = new Loaded(a.lastModifiedTime(), a.size(), null, e, probableId(p));
+      l = new Loaded(a.lastModifiedTime(), a.size(), now, 0, null, e, probableId(p));
     } catch (IOException e) {
       LOG.warn("Skipping PX file {}: {}", relative(p), Redaction.redact(e.toString()));
-      l = new Loaded(a.lastModifiedTime(), a.size(), null, e, probableId(p));
+      l = new Loaded(a.lastModifiedTime(), a.size(), now, 0, null, e, probableId(p));
     }
     files.put(p, l);
     return l;
   }
 
   /** Reads a file's header and keeps it among the last used. */
-  private PxTableLayout parse(Path p, BasicFileAttributes a)
+  private PxTableLayout parse(Path p, BasicFileAttributes a, long now)
       throws IOException, PxFormatException {
     PxTableLayout layout;
+    headersRead.incrementAndGet();
     try {
       layout = PxMetadataMapper.layout(PxTableFile.read(p));
     } catch (PxFormatException e) {
@@ -457,8 +583,8 @@ final class PxDatabase {
     }
     long bytes = layout.file().dataOffset();
     synchronized (layouts) {
-      Loaded old = layouts.put(p, new Loaded(a.lastModifiedTime(), a.size(), layout, null,
-          layout.id()));
+      Loaded old = layouts.put(p, new Loaded(a.lastModifiedTime(), a.size(), now, bytes, layout,
+          null, layout.id()));
       layoutBytes += bytes
           - (old == null ? 0 : ((PxTableLayout) old.content()).file().dataOffset());
       // The least recently used go first; the one just read stays, however large.
@@ -479,10 +605,10 @@ final class PxDatabase {
       return null;
     }
     try {
+      long now = System.currentTimeMillis();
       BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
       Loaded cached = menu;
-      if (cached != null && a.lastModifiedTime().equals(cached.modified())
-          && a.size() == cached.size()) {
+      if (cached != null && cached.current(a)) {
         return (PxMenu) cached.content();
       }
       PxMenu m;
@@ -493,7 +619,7 @@ final class PxDatabase {
             e.getMessage());
         m = null;
       }
-      menu = new Loaded(a.lastModifiedTime(), a.size(), m, null, null);
+      menu = new Loaded(a.lastModifiedTime(), a.size(), now, 0, m, null, null);
       return m;
     } catch (IOException e) {
       LOG.warn("Ignoring {}: {}", relative(p), Redaction.redact(e.toString()));

@@ -40,6 +40,11 @@ import java.util.concurrent.CancellationException;
  * that cannot be read 58030; a cancelled read 57014; a folder of more than
  * {@value PxDatabase#MAX_FILES} PX files or a header beyond {@link PxTableFile}'s limits 54000;
  * the login or query timeout running out while headers are read HYT00.
+ *
+ * <p>The folder's headers are read into a {@link PxDatabase} that every connection of the JVM
+ * to the same folder shares ({@link PxFolderCache}); what one connection holds of its own is
+ * the scan it last made. One operation (connecting, or one statement) walks the folder once:
+ * the configuration, the table list and the problems it asks for come from one scan.
  */
 public final class PxFolderSource implements StatbankSource {
   /**
@@ -50,6 +55,12 @@ public final class PxFolderSource implements StatbankSource {
 
   private final Path root;
   private final PxDatabase database;
+  /** This connection's last scan and the operation that made it. */
+  private volatile Scanned scanned;
+
+  /** A scan and the budget of the operation (connect, statement) it was made in. */
+  private record Scanned(PxDatabase.Snapshot snapshot, CallBudget budget) {
+  }
 
   /**
    * Opens a folder of PX files; reads nothing yet.
@@ -65,7 +76,25 @@ public final class PxFolderSource implements StatbankSource {
           + (Files.exists(absolute) ? " (it is a file)" : " (it does not exist)"), "08001");
     }
     this.root = absolute;
-    this.database = new PxDatabase(absolute, location());
+    this.database = PxFolderCache.of(realPath(absolute));
+  }
+
+  /**
+   * Returns the folder with symbolic links resolved, so that connections naming it by other
+   * paths share its headers (and a linked folder is walked, not seen as one file).
+   */
+  private static Path realPath(Path folder) {
+    try {
+      return folder.toRealPath();
+    } catch (IOException e) {
+      // Gone or unreadable since it was checked: the scan reports it (08001).
+      return folder;
+    }
+  }
+
+  /** The folder's shared headers (tests look at what was read). */
+  PxDatabase database() {
+    return database;
   }
 
   /** Returns the folder as a {@code file:} URI without a trailing slash. */
@@ -190,9 +219,21 @@ public final class PxFolderSource implements StatbankSource {
     return out;
   }
 
+  /**
+   * Returns the scan this operation made already (connecting asks for the configuration, the
+   * table list and the problems), else scans the folder.
+   */
   private PxDatabase.Snapshot scan() throws SQLException {
+    CallBudget budget = CallBudget.current();
+    Scanned last = scanned;
+    if (budget != null && last != null && last.budget() == budget) {
+      return last.snapshot();
+    }
     try {
-      return database.scan();
+      PxDatabase.Snapshot s = database.scan(location());
+      scanned = new Scanned(s, budget);
+      PxFolderCache.used(database);
+      return s;
     } catch (IOException e) {
       throw new SQLNonTransientConnectionException("Cannot read the folder " + location() + ": "
           + Redaction.redact(e.toString()), "08001", e);
@@ -202,7 +243,8 @@ public final class PxFolderSource implements StatbankSource {
   private PxDatabase.Table table(String id) throws SQLException {
     PxDatabase.Table t;
     try {
-      t = database.table(id);
+      Scanned last = scanned;
+      t = database.table(last != null ? last.snapshot() : scan(), id, location());
     } catch (PxFormatException e) {
       throw malformed(e.file() != null ? e.file() : id, e);
     } catch (IOException e) {

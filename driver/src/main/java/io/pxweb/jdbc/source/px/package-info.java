@@ -12,7 +12,8 @@
  * {@link io.pxweb.jdbc.source.px.PxMetadataMapper} (to the driver's model),
  * {@link io.pxweb.jdbc.source.px.PxDataReader} (the streaming DATA reader),
  * {@link io.pxweb.jdbc.source.px.PxDatabase} and {@link io.pxweb.jdbc.source.px.PxMenu} (the
- * folder scan and its menu). Codelist files ({@code .vs}/{@code .agg}) are not read: a folder
+ * folder scan and its menu), {@link io.pxweb.jdbc.source.px.PxFolderCache} (one database per
+ * folder, shared by every connection of the JVM). Codelist files ({@code .vs}/{@code .agg}) are not read: a folder
  * offers no codelists (docs/px-files.md).
  */
 package io.pxweb.jdbc.source.px;
