@@ -103,6 +103,8 @@ class PostgresqlDifferentialTest {
           + "WHERE \"SECTOR\" = '{sector}' AND \"GREENHOUSEGAS\" = '{gas}' ORDER BY 2",
   };
 
+  /** This run's own schema: test runs of other worktrees may share the PostgreSQL. */
+  private static final String SCHEMA = "pxweb_differential_" + ProcessHandle.current().pid();
   private static PxWebServer server;
   private static Connection px;
   private static Connection pg;
@@ -113,9 +115,9 @@ class PostgresqlDifferentialTest {
     server = ServerFixture.start();
     px = ServerFixture.pg(server, "");
     try (Statement s = pg.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS pxweb_differential CASCADE");
-      s.execute("CREATE SCHEMA pxweb_differential");
-      s.execute("SET search_path = pxweb_differential");
+      s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+      s.execute("CREATE SCHEMA " + SCHEMA);
+      s.execute("SET search_path = " + SCHEMA);
       try (Statement r = px.createStatement();
            ResultSet rs = r.executeQuery("SELECT * FROM \"TAB004\"")) {
         ResultSetMetaData md = rs.getMetaData();
@@ -146,7 +148,7 @@ class PostgresqlDifferentialTest {
   static void stop() throws SQLException {
     if (pg != null) {
       try (Statement s = pg.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS pxweb_differential CASCADE");
+        s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
       }
       pg.close();
     }
@@ -187,6 +189,77 @@ class PostgresqlDifferentialTest {
     return out;
   }
 
+  /** AT TIME ZONE as Cube and hand-written SQL write it, run at each session TimeZone. */
+  private static final String[] ZONE_QUERIES = {
+      // Cube's time dimension with a granularity (server/it/cube.sh), its names quoted.
+      "SELECT \"t\".\"SECTOR_label\" \"t__sector_label\", date_trunc('year', "
+          + "(\"t\".\"TIME_date\"::timestamptz AT TIME ZONE 'UTC')) \"t__time_date_year\", "
+          + "sum(\"t\".\"Emission\") \"t__emission_sum\" FROM \"TAB004\" AS \"t\" WHERE "
+          + "(\"t\".\"GREENHOUSEGAS\" = 'CO2') AND (\"t\".\"SECTOR\" IN ('1.0', '2.0', '3.0')) "
+          + "GROUP BY 1, 2 ORDER BY 1 ASC, 2 ASC LIMIT 10000",
+      "SELECT \"TIME_date\" AT TIME ZONE 'Europe/Oslo', (\"TIME_date\" AT TIME ZONE 'UTC')::date, "
+          + "\"TIME_date\"::timestamp AT TIME ZONE 'UTC' AS back, timezone('America/New_York', "
+          + "\"TIME_date\"::timestamp), \"TIME_date\"::timestamptz AS tz FROM \"TAB004\" "
+          + "WHERE \"SECTOR\" = '1.0' AND \"GREENHOUSEGAS\" = 'CO2' ORDER BY \"TIME\"",
+      "SELECT \"TIME\", \"TIME_date\" AT TIME ZONE 'Asia/Tokyo' AT TIME ZONE 'america/chicago', "
+          + "\"TIME_date\" AT TIME ZONE '-05:30', date_trunc('month', \"TIME_date\"::timestamptz) "
+          + "FROM \"TAB004\" WHERE (\"TIME_date\"::timestamptz AT TIME ZONE 'UTC') >= "
+          + "'2015-01-01' AND \"SECTOR\" = '0.1' AND \"GREENHOUSEGAS\" = 'CH4' ORDER BY 1",
+      "SELECT TIMESTAMP '2020-03-29 02:30:00' AT TIME ZONE 'Europe/Oslo', "
+          + "TIMESTAMP '2020-10-25 02:30:00' AT TIME ZONE 'Europe/Oslo', "
+          + "(DATE '2020-06-01' AT TIME ZONE 'UTC') AT TIME ZONE 'UTC+3'",
+  };
+
+  @Test
+  void atTimeZoneGivesWhatPostgresqlGives() throws Exception {
+    List<String> differences = new ArrayList<>();
+    String pgZone = setting(pg, "SHOW TimeZone");
+    String pxZone = setting(px, "SHOW TimeZone");
+    try {
+      for (String zone : new String[] {"UTC", "Europe/Oslo", "America/Sao_Paulo"}) {
+        for (Connection c : new Connection[] {pg, px}) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET TIME ZONE '" + zone + "'");
+          }
+        }
+        for (String sql : ZONE_QUERIES) {
+          compare(sql, "TimeZone " + zone + ": ", differences);
+        }
+      }
+    } finally {
+      try (Statement s = pg.createStatement(); Statement r = px.createStatement()) {
+        s.execute("SET TIME ZONE '" + pgZone + "'");
+        r.execute("SET TIME ZONE '" + pxZone + "'");
+      }
+    }
+    assertEquals(List.of(), differences);
+  }
+
+  private static String setting(Connection c, String show) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(show)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /** Runs sql on both; a difference (or the server's failure) is added to differences. */
+  private static void compare(String sql, String context, List<String> differences)
+      throws SQLException {
+    List<String> expected = result(pg, sql);
+    List<String> actual;
+    try {
+      actual = result(px, sql);
+    } catch (SQLException e) {
+      differences.add(context + sql + "\n  server: " + e.getSQLState() + " " + e.getMessage());
+      return;
+    }
+    if (!expected.equals(actual)) {
+      differences.add(context + sql + "\n  postgresql: " + expected.subList(0, Math.min(4,
+          expected.size())) + "\n  server:     " + actual.subList(0, Math.min(4,
+          actual.size())));
+    }
+  }
+
   @Test
   void biToolShapesGiveWhatPostgresqlGives() throws Exception {
     long seed = Long.getLong("pxweb.differential.seed", 22);
@@ -200,19 +273,7 @@ class PostgresqlDifferentialTest {
           .replace("{to}", pick(random, TIMES)).replace("{step}", pick(random, STEPS))
           .replace("{n}", Integer.toString(1 + random.nextInt(50)))
           .replace("{year}", Integer.toString(1990 + random.nextInt(28)));
-      List<String> expected = result(pg, sql);
-      List<String> actual;
-      try {
-        actual = result(px, sql);
-      } catch (SQLException e) {
-        differences.add(sql + "\n  server: " + e.getSQLState() + " " + e.getMessage());
-        continue;
-      }
-      if (!expected.equals(actual)) {
-        differences.add(sql + "\n  postgresql: " + expected.subList(0, Math.min(4,
-            expected.size())) + "\n  server:     " + actual.subList(0, Math.min(4,
-            actual.size())));
-      }
+      compare(sql, "", differences);
     }
     System.out.printf("PostgreSQL differential (seed %d): %d queries, %d differences%n", seed,
         queries, differences.size());

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -355,6 +356,32 @@ public final class PgFunctions {
       default: throw new IllegalArgumentException("unit \"" + unit + "\" not recognized for "
           + "date_trunc: use year, quarter, month, week, day, hour, minute or second");
     }
+  }
+
+  /**
+   * The wall clock {@code value} in zone {@code from} as the wall clock in {@code to}: what AT
+   * TIME ZONE is here ({@code io.pxweb.server.sql.AtTimeZone}), where a timestamptz is held as
+   * the session zone's wall clock.
+   */
+  public static Timestamp pxweb_zone_shift(Timestamp value, String from, String to) {
+    if (value == null || from == null || to == null) {
+      return null;
+    }
+    return Timestamp.valueOf(TimeZones.shift(value.toLocalDateTime(), zone(from), zone(to)));
+  }
+
+  /** A date as its midnight in {@code from}, as PostgreSQL casts a date to timestamptz. */
+  public static Timestamp pxweb_zone_shift(Date value, String from, String to) {
+    return value == null ? null : pxweb_zone_shift(Timestamp.valueOf(
+        value.toLocalDate().atStartOfDay()), from, to);
+  }
+
+  private static ZoneId zone(String name) {
+    ZoneId zone = TimeZones.zone(name);
+    if (zone == null) {
+      throw new IllegalArgumentException("time zone \"" + name + "\" not recognized");
+    }
+    return zone;
   }
 
   /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */

@@ -255,7 +255,7 @@ public enum PgType {
       return null;
     }
     LocalDateTime t = LocalDateTime.parse(s.replace(' ', 'T'));
-    int seconds = zone.getRules().getOffset(t).getTotalSeconds();
+    int seconds = TimeZones.offset(zone, t).getTotalSeconds();
     int abs = Math.abs(seconds);
     String offset = (seconds < 0 ? "-" : "+") + String.format("%02d", abs / 3600)
         + (abs % 3600 == 0 ? "" : String.format(":%02d", abs % 3600 / 60));
@@ -269,7 +269,8 @@ public enum PgType {
     if (s == null) {
       return null;
     }
-    Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toInstant();
+    Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).withLaterOffsetAtOverlap()
+        .toInstant();
     return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(ZoneOffset.UTC), at));
   }
 

@@ -152,8 +152,9 @@ final class ResultShape {
     if (!(item instanceof SqlCall call)) {
       return item instanceof SqlCharStringLiteral ? PgType.TEXT : null;
     }
-    if (call.getKind() == SqlKind.CAST) {
-      return null;
+    if (call.getKind() == SqlKind.CAST || AtTimeZone.isTimezone(call)) {
+      // x::timestamptz, and a timestamp AT TIME ZONE: the driver's timestamp, sent as one.
+      return AtTimeZone.type(call) == PgType.TIMESTAMPTZ ? PgType.TIMESTAMPTZ : null;
     }
     if (call.getOperator() instanceof SqlFunction && (call.operandCount() == 0
         && PgRewrites.isSessionWord(PgRewrites.functionName(call))
@@ -168,7 +169,7 @@ final class ResultShape {
     }
     if (call.getOperator() instanceof SqlFunction
         && PgRewrites.functionName(call).equals("date_trunc") && call.operandCount() == 2
-        && isDate(call.operand(1))) {
+        && (isDate(call.operand(1)) || AtTimeZone.type(call.operand(1)) == PgType.TIMESTAMPTZ)) {
       // PostgreSQL has no date_trunc(text, date): the date becomes a timestamptz.
       return PgType.TIMESTAMPTZ;
     }
