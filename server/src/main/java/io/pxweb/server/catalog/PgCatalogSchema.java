@@ -549,7 +549,7 @@ public final class PgCatalogSchema extends AbstractSchema {
   /** A type's input, output... function as pg_type names it (int4in, date_out...). */
   private static String ioFunction(PgType p, String kind) {
     switch (p) {
-      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ:
+      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: case JSON:
         return p.name + "_" + kind;
       default:
         return p.name + kind;
@@ -562,7 +562,7 @@ public final class PgCatalogSchema extends AbstractSchema {
         return "N";
       case BOOL: return "B";
       case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: return "D";
-      case BYTEA: return "U";
+      case BYTEA: case JSON: return "U";
       case UNKNOWN: return "X";
       default: return "S";
     }

@@ -1,5 +1,6 @@
 package io.pxweb.server.catalog;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,6 +8,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,11 @@ import org.apache.calcite.DataContext;
  * session's, so no session state lives in statics.
  */
 public final class PgFunctions {
+  private static final DateTimeFormatter JSON_WHOLE_SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter JSON_TIMESTAMP = new DateTimeFormatterBuilder()
+      .appendPattern("uuuu-MM-dd'T'HH:mm:ss").optionalStart()
+      .appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true).toFormatter();
   private PgFunctions() {
   }
 
@@ -382,6 +391,68 @@ public final class PgFunctions {
       throw new IllegalArgumentException("time zone \"" + name + "\" not recognized");
     }
     return zone;
+  }
+
+  /** A value in row_to_json's object: text quoted, with JSON's escapes (PostgreSQL's). */
+  public static String pxweb_json(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** A number in row_to_json's object: its digits as PostgreSQL shows them, bare. */
+  public static String pxweb_json(BigDecimal value) {
+    return value == null ? "null" : value.toPlainString();
+  }
+
+  public static String pxweb_json(Long value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  public static String pxweb_json(Integer value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  public static String pxweb_json(Double value) {
+    return value == null ? "null" : PgType.floatText(value);
+  }
+
+  public static String pxweb_json(Boolean value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  /** A date in row_to_json's object: ISO 8601, quoted ("2015-01-01"), whatever the DateStyle. */
+  public static String pxweb_json(Date value) {
+    return value == null ? "null" : "\"" + value.toLocalDate() + "\"";
+  }
+
+  /** A timestamp in row_to_json's object: ISO 8601 with a T ("2015-01-01T00:00:00"). */
+  public static String pxweb_json(Timestamp value) {
+    if (value == null) {
+      return "null";
+    }
+    LocalDateTime t = value.toLocalDateTime();
+    return "\"" + (t.getNano() == 0 ? JSON_WHOLE_SECONDS : JSON_TIMESTAMP).format(t) + "\"";
   }
 
   /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */

@@ -43,6 +43,8 @@ public enum PgType {
   NUMERIC(1700, -1, "numeric"),
   NAME(19, 64, "name"),
   CHAR(18, 1, "char"),
+  /** row_to_json's: text on the wire, in both formats. */
+  JSON(114, -1, "json"),
   /** Every array a query returns (string_to_array, parse_ident, catalog arrays), as text[]. */
   TEXT_ARRAY(1009, -1, "_text"),
   UNKNOWN(705, -2, "unknown");

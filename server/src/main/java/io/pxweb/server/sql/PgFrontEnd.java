@@ -62,6 +62,7 @@ final class PgFrontEnd {
   /** The rewrites that give the tree PostgreSQL's meaning, in order. */
   private SqlNode rewrite(SqlNode tree) throws SQLException {
     tree = AtTimeZone.rewrite(tree, settings.get("timezone"));
+    tree = RowToJson.rewrite(tree, catalog);
     tree = PgRewrites.sessionValues(tree, settings, pid);
     tree = PgRewrites.regclass(tree, catalog);
     tree = PgRewrites.catalogTables(tree, isCatalogTable);

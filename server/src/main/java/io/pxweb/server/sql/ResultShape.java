@@ -18,6 +18,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -40,7 +41,9 @@ final class ResultShape {
 
   /** The shape of a query's result, or null when it is not a plain select list (SELECT *). */
   static ResultShape of(SqlNode tree) {
-    SqlNode query = tree instanceof SqlOrderBy o ? o.query : tree;
+    // A WITH query's shape is its body's.
+    SqlNode body = tree instanceof SqlWith w ? w.body : tree;
+    SqlNode query = body instanceof SqlOrderBy o ? o.query : body;
     if (!(query instanceof SqlSelect select)) {
       return null;
     }
@@ -80,7 +83,7 @@ final class ResultShape {
   private static boolean compatible(PgType driver, PgType pg) {
     switch (pg) {
       case TIMESTAMPTZ: return driver == PgType.TIMESTAMP;
-      case TEXT: case NAME: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
+      case TEXT: case NAME: case JSON: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
           || driver == PgType.TEXT;
       case NUMERIC: return driver == PgType.INT8 || driver == PgType.INT4
           || driver == PgType.INT2 || driver == PgType.NUMERIC;
@@ -172,6 +175,10 @@ final class ResultShape {
         && (isDate(call.operand(1)) || AtTimeZone.type(call.operand(1)) == PgType.TIMESTAMPTZ)) {
       // PostgreSQL has no date_trunc(text, date): the date becomes a timestamptz.
       return PgType.TIMESTAMPTZ;
+    }
+    if (call.getOperator() instanceof SqlFunction
+        && PgRewrites.functionName(call).equals("row_to_json")) {
+      return PgType.JSON;
     }
     if (call.getOperator() instanceof SqlFunction
         && PgRewrites.functionName(call).equals("to_timestamp")) {
