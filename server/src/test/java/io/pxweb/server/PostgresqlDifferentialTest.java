@@ -167,25 +167,42 @@ class PostgresqlDifferentialTest {
 
   /** Rows as text (numbers by value: 2 and 2.00 are one), after the names and type names. */
   private static List<String> result(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      ResultSetMetaData md = rs.getMetaData();
-      StringBuilder head = new StringBuilder();
+      return result(rs);
+    }
+  }
+
+  /** The rows of a statement prepared with text parameters ($1...), as Cube's driver sends. */
+  private static List<String> result(Connection c, String sql, String... parameters)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        s.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        return result(rs);
+      }
+    }
+  }
+
+  private static List<String> result(ResultSet rs) throws SQLException {
+    List<String> out = new ArrayList<>();
+    ResultSetMetaData md = rs.getMetaData();
+    StringBuilder head = new StringBuilder();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      head.append(md.getColumnName(i)).append(':').append(md.getColumnTypeName(i)).append(' ');
+    }
+    out.add(head.toString());
+    while (rs.next()) {
+      StringBuilder row = new StringBuilder();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        head.append(md.getColumnName(i)).append(':').append(md.getColumnTypeName(i)).append(' ');
-      }
-      out.add(head.toString());
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          String v = rs.getString(i);
-          if (v != null && md.getColumnTypeName(i).equals("numeric")) {
-            v = new BigDecimal(v).stripTrailingZeros().toPlainString();
-          }
-          row.append(v).append('|');
+        String v = rs.getString(i);
+        if (v != null && md.getColumnTypeName(i).equals("numeric")) {
+          v = new BigDecimal(v).stripTrailingZeros().toPlainString();
         }
-        out.add(row.toString());
+        row.append(v).append('|');
       }
+      out.add(row.toString());
     }
     return out;
   }
@@ -256,6 +273,17 @@ class PostgresqlDifferentialTest {
         }
         for (String sql : ZONE_QUERIES) {
           compare(sql, "TimeZone " + zone + ": ", differences);
+        }
+        // Cube's query as its driver sends it: the filter values bound, the zone a parameter too.
+        String cube = ZONE_QUERIES[0].replace("'UTC'", "?").replace("'CO2'", "?")
+            .replace("'1.0', '2.0', '3.0'", "?, ?, ?");
+        String[] values = {"Europe/Oslo", "CO2", "1.0", "2.0", "3.0"};
+        List<String> expected = result(pg, cube, values);
+        List<String> actual = result(px, cube, values);
+        if (!expected.equals(actual)) {
+          differences.add("TimeZone " + zone + ", prepared: " + cube + "\n  postgresql: "
+              + expected.subList(0, Math.min(4, expected.size())) + "\n  server:     "
+              + actual.subList(0, Math.min(4, actual.size())));
         }
       }
     } finally {
