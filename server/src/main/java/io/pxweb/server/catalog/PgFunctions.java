@@ -105,6 +105,7 @@ public final class PgFunctions {
       case TIME: return "time without time zone";
       case CHAR: return "\"char\"";
       case TEXT_ARRAY: return "text[]";
+      case INT2_ARRAY: return "smallint[]";
       default: return t.name;
     }
   }

@@ -47,6 +47,12 @@ public enum PgType {
   JSON(114, -1, "json"),
   /** Every array a query returns (string_to_array, parse_ident, catalog arrays), as text[]. */
   TEXT_ARRAY(1009, -1, "_text"),
+  /** pg_constraint.conkey: a smallint array, {@code {1,2}}. */
+  INT2_ARRAY(1005, -1, "_int2"),
+  /** pg_index.indkey and indoption: a smallint array written {@code 1 2}. */
+  INT2VECTOR(22, -1, "int2vector"),
+  /** pg_index.indclass and indcollation: an oid array written {@code 1 2}. */
+  OIDVECTOR(30, -1, "oidvector"),
   UNKNOWN(705, -2, "unknown");
 
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
@@ -117,7 +123,8 @@ public enum PgType {
 
   /** Whether {@link #binary} can encode this type; other types go out as text whatever was asked. */
   public boolean hasBinary() {
-    return this != UNKNOWN && this != TEXT_ARRAY;
+    return this != UNKNOWN && this != TEXT_ARRAY && this != INT2_ARRAY && this != INT2VECTOR
+        && this != OIDVECTOR;
   }
 
   /** The value of a result column as PostgreSQL's text output, or null for SQL NULL. */
@@ -148,9 +155,16 @@ public enum PgType {
         // PostgreSQL writes no fraction for whole seconds (the optional section always prints).
         return t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t);
       }
-      case TEXT_ARRAY: {
+      case TEXT_ARRAY: case INT2_ARRAY: {
         Object v = rs.getObject(column);
         return v == null ? null : arrayText(v);
+      }
+      case INT2VECTOR: case OIDVECTOR: {
+        // Numbers only: {1,2} written as PostgreSQL writes a vector, 1 2.
+        Object v = rs.getObject(column);
+        String braces = v == null ? null : arrayText(v);
+        return braces == null ? null
+            : braces.substring(1, braces.length() - 1).replace(',', ' ');
       }
       default:
         return rs.getString(column);

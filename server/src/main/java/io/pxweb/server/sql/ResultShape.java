@@ -4,6 +4,7 @@ import io.pxweb.server.catalog.PgType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -48,16 +49,15 @@ final class ResultShape {
       return null;
     }
     List<Column> out = new ArrayList<>();
+    Map<String, String> catalogTables = CatalogArrays.tables(select.getFrom());
     for (SqlNode item : select.getSelectList()) {
       if (item instanceof SqlIdentifier id && id.isStar()) {
         return null;
       }
-      if (item.getKind() == SqlKind.AS) {
-        out.add(new Column(null, type(((SqlCall) item).operand(0)),
-            unconstrainedNumeric(((SqlCall) item).operand(0))));
-      } else {
-        out.add(new Column(name(item), type(item), unconstrainedNumeric(item)));
-      }
+      SqlNode value = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+      PgType array = CatalogArrays.type(value, catalogTables);
+      out.add(new Column(item == value ? name(item) : null, array != null ? array : type(value),
+          unconstrainedNumeric(value)));
     }
     return new ResultShape(out);
   }
@@ -83,6 +83,7 @@ final class ResultShape {
   private static boolean compatible(PgType driver, PgType pg) {
     switch (pg) {
       case TIMESTAMPTZ: return driver == PgType.TIMESTAMP;
+      case INT2VECTOR: case OIDVECTOR: case INT2_ARRAY: return driver == PgType.TEXT_ARRAY;
       case TEXT: case NAME: case JSON: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
           || driver == PgType.TEXT;
       case NUMERIC: return driver == PgType.INT8 || driver == PgType.INT4
