@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TimeZone;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -295,13 +296,16 @@ final class AtTimeZone {
               + "\" not recognized", "22023");
         }
         boolean wallClock = type(value) == PgType.TIMESTAMP;
+        // now() is the driver's clock, in the JVM's zone, not the session's.
+        SqlNode from = isNow(value) ? SqlLiteral.createCharString(
+            TimeZone.getDefault().getID(), POS) : session;
         // An untyped constant is a timestamptz in PostgreSQL; the text is read as a timestamp.
         SqlNode shifted = value instanceof SqlCharStringLiteral ? SqlStdOperatorTable.CAST
             .createCall(POS, value, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(
                 SqlTypeName.TIMESTAMP, POS), POS)) : value.accept(this);
         SqlNode zoneValue = zone.accept(this);
         return SHIFT.createCall(call.getParserPosition(), shifted,
-            wallClock ? zoneValue : session, wallClock ? session : zoneValue);
+            wallClock ? zoneValue : from, wallClock ? session : zoneValue);
       }
     });
     if (failure[0] != null) {
@@ -313,6 +317,15 @@ final class AtTimeZone {
   private static final SqlFunction SHIFT = new SqlUnresolvedFunction(
       new SqlIdentifier(List.of("pg_catalog", "pxweb_zone_shift"), POS), null, null, null, null,
       SqlFunctionCategory.USER_DEFINED_FUNCTION);
+
+  private static boolean isNow(SqlNode value) {
+    if (value instanceof SqlCall cast && cast.getKind() == SqlKind.CAST) {
+      return isNow(cast.operand(0)); // now()::timestamptz
+    }
+    return value instanceof SqlCall call && call.getOperator() instanceof SqlFunction
+        && Set.of("now", "current_timestamp", "transaction_timestamp", "statement_timestamp")
+        .contains(PgRewrites.functionName(call));
+  }
 
   static boolean isTimezone(SqlCall call) {
     return call.getOperator() instanceof SqlFunction && call.operandCount() == 2

@@ -21,6 +21,7 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlUtil;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -220,6 +221,10 @@ final class RowToJson {
     }
     List<String> out = new ArrayList<>();
     for (SqlNode item : select.getSelectList()) {
+      SqlNode value = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+      if (SqlUtil.isNullLiteral(value, false)) {
+        return null; // a NULL of no type: no pxweb_json to pick
+      }
       if (item.getKind() == SqlKind.AS) {
         out.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
       } else if (item instanceof SqlIdentifier id && id.isStar()) {

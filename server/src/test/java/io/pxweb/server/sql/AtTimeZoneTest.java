@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.TimeZone;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,9 @@ class AtTimeZoneTest {
     assertEquals("SELECT pg_catalog.pxweb_zone_shift(pg_catalog.pxweb_zone_shift(d, 'UTC', "
         + "'Asia/Tokyo'), 'America/Chicago', 'UTC') FROM t",
         tree("SELECT d AT TIME ZONE 'Asia/Tokyo' AT TIME ZONE 'America/Chicago' FROM t", "UTC"));
+    // now() is the driver's clock, the JVM zone's wall clock.
+    assertEquals("SELECT pg_catalog.pxweb_zone_shift(now(), '" + TimeZone.getDefault().getID()
+        + "', 'UTC')", tree("SELECT now() AT TIME ZONE 'UTC'", "Europe/Oslo"));
     SQLException e = assertThrows(SQLException.class,
         () -> tree("SELECT d AT TIME ZONE 'Mars/Olympus' FROM t", "UTC"));
     assertEquals("22023", e.getSQLState());
