@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -454,6 +455,21 @@ public final class PgFunctions {
     }
     LocalDateTime t = value.toLocalDateTime();
     return "\"" + (t.getNano() == 0 ? JSON_WHOLE_SECONDS : JSON_TIMESTAMP).format(t) + "\"";
+  }
+
+  /**
+   * A timestamptz in row_to_json's object: the session zone's wall clock with its offset
+   * ({@code "2015-01-01T00:00:00+01:00"}), as PostgreSQL writes it.
+   */
+  public static String pxweb_json_timestamptz(Timestamp value, String zone) {
+    if (value == null) {
+      return "null";
+    }
+    LocalDateTime t = value.toLocalDateTime();
+    ZoneId z = TimeZones.zone(zone);
+    String offset = TimeZones.offset(z == null ? ZoneOffset.UTC : z, t).getId();
+    String text = pxweb_json(value);
+    return text.substring(0, text.length() - 1) + (offset.equals("Z") ? "+00:00" : offset) + "\"";
   }
 
   /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */

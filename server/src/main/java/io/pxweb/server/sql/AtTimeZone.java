@@ -276,12 +276,11 @@ final class AtTimeZone {
 
   /**
    * Every {@code timezone(z, x)} as {@code pg_catalog.pxweb_zone_shift(x, from, to)}; a zone
-   * given as a constant that names no zone is 22023, as in PostgreSQL.
+   * given as a constant that names no zone is 22023, as in PostgreSQL. {@code sessionZone}: the
+   * zone timestamptz values are shown in (QueryRouter), a zone {@link TimeZones} knows.
    */
   static SqlNode rewrite(SqlNode tree, String sessionZone) throws SQLException {
-    // The zone timestamptz values are shown in (QueryRouter): UTC when the setting names none.
-    SqlNode session = SqlLiteral.createCharString(
-        TimeZones.zone(sessionZone) == null ? "UTC" : sessionZone, POS);
+    SqlNode session = SqlLiteral.createCharString(sessionZone, POS);
     SQLException[] failure = new SQLException[1];
     SqlNode out = tree.accept(new SqlShuttle() {
       @Override public SqlNode visit(SqlCall call) {

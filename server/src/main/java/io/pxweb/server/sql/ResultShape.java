@@ -149,6 +149,11 @@ final class ResultShape {
     }
   }
 
+  /** The PostgreSQL type the tree gives a value where the driver's differs, else null. */
+  static PgType typeOf(SqlNode value) {
+    return type(value);
+  }
+
   private static PgType type(SqlNode item) {
     if (item instanceof SqlIdentifier && name(item) != null) {
       return PgType.NAME; // current_user, current_schema... are of type name

@@ -2,6 +2,7 @@ package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgFunctions;
+import io.pxweb.server.catalog.PgType;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,21 +45,32 @@ final class RowToJson {
   private static final SqlFunction JSON_VALUE = new SqlUnresolvedFunction(
       new SqlIdentifier(List.of("pg_catalog", "pxweb_json"), POS), null, null, null, null,
       SqlFunctionCategory.USER_DEFINED_FUNCTION);
+  private static final SqlFunction JSON_TIMESTAMPTZ = new SqlUnresolvedFunction(
+      new SqlIdentifier(List.of("pg_catalog", "pxweb_json_timestamptz"), POS), null, null, null,
+      null, SqlFunctionCategory.USER_DEFINED_FUNCTION);
+
+  /** A column of the row: its name, and whether it is a timestamptz (written with its offset). */
+  private record Field(String name, boolean timestamptz) {
+  }
 
   private final CatalogData catalog;
   /** The WITH queries' columns by their lower-cased names. */
-  private final Map<String, List<String>> withQueries = new HashMap<>();
+  private final Map<String, List<Field>> withQueries = new HashMap<>();
 
-  private RowToJson(CatalogData catalog) {
+  private final SqlNode sessionZone;
+
+  private RowToJson(CatalogData catalog, String sessionZone) {
     this.catalog = catalog;
+    this.sessionZone = SqlLiteral.createCharString(sessionZone, POS);
   }
 
   /** Every {@code row_to_json(alias)} of the tree as the text of its JSON object. */
-  static SqlNode rewrite(SqlNode tree, CatalogData catalog) throws SQLException {
+  static SqlNode rewrite(SqlNode tree, CatalogData catalog, String sessionZone)
+      throws SQLException {
     if (!mentions(tree)) {
       return tree;
     }
-    RowToJson r = new RowToJson(catalog);
+    RowToJson r = new RowToJson(catalog, sessionZone);
     SQLException[] failure = new SQLException[1];
     SqlNode out = tree.accept(new SqlShuttle() {
       @Override public SqlNode visit(SqlCall call) {
@@ -66,7 +78,7 @@ final class RowToJson {
           if (call instanceof SqlWith with && mentions(with.body)) {
             for (SqlNode item : with.withList) {
               SqlWithItem w = (SqlWithItem) item;
-              List<String> names = w.columnList != null ? identifiers(w.columnList)
+              List<Field> names = w.columnList != null ? identifiers(w.columnList)
                   : r.columns(w.query);
               if (names != null) {
                 r.withQueries.put(w.name.getSimple().toLowerCase(Locale.ROOT), names);
@@ -110,13 +122,13 @@ final class RowToJson {
     if (!mentions(items)) {
       return;
     }
-    Map<String, List<String>> rows = new HashMap<>();
+    Map<String, List<Field>> rows = new HashMap<>();
     fromItems(select.getFrom(), rows);
     for (int i = 0; i < items.size(); i++) {
       SqlNode item = items.get(i);
       SqlCall as = item.getKind() == SqlKind.AS ? (SqlCall) item : null;
       SqlNode value = as == null ? item : as.operand(0);
-      SqlNode json = value instanceof SqlBasicCall call ? object(call, rows) : null;
+      SqlNode json = value instanceof SqlBasicCall call ? object(call, rows, sessionZone) : null;
       if (json == null) {
         continue;
       }
@@ -131,22 +143,25 @@ final class RowToJson {
   }
 
   /** The JSON object's text for row_to_json(alias), or null when the call is no such one. */
-  private static SqlNode object(SqlBasicCall call, Map<String, List<String>> rows) {
+  private static SqlNode object(SqlBasicCall call, Map<String, List<Field>> rows,
+      SqlNode sessionZone) {
     if (!isRowToJson(call) || !(call.operand(0) instanceof SqlIdentifier alias) || !alias.isSimple()) {
       return null;
     }
-    List<String> columns = rows.get(alias.getSimple().toLowerCase(Locale.ROOT));
+    List<Field> columns = rows.get(alias.getSimple().toLowerCase(Locale.ROOT));
     if (columns == null) {
       return null;
     }
     SqlNode out = null;
-    for (String column : columns) {
-      String key = (out == null ? "{" : ",") + PgFunctions.pxweb_json(column) + ":";
+    for (Field column : columns) {
+      String key = (out == null ? "{" : ",") + PgFunctions.pxweb_json(column.name()) + ":";
       out = concat(out, SqlLiteral.createCharString(key, POS));
       // The column's name quoted, as its name may be a keyword (TIME).
-      out = concat(out, JSON_VALUE.createCall(POS, new SqlIdentifier(
-          List.of(alias.getSimple(), column), null, POS,
-          List.of(alias.getComponentParserPosition(0), SqlParserPos.QUOTED_ZERO))));
+      SqlIdentifier value = new SqlIdentifier(List.of(alias.getSimple(), column.name()), null,
+          POS, List.of(alias.getComponentParserPosition(0), SqlParserPos.QUOTED_ZERO));
+      out = concat(out, column.timestamptz()
+          ? JSON_TIMESTAMPTZ.createCall(POS, value, sessionZone)
+          : JSON_VALUE.createCall(POS, value));
     }
     return concat(out, SqlLiteral.createCharString(columns.isEmpty() ? "{}" : "}", POS));
   }
@@ -156,7 +171,7 @@ final class RowToJson {
   }
 
   /** Each FROM item's alias (lower case) with its columns, where they can be named. */
-  private void fromItems(SqlNode from, Map<String, List<String>> rows) throws SQLException {
+  private void fromItems(SqlNode from, Map<String, List<Field>> rows) throws SQLException {
     if (from instanceof SqlJoin join) {
       fromItems(join.getLeft(), rows);
       fromItems(join.getRight(), rows);
@@ -166,23 +181,23 @@ final class RowToJson {
       SqlCall as = (SqlCall) from;
       List<SqlNode> operands = as.getOperandList();
       SqlNode source = operands.get(0);
-      List<String> columns = operands.size() > 2
+      List<Field> columns = operands.size() > 2
           ? identifiers(operands.subList(2, operands.size()))
           : source instanceof SqlIdentifier table ? tableColumns(table) : columns(source);
       put(rows, ((SqlIdentifier) operands.get(1)).getSimple(), columns);
     }
   }
 
-  private static void put(Map<String, List<String>> rows, String alias, List<String> columns) {
+  private static void put(Map<String, List<Field>> rows, String alias, List<Field> columns) {
     if (columns != null) {
       rows.put(alias.toLowerCase(Locale.ROOT), columns);
     }
   }
 
   /** A WITH query's or a table's columns, or null when neither is known. */
-  private List<String> tableColumns(SqlIdentifier table) throws SQLException {
+  private List<Field> tableColumns(SqlIdentifier table) throws SQLException {
     if (table.isSimple()) {
-      List<String> with = withQueries.get(table.getSimple().toLowerCase(Locale.ROOT));
+      List<Field> with = withQueries.get(table.getSimple().toLowerCase(Locale.ROOT));
       if (with != null) {
         return with;
       }
@@ -197,15 +212,15 @@ final class RowToJson {
     if (relation == null) {
       return null;
     }
-    List<String> columns = new ArrayList<>();
+    List<Field> columns = new ArrayList<>();
     for (CatalogData.Attribute a : catalog.attributes(relation)) {
-      columns.add(a.name());
+      columns.add(new Field(a.name(), a.type() == PgType.TIMESTAMPTZ));
     }
     return columns;
   }
 
   /** A query's column names as PostgreSQL names them, or null when one has no usable name. */
-  private List<String> columns(SqlNode query) throws SQLException {
+  private List<Field> columns(SqlNode query) throws SQLException {
     if (query instanceof SqlOrderBy order) {
       return columns(order.query);
     }
@@ -219,39 +234,41 @@ final class RowToJson {
     if (!(query instanceof SqlSelect select)) {
       return null;
     }
-    List<String> out = new ArrayList<>();
+    List<Field> out = new ArrayList<>();
     for (SqlNode item : select.getSelectList()) {
       SqlNode value = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
       if (SqlUtil.isNullLiteral(value, false)) {
         return null; // a NULL of no type: no pxweb_json to pick
       }
+      boolean timestamptz = ResultShape.typeOf(value) == PgType.TIMESTAMPTZ;
       if (item.getKind() == SqlKind.AS) {
-        out.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
+        out.add(new Field(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple(),
+            timestamptz));
       } else if (item instanceof SqlIdentifier id && id.isStar()) {
         // SELECT * of one FROM item: its columns.
-        Map<String, List<String>> rows = new HashMap<>();
+        Map<String, List<Field>> rows = new HashMap<>();
         fromItems(select.getFrom(), rows);
         if (rows.size() != 1 || select.getFrom() instanceof SqlJoin) {
           return null;
         }
         out.addAll(rows.values().iterator().next());
       } else if (item instanceof SqlIdentifier id) {
-        out.add(id.names.get(id.names.size() - 1));
+        out.add(new Field(id.names.get(id.names.size() - 1), false));
       } else {
         String name = ResultShape.name(item);
         if (name == null || name.equals("?column?")) {
           return null;
         }
-        out.add(name);
+        out.add(new Field(name, timestamptz));
       }
     }
     return out;
   }
 
-  private static List<String> identifiers(List<SqlNode> nodes) {
-    List<String> out = new ArrayList<>();
+  private static List<Field> identifiers(List<SqlNode> nodes) {
+    List<Field> out = new ArrayList<>();
     for (SqlNode n : nodes) {
-      out.add(((SqlIdentifier) n).getSimple());
+      out.add(new Field(((SqlIdentifier) n).getSimple(), false));
     }
     return out;
   }

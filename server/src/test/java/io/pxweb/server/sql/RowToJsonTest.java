@@ -14,7 +14,7 @@ class RowToJsonTest {
   private static String rewrite(String sql) throws Exception {
     String text = LexicalForms.normalise(sql).text();
     return PgFrontEnd.unparse(RowToJson.rewrite(SqlParser.create(text, PgFrontEnd.PARSER)
-        .parseStmt(), null)).replaceAll("\\s+", " ");
+        .parseStmt(), null, "UTC")).replaceAll("\\s+", " ");
   }
 
   @Test
