@@ -90,6 +90,16 @@ class CatalogDifferentialTest {
     }
   }
 
+  private static List<String> typeNames(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        names.add(rs.getMetaData().getColumnTypeName(i));
+      }
+      return names;
+    }
+  }
+
   private static void sameAnswer(String sql) throws SQLException {
     List<List<String>> expected = query(pg, sql);
     assertFalse(expected.isEmpty(), sql);
@@ -121,6 +131,11 @@ class CatalogDifferentialTest {
         + "FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i, pg_am am "
         + "WHERE c.oid = '" + TABLE + "'::regclass AND c.oid = i.indrelid "
         + "AND i.indexrelid = c2.oid AND c2.relam = am.oid");
+    // The catalog's arrays as PostgreSQL types them: int2vector (1 2), smallint[] ({1,2}).
+    String arrays = "SELECT i.indkey, indoption, c.conkey FROM pg_index i JOIN pg_constraint c "
+        + "ON c.conindid = i.indexrelid WHERE i.indrelid = '" + TABLE + "'::regclass";
+    sameAnswer(arrays);
+    assertEquals(typeNames(pg, arrays), typeNames(px, arrays));
     // SQLAlchemy 1.4's get_pk_constraint, as it sends it.
     sameAnswer("SELECT a.attname FROM pg_attribute a JOIN (SELECT unnest(ix.indkey) attnum, "
         + "generate_subscripts(ix.indkey, 1) ord FROM pg_index ix WHERE ix.indrelid = '"

@@ -195,8 +195,8 @@ public final class PgCatalogSchema extends AbstractSchema {
         eq -> {
           List<Object[]> rows = new ArrayList<>();
           for (PgType p : PgType.values()) {
-            if (p == PgType.TEXT_ARRAY) {
-              continue; // text's array type, listed with text
+            if (p == PgType.TEXT_ARRAY || p == PgType.INT2_ARRAY) {
+              continue; // text's and int2's array types, listed with them
             }
             Integer array = ARRAY_TYPES.get(p);
             rows.add(new Object[] {p.oid, p.name, CatalogData.PG_CATALOG_OID,
@@ -549,7 +549,7 @@ public final class PgCatalogSchema extends AbstractSchema {
   /** A type's input, output... function as pg_type names it (int4in, date_out...). */
   private static String ioFunction(PgType p, String kind) {
     switch (p) {
-      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ:
+      case NUMERIC: case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: case JSON:
         return p.name + "_" + kind;
       default:
         return p.name + kind;
@@ -561,8 +561,9 @@ public final class PgCatalogSchema extends AbstractSchema {
       case INT2: case INT4: case INT8: case FLOAT4: case FLOAT8: case NUMERIC: case OID:
         return "N";
       case BOOL: return "B";
+      case INT2VECTOR: case OIDVECTOR: return "A";
       case DATE: case TIME: case TIMESTAMP: case TIMESTAMPTZ: return "D";
-      case BYTEA: return "U";
+      case BYTEA: case JSON: return "U";
       case UNKNOWN: return "X";
       default: return "S";
     }

@@ -1,11 +1,17 @@
 package io.pxweb.server.catalog;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +25,11 @@ import org.apache.calcite.DataContext;
  * session's, so no session state lives in statics.
  */
 public final class PgFunctions {
+  private static final DateTimeFormatter JSON_WHOLE_SECONDS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter JSON_TIMESTAMP = new DateTimeFormatterBuilder()
+      .appendPattern("uuuu-MM-dd'T'HH:mm:ss").optionalStart()
+      .appendFraction(ChronoField.NANO_OF_SECOND, 1, 6, true).toFormatter();
   private PgFunctions() {
   }
 
@@ -95,6 +106,7 @@ public final class PgFunctions {
       case TIME: return "time without time zone";
       case CHAR: return "\"char\"";
       case TEXT_ARRAY: return "text[]";
+      case INT2_ARRAY: return "smallint[]";
       default: return t.name;
     }
   }
@@ -355,6 +367,109 @@ public final class PgFunctions {
       default: throw new IllegalArgumentException("unit \"" + unit + "\" not recognized for "
           + "date_trunc: use year, quarter, month, week, day, hour, minute or second");
     }
+  }
+
+  /**
+   * The wall clock {@code value} in zone {@code from} as the wall clock in {@code to}: what AT
+   * TIME ZONE is here ({@code io.pxweb.server.sql.AtTimeZone}), where a timestamptz is held as
+   * the session zone's wall clock.
+   */
+  public static Timestamp pxweb_zone_shift(Timestamp value, String from, String to) {
+    if (value == null || from == null || to == null) {
+      return null;
+    }
+    return Timestamp.valueOf(TimeZones.shift(value.toLocalDateTime(), zone(from), zone(to)));
+  }
+
+  /** A date as its midnight in {@code from}, as PostgreSQL casts a date to timestamptz. */
+  public static Timestamp pxweb_zone_shift(Date value, String from, String to) {
+    return value == null ? null : pxweb_zone_shift(Timestamp.valueOf(
+        value.toLocalDate().atStartOfDay()), from, to);
+  }
+
+  private static ZoneId zone(String name) {
+    ZoneId zone = TimeZones.zone(name);
+    if (zone == null) {
+      throw new IllegalArgumentException("time zone \"" + name + "\" not recognized");
+    }
+    return zone;
+  }
+
+  /** A value in row_to_json's object: text quoted, with JSON's escapes (PostgreSQL's). */
+  public static String pxweb_json(String value) {
+    if (value == null) {
+      return "null";
+    }
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  /** A number in row_to_json's object: its digits as PostgreSQL shows them, bare. */
+  public static String pxweb_json(BigDecimal value) {
+    return value == null ? "null" : value.toPlainString();
+  }
+
+  public static String pxweb_json(Long value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  public static String pxweb_json(Integer value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  public static String pxweb_json(Double value) {
+    return value == null ? "null" : PgType.floatText(value);
+  }
+
+  public static String pxweb_json(Boolean value) {
+    return value == null ? "null" : value.toString();
+  }
+
+  /** A date in row_to_json's object: ISO 8601, quoted ("2015-01-01"), whatever the DateStyle. */
+  public static String pxweb_json(Date value) {
+    return value == null ? "null" : "\"" + value.toLocalDate() + "\"";
+  }
+
+  /** A timestamp in row_to_json's object: ISO 8601 with a T ("2015-01-01T00:00:00"). */
+  public static String pxweb_json(Timestamp value) {
+    if (value == null) {
+      return "null";
+    }
+    LocalDateTime t = value.toLocalDateTime();
+    return "\"" + (t.getNano() == 0 ? JSON_WHOLE_SECONDS : JSON_TIMESTAMP).format(t) + "\"";
+  }
+
+  /**
+   * A timestamptz in row_to_json's object: the session zone's wall clock with its offset
+   * ({@code "2015-01-01T00:00:00+01:00"}), as PostgreSQL writes it.
+   */
+  public static String pxweb_json_timestamptz(Timestamp value, String zone) {
+    if (value == null) {
+      return "null";
+    }
+    LocalDateTime t = value.toLocalDateTime();
+    ZoneId z = TimeZones.zone(zone);
+    String offset = TimeZones.offset(z == null ? ZoneOffset.UTC : z, t).getId();
+    String text = pxweb_json(value);
+    return text.substring(0, text.length() - 1) + (offset.equals("Z") ? "+00:00" : offset) + "\"";
   }
 
   /** PostgreSQL's format(): %s as text, %I as a quoted name, %L as a literal, %% a percent. */

@@ -45,8 +45,16 @@ public enum PgType {
   NUMERIC(1700, -1, "numeric"),
   NAME(19, 64, "name"),
   CHAR(18, 1, "char"),
+  /** row_to_json's: text on the wire, in both formats. */
+  JSON(114, -1, "json"),
   /** Every array a query returns (string_to_array, parse_ident, catalog arrays), as text[]. */
   TEXT_ARRAY(1009, -1, "_text"),
+  /** pg_constraint.conkey: a smallint array, {@code {1,2}}. */
+  INT2_ARRAY(1005, -1, "_int2"),
+  /** pg_index.indkey and indoption: a smallint array written {@code 1 2}. */
+  INT2VECTOR(22, -1, "int2vector"),
+  /** pg_index.indclass and indcollation: an oid array written {@code 1 2}. */
+  OIDVECTOR(30, -1, "oidvector"),
   UNKNOWN(705, -2, "unknown");
 
   private static final LocalDate PG_EPOCH = LocalDate.of(2000, 1, 1);
@@ -117,7 +125,8 @@ public enum PgType {
 
   /** Whether {@link #binary} can encode this type; other types go out as text whatever was asked. */
   public boolean hasBinary() {
-    return this != UNKNOWN && this != TEXT_ARRAY;
+    return this != UNKNOWN && this != TEXT_ARRAY && this != INT2_ARRAY && this != INT2VECTOR
+        && this != OIDVECTOR;
   }
 
   /** The value of a result column as PostgreSQL's text output, or null for SQL NULL. */
@@ -152,9 +161,16 @@ public enum PgType {
         // PostgreSQL writes no fraction for whole seconds (the optional section always prints).
         return t.getNano() == 0 ? WHOLE_SECONDS.format(t) : TIMESTAMP_TEXT.format(t);
       }
-      case TEXT_ARRAY: {
+      case TEXT_ARRAY: case INT2_ARRAY: {
         Object v = rs.getObject(column);
         return v == null ? null : arrayText(v);
+      }
+      case INT2VECTOR: case OIDVECTOR: {
+        // Numbers only: {1,2} written as PostgreSQL writes a vector, 1 2.
+        Object v = rs.getObject(column);
+        String braces = v == null ? null : arrayText(v);
+        return braces == null ? null
+            : braces.substring(1, braces.length() - 1).replace(',', ' ');
       }
       default:
         return rs.getString(column);
@@ -261,7 +277,7 @@ public enum PgType {
       return null;
     }
     LocalDateTime t = LocalDateTime.parse(s.replace(' ', 'T'));
-    int seconds = zone.getRules().getOffset(t).getTotalSeconds();
+    int seconds = TimeZones.offset(zone, t).getTotalSeconds();
     int abs = Math.abs(seconds);
     String offset = (seconds < 0 ? "-" : "+") + String.format("%02d", abs / 3600)
         + (abs % 3600 == 0 ? "" : String.format(":%02d", abs % 3600 / 60));
@@ -275,7 +291,8 @@ public enum PgType {
     if (s == null) {
       return null;
     }
-    Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).toInstant();
+    Instant at = LocalDateTime.parse(s.replace(' ', 'T')).atZone(zone).withLaterOffsetAtOverlap()
+        .toInstant();
     return int8(ChronoUnit.MICROS.between(PG_EPOCH_TS.toInstant(ZoneOffset.UTC), at));
   }
 

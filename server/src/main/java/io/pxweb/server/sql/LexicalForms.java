@@ -38,6 +38,7 @@ final class LexicalForms {
     tokens = intervals(tokens);
     tokens = unnestCalls(tokens);
     tokens = distinctOn(tokens);
+    tokens = AtTimeZone.tokens(tokens);
     List<Integer> parameters = new ArrayList<>();
     StringBuilder out = new StringBuilder(sql.length());
     for (Token t : tokens) {
@@ -57,7 +58,7 @@ final class LexicalForms {
   }
 
   /** Index of the first token after i that is not whitespace or a comment (size when none). */
-  private static int next(List<Token> tokens, int i) {
+  static int next(List<Token> tokens, int i) {
     int j = i + 1;
     while (j < tokens.size() && tokens.get(j).kind() == Kind.SPACE) {
       j++;
@@ -65,7 +66,7 @@ final class LexicalForms {
     return j;
   }
 
-  private static Token at(List<Token> tokens, int i) {
+  static Token at(List<Token> tokens, int i) {
     return i < tokens.size() ? tokens.get(i) : new Token(Kind.SPACE, "", -1);
   }
 

@@ -1,6 +1,7 @@
 package io.pxweb.server.sql;
 
 import io.pxweb.server.catalog.CatalogData;
+import io.pxweb.server.catalog.TimeZones;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Predicate;
@@ -61,6 +62,10 @@ final class PgFrontEnd {
 
   /** The rewrites that give the tree PostgreSQL's meaning, in order. */
   private SqlNode rewrite(SqlNode tree) throws SQLException {
+    String zone = TimeZones.zone(settings.get("timezone")) == null ? "UTC"
+        : settings.get("timezone");
+    tree = AtTimeZone.rewrite(tree, zone);
+    tree = RowToJson.rewrite(tree, catalog, zone);
     tree = PgRewrites.sessionValues(tree, settings, pid);
     tree = PgRewrites.regclass(tree, catalog);
     tree = PgRewrites.catalogTables(tree, isCatalogTable);

@@ -3,6 +3,7 @@ package io.pxweb.server.sql;
 import io.pxweb.server.catalog.CatalogData;
 import io.pxweb.server.catalog.PgCatalogSchema;
 import io.pxweb.server.catalog.PgType;
+import io.pxweb.server.catalog.TimeZones;
 import java.sql.Connection;
 import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
@@ -146,11 +147,8 @@ final class QueryRouter {
 
   /** The session's time zone, in which timestamptz values are shown. */
   private ZoneId zone() {
-    try {
-      return ZoneId.of(settings.get("timezone"));
-    } catch (RuntimeException e) {
-      return ZoneOffset.UTC;
-    }
+    ZoneId zone = TimeZones.zone(settings.get("timezone"));
+    return zone == null ? ZoneOffset.UTC : zone;
   }
 
   static boolean isQuery(String sql) {

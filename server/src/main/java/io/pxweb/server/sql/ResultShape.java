@@ -4,6 +4,7 @@ import io.pxweb.server.catalog.PgType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
 import org.apache.calcite.sql.SqlCall;
@@ -18,6 +19,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -40,21 +42,22 @@ final class ResultShape {
 
   /** The shape of a query's result, or null when it is not a plain select list (SELECT *). */
   static ResultShape of(SqlNode tree) {
-    SqlNode query = tree instanceof SqlOrderBy o ? o.query : tree;
+    // A WITH query's shape is its body's.
+    SqlNode body = tree instanceof SqlWith w ? w.body : tree;
+    SqlNode query = body instanceof SqlOrderBy o ? o.query : body;
     if (!(query instanceof SqlSelect select)) {
       return null;
     }
     List<Column> out = new ArrayList<>();
+    Map<String, String> catalogTables = CatalogArrays.tables(select.getFrom());
     for (SqlNode item : select.getSelectList()) {
       if (item instanceof SqlIdentifier id && id.isStar()) {
         return null;
       }
-      if (item.getKind() == SqlKind.AS) {
-        out.add(new Column(null, type(((SqlCall) item).operand(0)),
-            unconstrainedNumeric(((SqlCall) item).operand(0))));
-      } else {
-        out.add(new Column(name(item), type(item), unconstrainedNumeric(item)));
-      }
+      SqlNode value = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+      PgType array = CatalogArrays.type(value, catalogTables);
+      out.add(new Column(item == value ? name(item) : null, array != null ? array : type(value),
+          unconstrainedNumeric(value)));
     }
     return new ResultShape(out);
   }
@@ -80,7 +83,8 @@ final class ResultShape {
   private static boolean compatible(PgType driver, PgType pg) {
     switch (pg) {
       case TIMESTAMPTZ: return driver == PgType.TIMESTAMP;
-      case TEXT: case NAME: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
+      case INT2VECTOR: case OIDVECTOR: case INT2_ARRAY: return driver == PgType.TEXT_ARRAY;
+      case TEXT: case NAME: case JSON: return driver == PgType.VARCHAR || driver == PgType.BPCHAR
           || driver == PgType.TEXT;
       case NUMERIC: return driver == PgType.INT8 || driver == PgType.INT4
           || driver == PgType.INT2 || driver == PgType.NUMERIC;
@@ -145,6 +149,11 @@ final class ResultShape {
     }
   }
 
+  /** The PostgreSQL type the tree gives a value where the driver's differs, else null. */
+  static PgType typeOf(SqlNode value) {
+    return type(value);
+  }
+
   private static PgType type(SqlNode item) {
     if (item instanceof SqlIdentifier && name(item) != null) {
       return PgType.NAME; // current_user, current_schema... are of type name
@@ -152,8 +161,9 @@ final class ResultShape {
     if (!(item instanceof SqlCall call)) {
       return item instanceof SqlCharStringLiteral ? PgType.TEXT : null;
     }
-    if (call.getKind() == SqlKind.CAST) {
-      return null;
+    if (call.getKind() == SqlKind.CAST || AtTimeZone.isTimezone(call)) {
+      // x::timestamptz, and a timestamp AT TIME ZONE: the driver's timestamp, sent as one.
+      return AtTimeZone.type(call) == PgType.TIMESTAMPTZ ? PgType.TIMESTAMPTZ : null;
     }
     if (call.getOperator() instanceof SqlFunction && (call.operandCount() == 0
         && PgRewrites.isSessionWord(PgRewrites.functionName(call))
@@ -168,9 +178,13 @@ final class ResultShape {
     }
     if (call.getOperator() instanceof SqlFunction
         && PgRewrites.functionName(call).equals("date_trunc") && call.operandCount() == 2
-        && isDate(call.operand(1))) {
+        && (isDate(call.operand(1)) || AtTimeZone.type(call.operand(1)) == PgType.TIMESTAMPTZ)) {
       // PostgreSQL has no date_trunc(text, date): the date becomes a timestamptz.
       return PgType.TIMESTAMPTZ;
+    }
+    if (call.getOperator() instanceof SqlFunction
+        && PgRewrites.functionName(call).equals("row_to_json")) {
+      return PgType.JSON;
     }
     if (call.getOperator() instanceof SqlFunction
         && PgRewrites.functionName(call).equals("to_timestamp")) {
