@@ -170,6 +170,36 @@ class PgJdbcClientTest {
     }
   }
 
+  /** The key columns pgjdbc reports for a table, in key order. */
+  private static List<String> key(DatabaseMetaData md, String table) throws SQLException {
+    List<String> key = new ArrayList<>();
+    try (ResultSet rs = md.getPrimaryKeys(null, "population", table)) {
+      while (rs.next()) {
+        key.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME"));
+      }
+    }
+    return key;
+  }
+
+  @Test
+  void eachTablesKeyWhenTheTableNameIsWrittenIntoTheCatalogQuery() throws Exception {
+    // In simple query mode pgjdbc writes the names into the text, as psycopg2 does: the server
+    // lifts them out as parameters and plans the text once; each table still gets its own key.
+    try (Connection simple = ServerFixture.pg(server, "preferQueryMode=simple");
+         Connection direct = ServerFixture.direct()) {
+      for (String table : new String[] {"TAB001", "TAB002", "TAB001", "MultipleContentSmall"}) {
+        List<String> expected = new ArrayList<>();
+        try (ResultSet rs = direct.getMetaData().getPrimaryKeys(null, "population", table)) {
+          while (rs.next()) {
+            expected.add(table + "." + rs.getString("COLUMN_NAME"));
+          }
+        }
+        assertEquals(expected, key(simple.getMetaData(), table), table);
+      }
+      assertEquals(5, key(simple.getMetaData(), "TAB002").size());
+    }
+  }
+
   @Test
   void databaseMetaDataListsSchemasTablesColumnsWithLabels() throws Exception {
     try (Connection c = ServerFixture.pg(server, "")) {
