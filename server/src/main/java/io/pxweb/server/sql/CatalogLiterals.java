@@ -1,6 +1,9 @@
 package io.pxweb.server.sql;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -11,8 +14,8 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * The text constants a query over catalog tables only compares columns with ({@code
@@ -45,70 +48,53 @@ final class CatalogLiterals {
     if (!QUERIES.contains(tree.getKind()) || !catalogOnly(tree)) {
       return new Lifted(tree, List.of());
     }
+    // A walk in the order the text is written out (FROM, its joins' left and right and then
+    // their ON, then WHERE), so the n-th value lifted is the n-th ? of the text. It lifts in
+    // WHERE and ON conditions only: Calcite cannot convert a parameter in some other places (a
+    // CASE of a select item). With a stack of its own, not recursion: an expression may be
+    // nested thousands deep (a chain of casts).
     List<String> values = new ArrayList<>();
-    query(tree, values);
+    Deque<SqlNode> pending = new ArrayDeque<>();
+    pending.push(tree);
+    while (!pending.isEmpty()) {
+      if (!(pending.pop() instanceof SqlCall call) || call.getKind() == SqlKind.CASE) {
+        continue;
+      }
+      List<SqlNode> next;
+      if (call instanceof SqlSelect select) {
+        next = Arrays.asList(select.getFrom(), select.getWhere());
+      } else if (call instanceof SqlJoin join) {
+        next = Arrays.asList(join.getLeft(), join.getRight(), join.getCondition());
+      } else if (call.getKind() == SqlKind.AS || call.getKind() == SqlKind.ORDER_BY) {
+        // A FROM item without its alias; ORDER BY's query, its order and limit as written.
+        next = List.of(call.operand(0));
+      } else if (!lifted(call, values)) {
+        next = call.getOperandList();
+      } else {
+        continue;
+      }
+      for (int i = next.size() - 1; i >= 0; i--) {
+        if (next.get(i) != null) {
+          pending.push(next.get(i));
+        }
+      }
+    }
     return new Lifted(tree, values);
   }
 
-  // The walk below visits the conditions in the order they are written out, so the n-th value
-  // lifted is the n-th ? of the text. It lifts in WHERE and ON conditions only: Calcite cannot
-  // convert a parameter in some other places (a CASE of a select item).
-
-  private static void query(SqlNode query, List<String> values) {
-    if (query instanceof SqlSelect select) {
-      if (select.getFrom() != null) {
-        from(select.getFrom(), values);
-      }
-      if (select.getWhere() != null) {
-        condition(select.getWhere(), values);
-      }
-    } else if (query instanceof SqlCall call && QUERIES.contains(call.getKind())) {
-      // ORDER BY's query, or each query of a UNION: the order and limit stay as written.
-      List<SqlNode> queries = call.getKind() == SqlKind.ORDER_BY
-          ? List.of(call.operand(0)) : call.getOperandList();
-      for (SqlNode operand : queries) {
-        query(operand, values);
-      }
-    }
-  }
-
-  private static void from(SqlNode from, List<String> values) {
-    if (from instanceof SqlJoin join) {
-      from(join.getLeft(), values);
-      from(join.getRight(), values);
-      if (join.getCondition() != null) {
-        condition(join.getCondition(), values);
-      }
-    } else if (from.getKind() == SqlKind.AS) {
-      from(((SqlCall) from).operand(0), values);
-    } else {
-      query(from, values);
-    }
-  }
-
-  private static void condition(SqlNode condition, List<String> values) {
-    if (!(condition instanceof SqlCall call) || call.getKind() == SqlKind.CASE) {
-      return;
-    }
-    if (call instanceof SqlSelect || QUERIES.contains(call.getKind())) {
-      query(call, values);
-      return;
-    }
+  /** Lifts a comparison's text operand when the other is a column; whether it did. */
+  private static boolean lifted(SqlCall call, List<String> values) {
     if (COMPARISONS.contains(call.getKind()) && call.operandCount() == 2) {
       for (int i = 0; i < 2; i++) {
         if (call.operand(i) instanceof SqlCharStringLiteral text
             && call.operand(1 - i) instanceof SqlIdentifier) {
           values.add(text.getValueAs(String.class));
           call.setOperand(i, new SqlDynamicParam(values.size() - 1, text.getParserPosition()));
-          return;
+          return true;
         }
       }
     }
-    for (SqlNode operand : call.getOperandList()) {
-      if (operand != null) {
-        condition(operand, values);
-      }
-    }
+    return false;
   }
 
   /**
@@ -118,14 +104,21 @@ final class CatalogLiterals {
   static boolean catalogOnly(SqlNode tree) {
     boolean[] catalog = {false};
     boolean[] other = {false};
-    tree.accept(new SqlBasicVisitor<Void>() {
-      @Override public Void visit(SqlCall call) {
-        if (call instanceof SqlSelect select && select.getFrom() != null) {
-          from(select.getFrom(), catalog, other);
-        }
-        return super.visit(call);
+    Deque<SqlNode> pending = new ArrayDeque<>();
+    pending.push(tree);
+    while (!pending.isEmpty()) {
+      SqlNode node = pending.pop();
+      if (node instanceof SqlSelect select && select.getFrom() != null) {
+        from(select.getFrom(), catalog, other);
       }
-    });
+      List<SqlNode> next = node instanceof SqlCall call ? call.getOperandList()
+          : node instanceof SqlNodeList list ? list.getList() : List.of();
+      for (SqlNode n : next) {
+        if (n != null) {
+          pending.push(n);
+        }
+      }
+    }
     return catalog[0] && !other[0];
   }
 

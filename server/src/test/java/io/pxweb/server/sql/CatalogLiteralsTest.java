@@ -95,4 +95,12 @@ class CatalogLiteralsTest {
         + "AND c.relkind IN ('r', 'v') AND c.relname LIKE 'T%' ESCAPE '!'"));
     assertEquals(List.of(), lifted.values());
   }
+
+  @Test
+  void anExpressionNestedThousandsDeepIsWalkedWithoutRecursion() throws Exception {
+    CatalogLiterals.Lifted lifted = CatalogLiterals.lift(parse("SELECT c.relname FROM "
+        + "pg_catalog.pg_class c WHERE c.relname = 'x' AND c.relnatts = 1"
+        + "::int".repeat(10_000)));
+    assertEquals(List.of("x"), lifted.values());
+  }
 }
