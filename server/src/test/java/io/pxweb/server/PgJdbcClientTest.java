@@ -170,6 +170,23 @@ class PgJdbcClientTest {
     }
   }
 
+  @Test
+  void aKeptTranslationFollowsTheSessionsSettings() throws Exception {
+    // The session keeps a text's translation; current_setting() is read into it, so a SET
+    // between two runs of the same text must show.
+    String sql = "SELECT current_setting('application_name')";
+    try (Connection c = ServerFixture.pg(server, "preferQueryMode=simple");
+         Statement s = c.createStatement()) {
+      for (String name : new String[] {"one", "two", "one"}) {
+        s.execute("SET application_name = '" + name + "'");
+        try (ResultSet rs = s.executeQuery(sql)) {
+          assertTrue(rs.next());
+          assertEquals(name, rs.getString(1));
+        }
+      }
+    }
+  }
+
   /** The key columns pgjdbc reports for a table, in key order. */
   private static List<String> key(DatabaseMetaData md, String table) throws SQLException {
     List<String> key = new ArrayList<>();

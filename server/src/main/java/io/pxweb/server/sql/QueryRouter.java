@@ -12,7 +12,10 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -24,10 +27,28 @@ import java.util.function.Consumer;
 final class QueryRouter {
   /** The SQLStates of a statement cancelled or out of time. */
   private static final Set<String> STOPPED = Set.of("57014", "HYT00", "HY008");
+  /** How many translations a session keeps, and the longest text it keeps one for. */
+  private static final int TRANSLATIONS = 100;
+  private static final int TRANSLATED_TEXT = 16_384;
 
   private final Connection connection;
   private final Settings settings;
   private final PgFrontEnd frontEnd;
+  /**
+   * The session's recent translations by text, least recently used first: a BI tool sends the
+   * same catalog query for every table, and lexing, parsing and rewriting it again was a third
+   * of each call once the driver's plan was cached. Each is kept with the settings it was made
+   * under (current_setting() is read into the text), and used only while they are the same.
+   */
+  private final Map<String, Translated> translations =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Translated> eldest) {
+          return size() > TRANSLATIONS;
+        }
+      };
+
+  private record Translated(Map<String, String> settings, PgFrontEnd.Translation translation) {
+  }
 
   QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog,
       PgCatalogSchema pg) {
@@ -38,7 +59,7 @@ final class QueryRouter {
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
   Result query(String sql, Consumer<Statement> started) throws SQLException {
-    PgFrontEnd.Translation translation = frontEnd.translate(sql, null, true);
+    PgFrontEnd.Translation translation = translate(sql);
     if (!translation.constants().isEmpty()) {
       // A catalog query with its constants lifted: prepared, so its text's plan is reused.
       PreparedStatement ps = prepareLifted(translation);
@@ -170,7 +191,7 @@ final class QueryRouter {
 
   /** Plans a query of the extended protocol ({@code declared}: the client's parameter types). */
   Plan plan(String sql, int[] declared) throws SQLException {
-    PgFrontEnd.Translation translation = frontEnd.translate(sql, null, true);
+    PgFrontEnd.Translation translation = translate(sql);
     if (!translation.constants().isEmpty()) {
       PreparedStatement ps = prepareLifted(translation);
       if (ps != null) {
@@ -191,6 +212,19 @@ final class QueryRouter {
       ps = connection.prepareStatement(translation.sql());
     }
     return new Plan(translation, ps);
+  }
+
+  /** A text's translation (a catalog query's constants lifted), the session's kept one if any. */
+  private PgFrontEnd.Translation translate(String sql) throws SQLException {
+    Translated known = translations.get(sql);
+    if (known != null && known.settings().equals(settings.all())) {
+      return known.translation();
+    }
+    PgFrontEnd.Translation translation = frontEnd.translate(sql, null, true);
+    if (sql.length() <= TRANSLATED_TEXT) {
+      translations.put(sql, new Translated(new HashMap<>(settings.all()), translation));
+    }
+    return translation;
   }
 
   private void timeout(Statement statement) throws SQLException {
