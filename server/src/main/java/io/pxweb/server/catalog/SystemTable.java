@@ -27,7 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * One PostgreSQL system table or view (pg_class, information_schema.columns...): its columns in
  * PostgreSQL's order and names, and rows computed from the statbank catalog when scanned. Equality
  * filters on columns reach the row source, so a query for one table's attributes reads only that
- * table's metadata.
+ * table's metadata; a filter made only of such equalities is applied here and taken out of
+ * Calcite's list, which would compile it again at every execution.
  */
 final class SystemTable extends AbstractTable implements FilterableTable {
   /** Computes the rows; {@code equal} holds the column = constant filters of the query. */
