@@ -122,6 +122,23 @@ class CatalogDifferentialTest {
   }
 
   @Test
+  void keysAndIndexesAsPostgresqlWhenTheNamesAreWrittenIntoTheQuery() throws Exception {
+    // Simple query mode: pgjdbc writes schema and table names into the text (as psycopg2 does),
+    // and the server lifts them out as parameters of a catalog query.
+    try (Connection simple = ServerFixture.pg(server, "preferQueryMode=simple")) {
+      DatabaseMetaData a = pg.getMetaData();
+      DatabaseMetaData b = simple.getMetaData();
+      assertEquals(rows(a.getPrimaryKeys(null, "population", "TAB001"), 1),
+          rows(b.getPrimaryKeys(null, "population", "TAB001"), 1));
+      assertEquals(rows(a.getIndexInfo(null, "population", "TAB001", false, true), 1),
+          rows(b.getIndexInfo(null, "population", "TAB001", false, true), 1));
+      // A table PostgreSQL does not have: no rows from either, through the same plan.
+      assertEquals(List.of(), rows(a.getPrimaryKeys(null, "population", "NONE"), 0));
+      assertEquals(List.of(), rows(b.getPrimaryKeys(null, "population", "NONE"), 0));
+    }
+  }
+
+  @Test
   void keyDefinitionsAndSqlalchemysKeyOrder() throws Exception {
     sameAnswer("SELECT conname, contype, conkey, pg_get_constraintdef(c.oid), "
         + "pg_get_indexdef(c.conindid), pg_get_indexdef(c.conindid, 2, false) "

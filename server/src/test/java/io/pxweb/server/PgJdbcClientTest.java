@@ -171,6 +171,53 @@ class PgJdbcClientTest {
   }
 
   @Test
+  void aKeptTranslationFollowsTheSessionsSettings() throws Exception {
+    // The session keeps a text's translation; current_setting() is read into it, so a SET
+    // between two runs of the same text must show.
+    String sql = "SELECT current_setting('application_name')";
+    try (Connection c = ServerFixture.pg(server, "preferQueryMode=simple");
+         Statement s = c.createStatement()) {
+      for (String name : new String[] {"one", "two", "one"}) {
+        s.execute("SET application_name = '" + name + "'");
+        try (ResultSet rs = s.executeQuery(sql)) {
+          assertTrue(rs.next());
+          assertEquals(name, rs.getString(1));
+        }
+      }
+    }
+  }
+
+  /** The key columns pgjdbc reports for a table, in key order. */
+  private static List<String> key(DatabaseMetaData md, String table) throws SQLException {
+    List<String> key = new ArrayList<>();
+    try (ResultSet rs = md.getPrimaryKeys(null, "population", table)) {
+      while (rs.next()) {
+        key.add(rs.getString("TABLE_NAME") + "." + rs.getString("COLUMN_NAME"));
+      }
+    }
+    return key;
+  }
+
+  @Test
+  void eachTablesKeyWhenTheTableNameIsWrittenIntoTheCatalogQuery() throws Exception {
+    // In simple query mode pgjdbc writes the names into the text, as psycopg2 does: the server
+    // lifts them out as parameters and plans the text once; each table still gets its own key.
+    try (Connection simple = ServerFixture.pg(server, "preferQueryMode=simple");
+         Connection direct = ServerFixture.direct()) {
+      for (String table : new String[] {"TAB001", "TAB002", "TAB001", "MultipleContentSmall"}) {
+        List<String> expected = new ArrayList<>();
+        try (ResultSet rs = direct.getMetaData().getPrimaryKeys(null, "population", table)) {
+          while (rs.next()) {
+            expected.add(table + "." + rs.getString("COLUMN_NAME"));
+          }
+        }
+        assertEquals(expected, key(simple.getMetaData(), table), table);
+      }
+      assertEquals(5, key(simple.getMetaData(), "TAB002").size());
+    }
+  }
+
+  @Test
   void databaseMetaDataListsSchemasTablesColumnsWithLabels() throws Exception {
     try (Connection c = ServerFixture.pg(server, "")) {
       DatabaseMetaData md = c.getMetaData();

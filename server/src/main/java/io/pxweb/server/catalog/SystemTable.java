@@ -1,8 +1,10 @@
 package io.pxweb.server.catalog;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +27,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * One PostgreSQL system table or view (pg_class, information_schema.columns...): its columns in
  * PostgreSQL's order and names, and rows computed from the statbank catalog when scanned. Equality
  * filters on columns reach the row source, so a query for one table's attributes reads only that
- * table's metadata.
+ * table's metadata; a filter made only of such equalities is applied here and taken out of
+ * Calcite's list, which would compile it again at every execution.
  */
 final class SystemTable extends AbstractTable implements FilterableTable {
   /** Computes the rows; {@code equal} holds the column = constant filters of the query. */
@@ -95,15 +98,77 @@ final class SystemTable extends AbstractTable implements FilterableTable {
     } catch (SQLException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+    // The filters made only of column = value are applied here and leave the list: Calcite's
+    // interpreter would otherwise compile them (Janino) again at every execution.
+    List<Exact> exact = new ArrayList<>();
+    for (Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
+      List<Exact> conjuncts = exact(it.next(), root);
+      if (conjuncts != null) {
+        exact.addAll(conjuncts);
+        it.remove();
+      }
+    }
     List<Object[]> out = new ArrayList<>(rows.size());
+    rows:
     for (Object[] row : rows) {
       Object[] r = new Object[names.size()];
       for (int i = 0; i < r.length; i++) {
         r[i] = i < row.length ? coerce(row[i], types.get(i), elements.get(i)) : null;
       }
+      for (Exact e : exact) {
+        if (!e.holds(r)) {
+          continue rows;
+        }
+      }
       out.add(r);
     }
     return Linq4j.asEnumerable(out);
+  }
+
+  /** A filter's {@code column = value}, compared as SQL does for the column's type. */
+  private record Exact(int column, Object value) {
+    boolean holds(Object[] row) {
+      Object v = row[column];
+      if (v instanceof Number n) {
+        return new BigDecimal(n.toString()).compareTo(new BigDecimal(value.toString())) == 0;
+      }
+      return value.equals(v);
+    }
+  }
+
+  /**
+   * A filter's conjuncts when each is a column compared with a value it can be compared with
+   * exactly here (an integer, text or boolean column, no cast on either side), else null.
+   */
+  private List<Exact> exact(RexNode f, DataContext root) {
+    List<Exact> out = new ArrayList<>();
+    for (RexNode c : f.isA(SqlKind.AND) ? ((RexCall) f).getOperands() : List.of(f)) {
+      if (!c.isA(SqlKind.EQUALS)) {
+        return null;
+      }
+      List<RexNode> ops = ((RexCall) c).getOperands();
+      int side = ops.get(0) instanceof RexInputRef ? 0 : ops.get(1) instanceof RexInputRef ? 1 : -1;
+      if (side < 0) {
+        return null;
+      }
+      int column = ((RexInputRef) ops.get(side)).getIndex();
+      RexNode other = ops.get(1 - side);
+      Object v = other instanceof RexLiteral lit ? lit.getValue2()
+          : other instanceof RexDynamicParam param ? root.get("?" + param.getIndex()) : null;
+      SqlTypeName type = types.get(column);
+      boolean comparable = switch (type) {
+        case INTEGER, SMALLINT, BIGINT -> v instanceof Integer || v instanceof Long
+            || v instanceof Short || v instanceof BigDecimal;
+        case VARCHAR -> v instanceof String;
+        case BOOLEAN -> v instanceof Boolean;
+        default -> false;
+      };
+      if (!comparable) {
+        return null;
+      }
+      out.add(new Exact(column, v));
+    }
+    return out;
   }
 
   private void equality(RexNode f, Map<String, Object> equal, DataContext root) {

@@ -30,8 +30,12 @@ final class PgFrontEnd {
       .withQuotedCasing(Casing.UNCHANGED)
       .withCaseSensitive(false);
 
-  /** A statement ready for the driver: its SQL, and for each {@code ?} the n of its $n. */
-  record Translation(String sql, List<Integer> parameters, ResultShape shape) {
+  /**
+   * A statement ready for the driver: its SQL, and for each {@code ?} the n of its $n, or when
+   * it has no $n, the constants lifted out of a catalog query ({@link CatalogLiterals}).
+   */
+  record Translation(String sql, List<Integer> parameters, ResultShape shape,
+      List<String> constants) {
   }
 
   private final Settings settings;
@@ -86,6 +90,11 @@ final class PgFrontEnd {
    * declared for it (text where it declared none).
    */
   Translation translate(String sql, int[] parameterTypes) throws SQLException {
+    return translate(sql, parameterTypes, false);
+  }
+
+  /** The statement in the driver's SQL; {@code lift}: a catalog query's constants as ?s. */
+  Translation translate(String sql, int[] parameterTypes, boolean lift) throws SQLException {
     LexicalForms.Normalised normalised = LexicalForms.normalise(sql);
     SqlNode tree = GenerateSeries.rewrite(DistinctOn.rewrite(read(normalised)));
     // The shape is read before the rewrites: current_user keeps its name as a constant.
@@ -94,7 +103,10 @@ final class PgFrontEnd {
     if (parameterTypes != null) {
       tree = PgRewrites.typedParameters(tree, normalised.parameters(), parameterTypes);
     }
-    return new Translation(unparse(tree), normalised.parameters(), shape);
+    CatalogLiterals.Lifted lifted = lift && normalised.parameters().isEmpty()
+        ? CatalogLiterals.lift(tree) : new CatalogLiterals.Lifted(tree, List.of());
+    return new Translation(unparse(lifted.tree()), normalised.parameters(), shape,
+        lifted.values());
   }
 
   static String unparse(SqlNode tree) {

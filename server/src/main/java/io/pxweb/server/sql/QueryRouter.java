@@ -13,7 +13,11 @@ import java.sql.Statement;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,9 +26,30 @@ import java.util.function.Consumer;
  * with each Bind's values as parameters.
  */
 final class QueryRouter {
+  /** The SQLStates of a statement cancelled or out of time. */
+  private static final Set<String> STOPPED = Set.of("57014", "HYT00", "HY008");
+  /** How many translations a session keeps, and the longest text it keeps one for. */
+  private static final int TRANSLATIONS = 100;
+  private static final int TRANSLATED_TEXT = 16_384;
+
   private final Connection connection;
   private final Settings settings;
   private final PgFrontEnd frontEnd;
+  /**
+   * The session's recent translations by text, least recently used first: a BI tool sends the
+   * same catalog query for every table, and lexing, parsing and rewriting it again was a third
+   * of each call once the driver's plan was cached. Each is kept with the settings it was made
+   * under (current_setting() is read into the text), and used only while they are the same.
+   */
+  private final Map<String, Translated> translations =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(Map.Entry<String, Translated> eldest) {
+          return size() > TRANSLATIONS;
+        }
+      };
+
+  private record Translated(Map<String, String> settings, PgFrontEnd.Translation translation) {
+  }
 
   QueryRouter(Connection connection, Settings settings, int pid, CatalogData catalog,
       PgCatalogSchema pg) {
@@ -35,16 +60,60 @@ final class QueryRouter {
 
   /** Runs a query; {@code started} receives the statement so a CancelRequest can reach it. */
   Result query(String sql, Consumer<Statement> started) throws SQLException {
+    PgFrontEnd.Translation translation = translate(sql);
+    if (!translation.constants().isEmpty()) {
+      // A catalog query with its constants lifted: prepared, so its text's plan is reused.
+      PreparedStatement ps = prepareLifted(translation);
+      if (ps != null) {
+        try {
+          bindConstants(ps, translation);
+          timeout(ps);
+          started.accept(ps);
+          ResultSet rs = ps.executeQuery();
+          return Result.rows(new Rows.Jdbc(ps, rs, translation.shape(), zone()));
+        } catch (SQLException | RuntimeException e) {
+          ps.close();
+          throw e;
+        }
+      }
+      translation = frontEnd.translate(sql, null);
+    }
     Statement statement = connection.createStatement();
     try {
       timeout(statement);
       started.accept(statement);
-      PgFrontEnd.Translation translation = frontEnd.translate(sql, null);
       ResultSet rs = statement.executeQuery(translation.sql());
       return Result.rows(new Rows.Jdbc(statement, rs, translation.shape(), zone()));
     } catch (SQLException | RuntimeException e) {
       statement.close();
       throw e;
+    }
+  }
+
+  /**
+   * The driver's statement for a catalog query with lifted constants, or null when the driver
+   * cannot plan it so (a constant where it cannot type a parameter): then it runs as written.
+   * A cancel or timeout while it plans stands.
+   */
+  private PreparedStatement prepareLifted(PgFrontEnd.Translation translation)
+      throws SQLException {
+    try {
+      return connection.prepareStatement(translation.sql());
+    } catch (SQLException e) {
+      if (STOPPED.contains(e.getSQLState())) {
+        throw e;
+      }
+      return null;
+    }
+  }
+
+  /** Binds a lifted catalog query's constants, each as the driver typed its parameter. */
+  private static void bindConstants(PreparedStatement ps, PgFrontEnd.Translation translation)
+      throws SQLException {
+    List<String> constants = translation.constants();
+    ParameterMetaData md = ps.getParameterMetaData();
+    for (int i = 0; i < constants.size(); i++) {
+      ps.setObject(i + 1, Parameters.value(constants.get(i), md.getParameterType(i + 1)));
     }
   }
 
@@ -89,6 +158,7 @@ final class QueryRouter {
       PreparedStatement ps = busy ? connection.prepareStatement(translation.sql()) : statement;
       boolean own = ps != statement;
       try {
+        bindConstants(ps, translation);
         List<Integer> numbers = translation.parameters();
         ParameterMetaData md = ps.getParameterMetaData();
         for (int i = 0; i < numbers.size(); i++) {
@@ -122,7 +192,14 @@ final class QueryRouter {
 
   /** Plans a query of the extended protocol ({@code declared}: the client's parameter types). */
   Plan plan(String sql, int[] declared) throws SQLException {
-    PgFrontEnd.Translation translation = frontEnd.translate(sql, null);
+    PgFrontEnd.Translation translation = translate(sql);
+    if (!translation.constants().isEmpty()) {
+      PreparedStatement ps = prepareLifted(translation);
+      if (ps != null) {
+        return new Plan(translation, ps);
+      }
+      translation = frontEnd.translate(sql, null);
+    }
     PreparedStatement ps;
     try {
       ps = connection.prepareStatement(translation.sql());
@@ -136,6 +213,19 @@ final class QueryRouter {
       ps = connection.prepareStatement(translation.sql());
     }
     return new Plan(translation, ps);
+  }
+
+  /** A text's translation (a catalog query's constants lifted), the session's kept one if any. */
+  private PgFrontEnd.Translation translate(String sql) throws SQLException {
+    Translated known = translations.get(sql);
+    if (known != null && known.settings().equals(settings.all())) {
+      return known.translation();
+    }
+    PgFrontEnd.Translation translation = frontEnd.translate(sql, null, true);
+    if (sql.length() <= TRANSLATED_TEXT) {
+      translations.put(sql, new Translated(new HashMap<>(settings.all()), translation));
+    }
+    return translation;
   }
 
   private void timeout(Statement statement) throws SQLException {
