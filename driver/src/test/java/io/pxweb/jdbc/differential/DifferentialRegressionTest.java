@@ -140,4 +140,21 @@ class DifferentialRegressionTest {
         + " AND t0.\"WasteHazard\" * t0.\"WasteNonHazard\" > -0.5",
         new GeneratedQuery.Fetch("TAB003", 612));
   }
+
+  /**
+   * {@code COALESCE(SUM(x), 0)} grouped by two columns (Malloy's and Metabase's form of a sum)
+   * failed with Calcite's "Cannot add expression of different type to set" (its
+   * ProjectAggregateMergeRule, turning it into SUM0, mapped the sum to a grouping column), and
+   * inside a WITH query it silently returned that column's values as the sum.
+   */
+  @Test
+  void coalescedSumsByTwoColumns() {
+    assertAgrees("SELECT t0.\"WASTE_CAT\", t0.\"TIME\", COALESCE(SUM(t0.\"WasteHazard\"), 0)"
+        + " FROM \"TAB003\" t0 GROUP BY t0.\"WASTE_CAT\", t0.\"TIME\"",
+        new GeneratedQuery.Fetch("TAB003", 1800));
+    assertAgrees("WITH s AS (SELECT t0.\"WASTE_CAT\" AS c, t0.\"TIME\" AS y,"
+        + " COALESCE(SUM(t0.\"WasteHazard\"), 0) AS total FROM \"TAB003\" t0"
+        + " GROUP BY t0.\"WASTE_CAT\", t0.\"TIME\") SELECT c, y, total FROM s",
+        new GeneratedQuery.Fetch("TAB003", 1800));
+  }
 }
