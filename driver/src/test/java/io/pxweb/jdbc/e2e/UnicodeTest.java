@@ -116,6 +116,10 @@ class UnicodeTest {
       assertTrue(Sql.explain(c, sql).contains("Teritorija=[Rīga]"), Sql.explain(c, sql));
     }
     if (!source.equals("px")) {
+      // Counted on a second run: the first may also have read the table's metadata (v1 asks
+      // for its units with a POST to the same URL) when no earlier test left it in the cache.
+      reset();
+      rows(source, sql);
       List<String> requests = dataRequests(source);
       assertEquals(1, requests.size(), requests.toString());
       String request = requests.get(0);
