@@ -242,6 +242,13 @@ final class SqlErrors {
       if (t instanceof UnsupportedOperationException u) {
         return unsupported(method, failure);
       }
+      if (t instanceof AssertionError) {
+        // Calcite checks its own invariants with assertions ("Cannot add expression of
+        // different type to set: ..." and a page of plan): a bug, not the user's.
+        return new SQLException("pxweb-jdbc could not run this query: Calcite's planner failed"
+            + " an internal check (" + firstLine(String.valueOf(t.getMessage())).replaceAll(
+            "[: ]+$", "") + "); writing the query another way may avoid it", "XX000", failure);
+      }
     }
     if (failure instanceof SQLFeatureNotSupportedException) {
       return unsupported(method, failure);
