@@ -242,6 +242,10 @@ final class SqlErrors {
       if (t instanceof UnsupportedOperationException u) {
         return unsupported(method, failure);
       }
+      if (t instanceof StackOverflowError) {
+        return new SQLException("The statement is nested too deeply to plan (stack depth"
+            + " limit exceeded)", "54001", failure);
+      }
       if (t instanceof AssertionError) {
         // Calcite checks its own invariants with assertions ("Cannot add expression of
         // different type to set: ..." and a page of plan): a bug, not the user's.

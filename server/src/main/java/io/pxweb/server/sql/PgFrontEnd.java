@@ -93,8 +93,23 @@ final class PgFrontEnd {
     return translate(sql, parameterTypes, false);
   }
 
-  /** The statement in the driver's SQL; {@code lift}: a catalog query's constants as ?s. */
+  /**
+   * The statement in the driver's SQL; {@code lift}: a catalog query's constants as ?s. A
+   * statement nested too deep for the parser's and the rewrites' recursion ({@code 1::int::int}
+   * ten thousand times) fails as PostgreSQL's does, 54001, instead of ending the session's
+   * thread with a StackOverflowError.
+   */
   Translation translate(String sql, int[] parameterTypes, boolean lift) throws SQLException {
+    try {
+      return translateTree(sql, parameterTypes, lift);
+    } catch (StackOverflowError tooDeep) {
+      throw new SQLException("stack depth limit exceeded: the statement is nested too deeply",
+          "54001");
+    }
+  }
+
+  private Translation translateTree(String sql, int[] parameterTypes, boolean lift)
+      throws SQLException {
     LexicalForms.Normalised normalised = LexicalForms.normalise(sql);
     SqlNode tree = GenerateSeries.rewrite(DistinctOn.rewrite(read(normalised)));
     // The shape is read before the rewrites: current_user keeps its name as a constant.
