@@ -67,11 +67,15 @@ class HostileStatementTest {
         c.query(sql);
         String outcome = outcome(c);
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(EXPECTED.contains(outcome), outcome);
+        // A session whose work did not stop in the grace period is ended (FATAL); any other
+        // outcome leaves it answering.
+        assertTrue(EXPECTED.contains(outcome.replace(" FATAL", "")), outcome);
         assertTrue(seconds < BOUND_SECONDS, outcome + " after " + seconds + " s");
-        c.until('Z');
-        c.query("SELECT 1"); // the session lives on
-        assertEquals("answer", outcome(c));
+        if (!outcome.endsWith("FATAL")) {
+          c.until('Z');
+          c.query("SELECT 1");
+          assertEquals("answer", outcome(c));
+        }
       }
     }
   }
